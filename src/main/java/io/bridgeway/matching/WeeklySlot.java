@@ -1,0 +1,74 @@
+package io.bridgeway.matching;
+
+import java.time.DayOfWeek;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One hour of a person's week, in that person's own time zone: Monday 09:00-10:00 is {@code MON-09}.
+ * The profile form offers working-day hours {@link #FIRST_HOUR}..{@link #LAST_HOUR}; the code format
+ * also accepts any day and hour so that converted (for example UTC) slots can use the same type.
+ */
+public record WeeklySlot(DayOfWeek day, int hour) implements Comparable<WeeklySlot> {
+
+    public static final int FIRST_HOUR = 7;
+    public static final int LAST_HOUR = 19;
+    public static final List<DayOfWeek> WORKDAYS = List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY,
+            DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY);
+
+    public WeeklySlot {
+        if (day == null || hour < 0 || hour > 23) {
+            throw new IllegalArgumentException("a weekly slot needs a day and an hour 0-23");
+        }
+    }
+
+    /** Parses {@code MON-09}; throws IllegalArgumentException with a readable message otherwise. */
+    public static WeeklySlot parse(String code) {
+        if (code == null || !code.matches("[A-Za-z]{3}-\\d{2}")) {
+            throw new IllegalArgumentException("'" + code + "' is not a weekly slot like MON-09");
+        }
+        String prefix = code.substring(0, 3).toUpperCase(Locale.ROOT);
+        for (DayOfWeek day : DayOfWeek.values()) {
+            if (day.name().startsWith(prefix)) {
+                return new WeeklySlot(day, Integer.parseInt(code.substring(4)));
+            }
+        }
+        throw new IllegalArgumentException("'" + code + "' names no day of the week");
+    }
+
+    public String code() {
+        return String.format(Locale.ROOT, "%s-%02d", day.name().substring(0, 3), hour);
+    }
+
+    /** Hour of the week, 0 (Monday 00:00) .. 167 (Sunday 23:00). */
+    public int hourOfWeek() {
+        return (day.getValue() - 1) * 24 + hour;
+    }
+
+    public static WeeklySlot ofHourOfWeek(int hourOfWeek) {
+        int h = Math.floorMod(hourOfWeek, 7 * 24);
+        return new WeeklySlot(DayOfWeek.of(h / 24 + 1), h % 24);
+    }
+
+    /** The grid the profile form shows: every workday hour from FIRST_HOUR to LAST_HOUR. */
+    public static List<WeeklySlot> workweekGrid() {
+        List<WeeklySlot> grid = new ArrayList<>();
+        for (DayOfWeek day : WORKDAYS) {
+            for (int hour = FIRST_HOUR; hour <= LAST_HOUR; hour++) {
+                grid.add(new WeeklySlot(day, hour));
+            }
+        }
+        return grid;
+    }
+
+    @Override
+    public int compareTo(WeeklySlot other) {
+        return Integer.compare(hourOfWeek(), other.hourOfWeek());
+    }
+
+    @Override
+    public String toString() {
+        return code();
+    }
+}
