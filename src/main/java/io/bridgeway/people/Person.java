@@ -1,0 +1,157 @@
+package io.bridgeway.people;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntity;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.MapKeyColumn;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * An employee: the sign-in account (email, password hash, roles) and the self-filled profile that
+ * matching reads. HR import ([6/8]) will create people without a password, so the hash is optional.
+ */
+@Entity
+public class Person extends PanacheEntity {
+
+    public static final int MAX_MENTOR_CAPACITY = 5;
+
+    @Column(nullable = false, unique = true, length = 254)
+    public String email;
+
+    @Column(name = "full_name", nullable = false, length = 120)
+    public String fullName;
+
+    @Column(name = "password_hash", length = 100)
+    public String passwordHash;
+
+    @Column(nullable = false)
+    public boolean active = true;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "person_role", joinColumns = @JoinColumn(name = "person_id"))
+    @Column(name = "role_name", length = 32)
+    public Set<String> roles = new TreeSet<>();
+
+    @ManyToOne
+    @JoinColumn(name = "department_id")
+    public Department department;
+
+    @Column(name = "job_title", length = 120)
+    public String jobTitle;
+
+    /** 1..8, see {@link Level}. */
+    @Column(name = "job_level")
+    public Integer level;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "manager_id")
+    public Person manager;
+
+    @ManyToOne
+    @JoinColumn(name = "office_id")
+    public Office office;
+
+    /** IANA zone, for example Europe/Berlin. Availability is entered in this zone. */
+    @Column(name = "time_zone", length = 64)
+    public String timeZone;
+
+    @Column(length = 1000)
+    public String bio;
+
+    @ElementCollection
+    @CollectionTable(name = "person_language", joinColumns = @JoinColumn(name = "person_id"))
+    @Column(name = "language_code", length = 8)
+    public Set<String> languages = new TreeSet<>();
+
+    /** Skill slug to proficiency 1..3. */
+    @ElementCollection
+    @CollectionTable(name = "person_skill", joinColumns = @JoinColumn(name = "person_id"))
+    @MapKeyColumn(name = "skill", length = 60)
+    @Column(name = "proficiency")
+    public Map<String, Integer> skills = new TreeMap<>();
+
+    /** Skills the person wants to grow. */
+    @ElementCollection
+    @CollectionTable(name = "person_goal", joinColumns = @JoinColumn(name = "person_id"))
+    @Column(name = "skill", length = 60)
+    public Set<String> goals = new TreeSet<>();
+
+    /** Weekly slot codes such as MON-09, in {@link #timeZone}. */
+    @ElementCollection
+    @CollectionTable(name = "person_availability", joinColumns = @JoinColumn(name = "person_id"))
+    @Column(name = "slot", length = 6)
+    public Set<String> availability = new TreeSet<>();
+
+    @Column(name = "wants_to_mentor", nullable = false)
+    public boolean wantsToMentor;
+
+    @Column(name = "mentor_capacity", nullable = false)
+    public int mentorCapacity = 1;
+
+    @Column(name = "wants_mentor", nullable = false)
+    public boolean wantsMentor;
+
+    @Column(name = "wants_circle", nullable = false)
+    public boolean wantsCircle;
+
+    /** Created by the demo data generator, so it can be told apart from real sign-ups. */
+    @Column(nullable = false)
+    public boolean demo;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Version
+    public long version;
+
+    @PrePersist
+    void onCreate() {
+        createdAt = Instant.now();
+        updatedAt = createdAt;
+    }
+
+    @PreUpdate
+    void onUpdate() {
+        updatedAt = Instant.now();
+    }
+
+    public static String normalizeEmail(String email) {
+        return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    public static Person findByEmail(String email) {
+        return find("email", normalizeEmail(email)).firstResult();
+    }
+
+    public static boolean emailTaken(String email) {
+        return count("email", normalizeEmail(email)) > 0;
+    }
+
+    public static long countWithRole(String role) {
+        return count("select count(p) from Person p join p.roles r where r = ?1 and p.active = true", role);
+    }
+
+    public boolean hasRole(String role) {
+        return roles.contains(role);
+    }
+
+    public String levelLabel() {
+        return Level.labelOf(level);
+    }
+}

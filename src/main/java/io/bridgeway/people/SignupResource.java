@@ -1,0 +1,62 @@
+package io.bridgeway.people;
+
+import io.bridgeway.web.Flash;
+import io.bridgeway.web.FormErrors;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/** Self sign-up: account and profile in one form, stored only when every field is valid. */
+@Path("/signup")
+@Produces(MediaType.TEXT_HTML)
+public class SignupResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance signup(ProfileForm form, FormErrors errors, ProfileOptions.Options options);
+    }
+
+    @Inject
+    ProfileService profiles;
+
+    @Inject
+    ProfileOptions options;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @GET
+    public Response form() {
+        if (!identity.isAnonymous()) {
+            return Response.seeOther(URI.create("/profile")).build();
+        }
+        ProfileForm form = new ProfileForm();
+        form.languages.add("en");
+        return Response.ok(Templates.signup(form, FormErrors.none(), options.load())).build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response submit(@BeanParam ProfileForm form) {
+        ProfileService.SignupResult result = profiles.signUp(form);
+        if (result.errors().any()) {
+            form.password = null; // never echo a password back into the page
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(Templates.signup(form, result.errors(), options.load())).build();
+        }
+        return Flash.redirect("/login?email=" + URLEncoder.encode(result.person().email, StandardCharsets.UTF_8),
+                "Welcome to Bridgeway, " + result.person().fullName + "! Your account is ready: sign in to continue.");
+    }
+}

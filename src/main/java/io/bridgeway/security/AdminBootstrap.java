@@ -1,0 +1,48 @@
+package io.bridgeway.security;
+
+import io.bridgeway.BridgewayConfig;
+import io.bridgeway.people.Person;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+/** Makes sure there is always a way in: on a start with no active admin, create one from configuration. */
+@ApplicationScoped
+public class AdminBootstrap {
+
+    @Inject
+    BridgewayConfig config;
+
+    @Transactional
+    void onStart(@Observes @Priority(10) StartupEvent event) {
+        String email = Person.normalizeEmail(config.admin().email());
+        if (Person.countWithRole(Role.ADMIN) > 0) {
+            // Echo a configured password only in dev mode: in production it is a secret.
+            String hint = LaunchMode.current() == LaunchMode.DEVELOPMENT && config.admin().password().isPresent()
+                    ? " / " + config.admin().password().get()
+                    : " (password as set in BRIDGEWAY_ADMIN_PASSWORD, or as logged on first start)";
+            Log.infof("Admin login: %s%s", email, hint);
+            return;
+        }
+        boolean generated = config.admin().password().isEmpty();
+        String password = config.admin().password().orElseGet(Passwords::generate);
+        Person admin = Person.findByEmail(email);
+        if (admin == null) {
+            admin = new Person();
+            admin.email = email;
+            admin.fullName = "Bridgeway Admin";
+        }
+        admin.active = true;
+        admin.passwordHash = Passwords.hash(password);
+        admin.roles.add(Role.ADMIN);
+        admin.roles.add(Role.EMPLOYEE);
+        admin.persist();
+        Log.infof("Created the first admin. Admin login: %s / %s%s", email, password,
+                generated ? "  (generated; shown only this once, change it by setting BRIDGEWAY_ADMIN_PASSWORD)" : "");
+    }
+}

@@ -1,0 +1,53 @@
+package io.bridgeway.security;
+
+import io.bridgeway.web.Flash;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The login page (the form posts to Quarkus' j_security_check) and logout. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class LoginResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance login(String email, boolean failed);
+    }
+
+    @Inject
+    SecurityIdentity identity;
+
+    @ConfigProperty(name = "quarkus.http.auth.form.cookie-name", defaultValue = "quarkus-credential")
+    String sessionCookie;
+
+    @GET
+    @Path("login")
+    public Response login(@QueryParam("email") String email, @QueryParam("error") boolean error) {
+        if (!identity.isAnonymous()) {
+            return Response.seeOther(URI.create("/profile")).build();
+        }
+        return Response.ok()
+                .entity(Templates.login(email, error)).build();
+    }
+
+    /** Ends the session by expiring the encrypted session cookie. POST only, with CSRF protection. */
+    @POST
+    @Path("logout")
+    public Response logout() {
+        NewCookie expired = new NewCookie.Builder(sessionCookie).value("").path("/").maxAge(0).httpOnly(true).build();
+        Response flash = Flash.redirect("/", "You have signed out.");
+        return Response.fromResponse(flash).cookie(expired).build();
+    }
+}

@@ -1,0 +1,78 @@
+package io.bridgeway.security;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.TrustedAuthenticationRequest;
+import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Authenticates people against their bcrypt hash (form login and HTTP Basic), and re-loads them for
+ * the form-login session cookie (a trusted request), so a deactivated or deleted account loses access
+ * at once and role changes apply without a new login.
+ */
+public final class PersonIdentityProviders {
+
+    public static final String PERSON_ID = "personId";
+    public static final String FULL_NAME = "fullName";
+
+    private PersonIdentityProviders() {
+    }
+
+    static SecurityIdentity identityOf(AccountLookup.Account account) {
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(account.email()))
+                .addRoles(account.roles())
+                .addAttribute(PERSON_ID, account.personId())
+                .addAttribute(FULL_NAME, account.fullName())
+                .build();
+    }
+
+    @ApplicationScoped
+    public static class Password implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
+
+        @Inject
+        AccountLookup accounts;
+
+        @Override
+        public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
+            return UsernamePasswordAuthenticationRequest.class;
+        }
+
+        @Override
+        public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
+                AuthenticationRequestContext context) {
+            return context.runBlocking(() -> accounts.findActive(request.getUsername())
+                    .filter(account -> Passwords.matches(new String(request.getPassword().getPassword()),
+                            account.passwordHash()))
+                    .map(PersonIdentityProviders::identityOf)
+                    .orElseThrow(AuthenticationFailedException::new));
+        }
+    }
+
+    @ApplicationScoped
+    public static class Session implements IdentityProvider<TrustedAuthenticationRequest> {
+
+        @Inject
+        AccountLookup accounts;
+
+        @Override
+        public Class<TrustedAuthenticationRequest> getRequestType() {
+            return TrustedAuthenticationRequest.class;
+        }
+
+        @Override
+        public Uni<SecurityIdentity> authenticate(TrustedAuthenticationRequest request,
+                AuthenticationRequestContext context) {
+            return context.runBlocking(() -> accounts.findActive(request.getPrincipal())
+                    .map(PersonIdentityProviders::identityOf)
+                    .orElseThrow(AuthenticationFailedException::new));
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.bridgeway.web;
+
+import io.bridgeway.security.PersonIdentityProviders;
+import io.bridgeway.security.Role;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.HttpHeaders;
+
+/** Who is looking at a page, for the layout: {@code {inject:viewer.signedIn}} and friends. */
+@Named("viewer")
+@RequestScoped
+public class Viewer {
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    HttpHeaders headers;
+
+    public boolean signedIn() {
+        return !identity.isAnonymous();
+    }
+
+    public String name() {
+        String fullName = identity.getAttribute(PersonIdentityProviders.FULL_NAME);
+        return fullName != null ? fullName : identity.isAnonymous() ? "" : identity.getPrincipal().getName();
+    }
+
+    public Long personId() {
+        return identity.getAttribute(PersonIdentityProviders.PERSON_ID);
+    }
+
+    public boolean admin() {
+        return identity.hasRole(Role.ADMIN);
+    }
+
+    public boolean programManager() {
+        return identity.hasRole(Role.PROGRAM_MANAGER) || admin();
+    }
+
+    /** The one-shot message set by the previous request's redirect, if any. */
+    public String flash() {
+        Cookie cookie = headers.getCookies().get(Flash.COOKIE);
+        return cookie == null ? null : Flash.decode(cookie.getValue());
+    }
+}
