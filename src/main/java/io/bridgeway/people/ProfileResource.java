@@ -30,7 +30,7 @@ public class ProfileResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance view(Person person, ProfileView view);
+        static native TemplateInstance view(ProfileView view);
 
         static native TemplateInstance edit(ProfileForm form, FormErrors errors, ProfileOptions.Options options,
                 String conflict);
@@ -56,8 +56,7 @@ public class ProfileResource {
     @GET
     @Transactional
     public TemplateInstance view() {
-        Person me = me();
-        return Templates.view(me, ProfileView.of(me));
+        return Templates.view(ProfileView.of(me()));
     }
 
     @GET
