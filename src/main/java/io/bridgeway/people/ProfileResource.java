@@ -1,5 +1,6 @@
 package io.bridgeway.people;
 
+import io.bridgeway.security.SessionCookie;
 import io.bridgeway.web.Flash;
 import io.bridgeway.web.FormErrors;
 import io.bridgeway.web.Viewer;
@@ -18,9 +19,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** A person's own profile: view, edit, download all their data, delete the account. */
 @Path("/profile")
@@ -50,8 +49,8 @@ public class ProfileResource {
     @Inject
     PersonExport export;
 
-    @ConfigProperty(name = "quarkus.http.auth.form.cookie-name", defaultValue = "quarkus-credential")
-    String sessionCookie;
+    @Inject
+    SessionCookie sessionCookie;
 
     @GET
     @Transactional
@@ -113,9 +112,8 @@ public class ProfileResource {
             return Response.status(Response.Status.BAD_REQUEST).entity(Templates.delete(me, errors)).build();
         }
         profiles.delete(me.id);
-        NewCookie expired = new NewCookie.Builder(sessionCookie).value("").path("/").maxAge(0).httpOnly(true).build();
         return Response.fromResponse(Flash.redirect("/", "Your account and personal data have been deleted."))
-                .cookie(expired).build();
+                .cookie(sessionCookie.expired()).build();
     }
 
     private Person me() {

@@ -11,10 +11,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The login page (the form posts to Quarkus' j_security_check) and logout. */
 @Path("/")
@@ -29,8 +27,8 @@ public class LoginResource {
     @Inject
     SecurityIdentity identity;
 
-    @ConfigProperty(name = "quarkus.http.auth.form.cookie-name", defaultValue = "quarkus-credential")
-    String sessionCookie;
+    @Inject
+    SessionCookie sessionCookie;
 
     @GET
     @Path("login")
@@ -46,8 +44,7 @@ public class LoginResource {
     @POST
     @Path("logout")
     public Response logout() {
-        NewCookie expired = new NewCookie.Builder(sessionCookie).value("").path("/").maxAge(0).httpOnly(true).build();
         Response flash = Flash.redirect("/", "You have signed out.");
-        return Response.fromResponse(flash).cookie(expired).build();
+        return Response.fromResponse(flash).cookie(sessionCookie.expired()).build();
     }
 }
