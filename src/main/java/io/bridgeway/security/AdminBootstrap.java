@@ -22,8 +22,9 @@ public class AdminBootstrap {
     void onStart(@Observes @Priority(10) StartupEvent event) {
         String email = Person.normalizeEmail(config.admin().email());
         if (Person.countWithRole(Role.ADMIN) > 0) {
-            // Echo a configured password only in dev mode: in production it is a secret.
-            String hint = LaunchMode.current() == LaunchMode.DEVELOPMENT && config.admin().password().isPresent()
+            // Echo a configured password only in dev or demo mode: in production it is a secret.
+            boolean showPassword = LaunchMode.current() == LaunchMode.DEVELOPMENT || config.demo();
+            String hint = showPassword && config.admin().password().isPresent()
                     ? " / " + config.admin().password().get()
                     : " (password as set in BRIDGEWAY_ADMIN_PASSWORD, or as logged on first start)";
             Log.infof("Admin login: %s%s", email, hint);
