@@ -1,19 +1,26 @@
 package io.bridgeway.people;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
 
-/**
- * "Download my data": everything stored about a person. Later features (enrollments, matches,
- * feedback) add their sections here, so the export stays complete.
- */
+/** "Download my data": the profile plus every feature's {@link PersonDataSection}. */
 @ApplicationScoped
 public class PersonExport {
 
-    public record Export(Instant exportedAt, String notice, ProfileJson profile) {
+    public record Export(Instant exportedAt, String notice, ProfileJson profile, Map<String, Object> participation) {
     }
 
+    @Inject
+    Instance<PersonDataSection> sections;
+
     public Export of(Person person) {
-        return new Export(Instant.now(), "All personal data Bridgeway stores about you.", ProfileJson.of(person));
+        Map<String, Object> participation = new TreeMap<>();
+        sections.forEach(section -> participation.put(section.name(), section.dataOf(person)));
+        return new Export(Instant.now(), "All personal data Bridgeway stores about you.", ProfileJson.of(person),
+                participation);
     }
 }

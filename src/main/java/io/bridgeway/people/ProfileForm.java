@@ -72,10 +72,6 @@ public class ProfileForm {
     }
 
     public boolean checked(String value) {
-        return isChecked(value);
-    }
-
-    static boolean isChecked(String value) {
-        return value != null && (value.equals("true") || value.equals("on"));
+        return io.bridgeway.web.FormFields.checked(value);
     }
 }

@@ -5,6 +5,7 @@ import io.bridgeway.matching.WeeklySlot;
 import io.bridgeway.security.Passwords;
 import io.bridgeway.security.Role;
 import io.bridgeway.web.FormErrors;
+import io.bridgeway.web.FormFields;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -201,9 +202,9 @@ public class ProfileService {
         }
         target.availability = slots;
 
-        target.wantsToMentor = ProfileForm.isChecked(form.wantsToMentor);
-        target.wantsMentor = ProfileForm.isChecked(form.wantsMentor);
-        target.wantsCircle = ProfileForm.isChecked(form.wantsCircle);
+        target.wantsToMentor = FormFields.checked(form.wantsToMentor);
+        target.wantsMentor = FormFields.checked(form.wantsMentor);
+        target.wantsCircle = FormFields.checked(form.wantsCircle);
         Long capacity = parseId(form.mentorCapacity);
         if (capacity == null && !target.wantsToMentor && trim(form.mentorCapacity).isEmpty()) {
             capacity = 1L;
@@ -246,7 +247,8 @@ public class ProfileService {
         return skills;
     }
 
-    private Set<String> parseGoals(String text, FormErrors errors) {
+    /** Comma-separated skill names as a set of slugs; messages go to the {@code goals} field. */
+    public static Set<String> parseGoals(String text, FormErrors errors) {
         Set<String> goals = new TreeSet<>();
         if (text == null || text.isBlank()) {
             return goals;
@@ -373,11 +375,7 @@ public class ProfileService {
     }
 
     private static Long parseId(String text) {
-        try {
-            return text == null || text.isBlank() ? null : Long.parseLong(text.trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return FormFields.parseLong(text);
     }
 
     private static String trim(String text) {

@@ -29,6 +29,10 @@ public class Viewer {
         return fullName != null ? fullName : identity.isAnonymous() ? "" : identity.getPrincipal().getName();
     }
 
+    public String email() {
+        return identity.isAnonymous() ? null : identity.getPrincipal().getName();
+    }
+
     public Long personId() {
         return identity.getAttribute(PersonIdentityProviders.PERSON_ID);
     }

@@ -118,6 +118,24 @@ public class WebSession {
         return session;
     }
 
+    /** Signs up a fresh person who also has {@code role}, and signs them in. */
+    public static WebSession withRole(String prefix, String role) {
+        String email = uniqueEmail(prefix);
+        WebSession session = new WebSession();
+        Map<String, Object> form = validSignup(email);
+        if (session.submit("/signup", "/signup", form).statusCode() != 303) {
+            throw new AssertionError("sign-up failed for " + email);
+        }
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(
+                () -> io.bridgeway.people.Person.findByEmail(email).roles.add(role));
+        session.email = email;
+        session.login(email, PASSWORD);
+        return session;
+    }
+
+    /** The email this session signed in with, when made by {@link #withRole}. */
+    public String email;
+
     public static Map<String, Object> with(Object... keyValues) {
         Map<String, Object> map = new HashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {

@@ -1,0 +1,180 @@
+package io.bridgeway.programs;
+
+import io.bridgeway.people.Person;
+import io.bridgeway.people.ProfileService;
+import io.bridgeway.web.FormErrors;
+import io.bridgeway.web.FormFields;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Enrolls people in programmes: themselves while enrollment is open, or a cohort by a manager. */
+@ApplicationScoped
+public class EnrollmentService {
+
+    /** Who a manager's cohort enrollment reached. */
+    public record CohortReport(List<String> enrolled, List<String> alreadyEnrolled, List<String> notFound) {
+    }
+
+    /** Which people a manager enrolls: everyone matching the filter, or the listed emails. */
+    public record Cohort(Long departmentId, Integer minLevel, Integer maxLevel, Long officeId, List<String> emails) {
+    }
+
+    /** Enrolls or updates the person's own enrollment; returns the errors, empty when saved. */
+    @Transactional
+    public FormErrors enrollSelf(long programId, long personId, EnrollmentForm form, LocalDate today) {
+        Program program = program(programId);
+        FormErrors errors = new FormErrors();
+        if (!program.enrollmentOpenOn(today)) {
+            errors.add("program", "Enrollment for this programme is open from " + program.enrollmentOpens
+                    + " to " + program.enrollmentCloses + ".");
+            return errors;
+        }
+        Enrollment draft = validate(program, form, errors);
+        if (errors.any()) {
+            return errors;
+        }
+        Person person = Person.findById(personId);
+        Enrollment enrollment = Enrollment.find(program, person);
+        if (enrollment == null) {
+            enrollment = new Enrollment();
+            enrollment.program = program;
+            enrollment.person = person;
+        }
+        copyRoles(draft, enrollment);
+        enrollment.persist();
+        return errors;
+    }
+
+    @Transactional
+    public boolean withdraw(long programId, long personId) {
+        return Enrollment.delete("program.id = ?1 and person.id = ?2", programId, personId) > 0;
+    }
+
+    /**
+     * Enrolls a cohort with the same roles; people already enrolled keep their own choices.
+     * Validation errors (roles, capacity) come back in {@code errors} and nothing is written.
+     */
+    @Transactional
+    public CohortReport enrollCohort(long programId, Cohort cohort, EnrollmentForm roles, FormErrors errors) {
+        Program program = program(programId);
+        Enrollment template = validate(program, roles, errors);
+        List<Person> people = new ArrayList<>();
+        List<String> notFound = new ArrayList<>();
+        if (cohort.emails() != null && !cohort.emails().isEmpty()) {
+            for (String email : cohort.emails()) {
+                Person person = Person.findByEmail(email);
+                if (person == null || !person.active) {
+                    notFound.add(email);
+                } else {
+                    people.add(person);
+                }
+            }
+        } else if (cohort.departmentId() != null || cohort.minLevel() != null || cohort.maxLevel() != null
+                || cohort.officeId() != null) {
+            people = matching(cohort);
+        } else {
+            errors.add("cohort", "Choose a filter (department, level or office) or paste a list of emails.");
+        }
+        if (errors.any()) {
+            return new CohortReport(List.of(), List.of(), notFound);
+        }
+        List<String> enrolled = new ArrayList<>();
+        List<String> already = new ArrayList<>();
+        for (Person person : people) {
+            if (Enrollment.find(program, person) != null) {
+                already.add(person.email);
+                continue;
+            }
+            Enrollment enrollment = new Enrollment();
+            enrollment.program = program;
+            enrollment.person = person;
+            copyRoles(template, enrollment);
+            enrollment.persist();
+            enrolled.add(person.email);
+        }
+        return new CohortReport(enrolled, already, notFound);
+    }
+
+    private static List<Person> matching(Cohort cohort) {
+        StringBuilder query = new StringBuilder("active = true");
+        Parameters params = new Parameters();
+        if (cohort.departmentId() != null) {
+            query.append(" and department.id = :department");
+            params.and("department", cohort.departmentId());
+        }
+        if (cohort.minLevel() != null) {
+            query.append(" and level >= :minLevel");
+            params.and("minLevel", cohort.minLevel());
+        }
+        if (cohort.maxLevel() != null) {
+            query.append(" and level <= :maxLevel");
+            params.and("maxLevel", cohort.maxLevel());
+        }
+        if (cohort.officeId() != null) {
+            query.append(" and office.id = :office");
+            params.and("office", cohort.officeId());
+        }
+        return Person.list(query.append(" order by fullName").toString(), params);
+    }
+
+    /** Splits a pasted list on commas, semicolons, spaces and new lines into distinct lower-case emails. */
+    public static List<String> parseEmails(String pasted) {
+        Set<String> emails = new LinkedHashSet<>();
+        if (pasted != null) {
+            for (String part : pasted.split("[,;\\s]+")) {
+                if (!part.isBlank()) {
+                    emails.add(part.strip().toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return List.copyOf(emails);
+    }
+
+    private Enrollment validate(Program program, EnrollmentForm form, FormErrors errors) {
+        Enrollment e = new Enrollment();
+        e.asMentor = FormFields.checked(form.asMentor);
+        e.asMentee = FormFields.checked(form.asMentee);
+        e.asCircleMember = FormFields.checked(form.asCircleMember);
+        if (!e.asMentor && !e.asMentee && !e.asCircleMember) {
+            errors.add("roles", "Choose at least one way to take part.");
+        }
+        if ((e.asMentor || e.asMentee) && !program.type.pairs()) {
+            errors.add("roles", "This programme has peer circles only, no 1:1 mentoring.");
+        }
+        if (e.asCircleMember && !program.type.circles()) {
+            errors.add("roles", "This programme has 1:1 mentoring only, no peer circles.");
+        }
+        if (e.asMentor) {
+            Integer capacity = FormFields.intIn(form.mentorCapacity, 1, Person.MAX_MENTOR_CAPACITY, "mentorCapacity",
+                    "Mentoring capacity", errors);
+            e.mentorCapacity = capacity == null ? 1 : capacity;
+        }
+        Set<String> goals = ProfileService.parseGoals(form.goals, errors);
+        e.programGoals = goals.isEmpty() ? null : String.join(", ", goals);
+        return e;
+    }
+
+    private static void copyRoles(Enrollment from, Enrollment to) {
+        to.asMentor = from.asMentor;
+        to.mentorCapacity = from.mentorCapacity;
+        to.asMentee = from.asMentee;
+        to.asCircleMember = from.asCircleMember;
+        to.programGoals = from.programGoals;
+    }
+
+    private static Program program(long id) {
+        Program program = Program.findById(id);
+        if (program == null) {
+            throw new NotFoundException();
+        }
+        return program;
+    }
+}
