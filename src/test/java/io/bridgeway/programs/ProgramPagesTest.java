@@ -90,16 +90,17 @@ class ProgramPagesTest {
         Response response = manager.submit("/programs/new", "/programs/new", form);
         assertEquals(400, response.statusCode());
         Document page = Jsoup.parse(response.asString());
-        for (String field : List.of("name", "type", "enrollmentOpens", "groupMax", "weightCrossDepartment",
+        for (String field : List.of("name", "type", "enrollmentOpens", "weightCrossDepartment",
                 "maxOffsetDiffHours")) {
             assertTrue(!page.select("#" + field + "-error").text().isEmpty(), field);
         }
         form.put("name", "Closes before it opens");
-        form.put("type", "MENTORING");
+        form.put("type", "BOTH");
         form.put("enrollmentOpens", "2027-03-10");
         form.put("enrollmentCloses", "2027-03-01");
         Response order = manager.submit("/programs/new", "/programs/new", form);
         assertTrue(Jsoup.parse(order.asString()).select("#enrollmentCloses-error").text().contains("on or after"));
+        assertTrue(Jsoup.parse(order.asString()).select("#groupMax-error").text().contains("cannot be smaller"));
         assertEquals(before, count(), "nothing stored");
     }
 
