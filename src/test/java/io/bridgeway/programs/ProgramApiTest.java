@@ -1,0 +1,96 @@
+package io.bridgeway.programs;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.bridgeway.security.Role;
+import io.bridgeway.support.WebSession;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ProgramApiTest {
+
+    static RequestSpecification as(String email) {
+        return given().auth().preemptive().basic(email, WebSession.PASSWORD).contentType("application/json");
+    }
+
+    static String validProgram(String name) {
+        return """
+                {"name": "%s", "type": "BOTH", "enrollmentOpens": "%s", "enrollmentCloses": "%s",
+                 "circleStartDate": "%s", "crossDepartmentRequired": true, "maxOffsetDiffHours": 6}
+                """.formatted(name, LocalDate.now().minusDays(1), LocalDate.now().plusDays(30), LocalDate.now().plusWeeks(5));
+    }
+
+    @Test
+    void managerCreatesAndReadsAProgramme() {
+        String pm = WebSession.withRole("apipm", Role.PROGRAM_MANAGER).email;
+        int id = as(pm).body(validProgram("API programme")).post("/api/v1/programs")
+                .then().statusCode(201)
+                .body("name", equalTo("API programme"))
+                .body("crossDepartmentRequired", equalTo(true))
+                .body("maxOffsetDiffMinutes", equalTo(360))
+                .body("weightGoalSkill", equalTo(10))
+                .body("weightPreviousPair", equalTo(40))
+                .extract().path("id");
+        as(pm).get("/api/v1/programs/" + id).then().statusCode(200).body("type", equalTo("BOTH")).body("enrolled", equalTo(0));
+        as(pm).get("/api/v1/programs/999999").then().statusCode(404).body("error", notNullValue());
+    }
+
+    @Test
+    void badProgrammesGetA400NamingTheProblemAndAreNotStored() {
+        String pm = WebSession.withRole("apipmbad", Role.PROGRAM_MANAGER).email;
+        long before = QuarkusTransaction.requiringNew().call(() -> Program.count());
+        as(pm).body("{not json").post("/api/v1/programs").then().statusCode(400).body("error", containsString("Malformed JSON"));
+        as(pm).body("[1,2]").post("/api/v1/programs").then().statusCode(400).body("error", containsString("JSON object"));
+        as(pm).body("{\"name\":\"x\",\"colour\":\"red\"}").post("/api/v1/programs")
+                .then().statusCode(400).body("error", containsString("Unknown field 'colour'"));
+        as(pm).body("{\"name\":\"\",\"type\":\"MENTORING\",\"enrollmentOpens\":\"tomorrow\",\"enrollmentCloses\":\"2027-01-01\",\"weightGoalSkill\":5000}")
+                .post("/api/v1/programs").then().statusCode(400)
+                .body("fields.name", notNullValue())
+                .body("fields.enrollmentOpens", containsString("date like"))
+                .body("fields.weightGoalSkill", containsString("from 0 to 1000"));
+        assertEquals(before, (long) QuarkusTransaction.requiringNew().call(() -> Program.count()));
+    }
+
+    @Test
+    void employeesCannotCreateProgrammesButCanEnrollThemselves() {
+        String pm = WebSession.withRole("apipmowner", Role.PROGRAM_MANAGER).email;
+        int id = as(pm).body(validProgram("Self service")).post("/api/v1/programs").then().statusCode(201).extract().path("id");
+        String employee = WebSession.uniqueEmail("apiemp");
+        WebSession.signedUp(employee, Map.of());
+        as(employee).body(validProgram("Nope")).post("/api/v1/programs").then().statusCode(403);
+
+        as(employee).body("{\"asMentee\": true, \"goals\": \"negotiation\"}").post("/api/v1/programs/" + id + "/enrollments")
+                .then().statusCode(200).body("enrolled", hasItem(employee));
+        as(employee).body("{}").post("/api/v1/programs/" + id + "/enrollments")
+                .then().statusCode(400).body("fields.roles", containsString("at least one"));
+        as(employee).body("{\"emails\": [\"someone@example.com\"], \"asMentee\": true}")
+                .post("/api/v1/programs/" + id + "/enrollments").then().statusCode(403);
+        as(pm).get("/api/v1/programs/" + id).then().body("enrolled", equalTo(1));
+    }
+
+    @Test
+    void managerEnrollsACohortThroughTheApi() {
+        String pm = WebSession.withRole("apipmcohort", Role.PROGRAM_MANAGER).email;
+        int id = as(pm).body(validProgram("API cohort")).post("/api/v1/programs").then().statusCode(201).extract().path("id");
+        String person = WebSession.uniqueEmail("apicohort");
+        WebSession.signedUp(person, Map.of());
+        as(pm).body("{\"emails\": [\"" + person + "\", \"nobody@example.com\"], \"asMentor\": true, \"mentorCapacity\": 2}")
+                .post("/api/v1/programs/" + id + "/enrollments")
+                .then().statusCode(200)
+                .body("enrolled", hasItem(person))
+                .body("notFound", hasItem("nobody@example.com"));
+        as(pm).body("{\"emails\": [\"" + person + "\"], \"asMentor\": true, \"mentorCapacity\": 0}")
+                .post("/api/v1/programs/" + id + "/enrollments")
+                .then().statusCode(400).body("fields.mentorCapacity", containsString("from 1 to 5"));
+    }
+}
