@@ -56,8 +56,9 @@ public final class PairingSolverConfig {
                 .withEntityClasses(MenteeAssignment.class)
                 .withConstraintProviderClass(PairingConstraintProvider.class)
                 .withTerminationConfig(new TerminationConfig()
-                        .withSpentLimit(spentLimit)
-                        .withUnimprovedSpentLimit(unimprovedLimit))
+                        // OptaPlanner refuses sub-millisecond durations
+                        .withSpentLimit(Duration.ofMillis(spentLimit.toMillis()))
+                        .withUnimprovedSpentLimit(Duration.ofMillis(unimprovedLimit.toMillis())))
                 .withPhases(phases);
     }
 }
