@@ -171,41 +171,63 @@ public final class PairRules {
         return matchedValue(mentee) + pairWeight(mentor, mentee);
     }
 
-    /** The terms of {@link #pairValue} in plain words, with the same numbers. */
+    /** The terms of {@link #pairValue} in plain words, with the same numbers; zero terms left out except goal fit. */
     public List<Contribution> contributions(Mentor mentor, Mentee mentee) {
         List<Contribution> terms = new ArrayList<>();
-        terms.add(new Contribution("Unmatched mentee", matchedValue(mentee),
-                "matches a priority-" + mentee.getPriority() + " mentee (" + signed(matchedValue(mentee)) + ")"));
+        terms.add(matchedContribution(mentee));
+        terms.add(goalFitContribution(mentor, mentee));
+        for (Contribution term : List.of(crossDepartmentContribution(mentor, mentee),
+                timeZoneDistanceContribution(mentor, mentee), largeLevelGapContribution(mentor, mentee),
+                previousPairContribution(mentor, mentee))) {
+            if (term.points() != 0) {
+                terms.add(term);
+            }
+        }
+        return terms;
+    }
+
+    public Contribution matchedContribution(Mentee mentee) {
+        long points = matchedValue(mentee);
+        return new Contribution("Unmatched mentee", points,
+                "matches a priority-" + mentee.getPriority() + " mentee (" + signed(points) + ")");
+    }
+
+    public Contribution goalFitContribution(Mentor mentor, Mentee mentee) {
         Set<String> shared = new TreeSet<>();
         for (String goal : mentee.getPerson().goals()) {
             if (mentor.getPerson().proficiency(goal) > 0) {
                 shared.add(goal);
             }
         }
-        long goalFit = goalFitPoints(mentor, mentee);
-        String goals = shared.isEmpty()
+        long points = goalFitPoints(mentor, mentee);
+        String text = shared.isEmpty()
                 ? "shares none of the mentee's " + mentee.getPerson().goals().size() + " goals"
                 : "shares " + shared.size() + " of the mentee's goals: " + String.join(", ", shared);
-        terms.add(new Contribution("Goal fit", goalFit, goals + " (" + signed(goalFit) + ")"));
-        long cross = crossDepartmentPoints(mentor, mentee);
-        if (cross != 0) {
-            terms.add(new Contribution("Cross-department bonus", cross, "different departments (" + signed(cross) + ")"));
-        }
-        long distance = timeZoneDistancePenalty(mentor, mentee);
-        if (distance != 0) {
-            terms.add(new Contribution("Time-zone distance", -distance,
-                    hoursAndMinutes(offsetDifferenceMinutes(mentor, mentee)) + " apart (" + signed(-distance) + ")"));
-        }
-        long gap = largeLevelGapPenalty(mentor, mentee);
-        if (gap != 0) {
-            terms.add(new Contribution("Level gap over 3", -gap,
-                    "level gap of " + levelGap(mentor, mentee) + " (" + signed(-gap) + ")"));
-        }
-        long previous = previousPairPenalty(mentor, mentee);
-        if (previous != 0) {
-            terms.add(new Contribution("Previous pair", -previous, "paired before (" + signed(-previous) + ")"));
-        }
-        return terms;
+        return new Contribution("Goal fit", points, text + " (" + signed(points) + ")");
+    }
+
+    public Contribution crossDepartmentContribution(Mentor mentor, Mentee mentee) {
+        long points = crossDepartmentPoints(mentor, mentee);
+        return new Contribution("Cross-department bonus", points,
+                (points == 0 ? "same department" : "different departments") + " (" + signed(points) + ")");
+    }
+
+    public Contribution timeZoneDistanceContribution(Mentor mentor, Mentee mentee) {
+        long points = -timeZoneDistancePenalty(mentor, mentee);
+        return new Contribution("Time-zone distance", points,
+                hoursAndMinutes(offsetDifferenceMinutes(mentor, mentee)) + " apart (" + signed(points) + ")");
+    }
+
+    public Contribution largeLevelGapContribution(Mentor mentor, Mentee mentee) {
+        long points = -largeLevelGapPenalty(mentor, mentee);
+        return new Contribution("Level gap over 3", points,
+                "level gap of " + levelGap(mentor, mentee) + " (" + signed(points) + ")");
+    }
+
+    public Contribution previousPairContribution(Mentor mentor, Mentee mentee) {
+        long points = -previousPairPenalty(mentor, mentee);
+        return new Contribution("Previous pair", points,
+                (points == 0 ? "not paired recently" : "paired before") + " (" + signed(points) + ")");
     }
 
     // ---- helpers -------------------------------------------------------------------------------
@@ -229,6 +251,11 @@ public final class PairRules {
 
     static String signed(long points) {
         return points > 0 ? "+" + points : Long.toString(points);
+    }
+
+    @Override
+    public String toString() {
+        return "PairRules" + settings;
     }
 
     static String hoursAndMinutes(int minutes) {

@@ -113,7 +113,7 @@ public final class PairExplainer {
             }
         }
         if (allowed.isEmpty()) {
-            return "no allowed mentor: of " + mentors.size() + " mentors, " + exclusionSummary(excluded);
+            return "no allowed mentor: of " + plural(mentors.size(), "mentor") + ", " + exclusionSummary(excluded);
         }
         long bestValue = Long.MIN_VALUE;
         Mentor bestMentor = null;
@@ -138,20 +138,21 @@ public final class PairExplainer {
                 }
             }
         }
-        String options = plural(allowed.size(), "allowed mentor") + " (" + exclusionSummary(excluded) + ")";
+        String options = plural(allowed.size(), "allowed mentor")
+                + (excluded.isEmpty() ? "" : "; of the others " + exclusionSummary(excluded));
         if (free > 0) {
             if (freeBestValue <= 0) {
-                return free + " of the " + options + " still have room, but every such pair would be worth 0 or less";
+                return free + " allowed mentors have room, but every such pair would be worth 0 or less (" + options + ")";
             }
-            return free + " of the " + options + " still have room; the solver stopped before using them";
+            return free + " allowed mentors still have room; the solver stopped before using them (" + options + ")";
         }
         String best = "this mentee's best pair would be worth " + bestValue + " with " + bestMentor.getId();
         if (lowerValueSlots == 0) {
-            return "all " + options + " are full, and every one of their slots holds a pair worth at least as much; "
-                    + best;
+            return "every allowed mentor is full, and each of their slots holds a pair worth at least as much; "
+                    + best + " (" + options + ")";
         }
-        return "all " + options + " are full; " + plural(lowerValueSlots, "slot")
-                + " hold a pair worth less (pinned by a manager, or the solver stopped early); " + best;
+        return "every allowed mentor is full; " + plural(lowerValueSlots, "slot")
+                + " hold a pair worth less (pinned by a manager, or the solver stopped early); " + best + " (" + options + ")";
     }
 
     /** "812 are in a time zone too far away, 300 are not senior enough" - most frequent rule first. */

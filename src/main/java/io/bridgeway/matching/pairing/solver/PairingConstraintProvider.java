@@ -1,6 +1,10 @@
 package io.bridgeway.matching.pairing.solver;
 
+import io.bridgeway.matching.pairing.domain.Contribution;
 import io.bridgeway.matching.pairing.domain.HardRule;
+import io.bridgeway.matching.pairing.domain.Mentee;
+import io.bridgeway.matching.pairing.domain.Mentor;
+import io.bridgeway.matching.pairing.domain.PairJustification;
 import io.bridgeway.matching.pairing.domain.MenteeAssignment;
 import io.bridgeway.matching.pairing.domain.PairRules;
 import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
@@ -8,7 +12,10 @@ import org.optaplanner.core.api.score.stream.Constraint;
 import org.optaplanner.core.api.score.stream.ConstraintCollectors;
 import org.optaplanner.core.api.score.stream.ConstraintFactory;
 import org.optaplanner.core.api.score.stream.ConstraintProvider;
+import org.optaplanner.core.api.function.TriFunction;
 import org.optaplanner.core.api.score.stream.bi.BiConstraintStream;
+
+import java.util.List;
 
 /**
  * One constraint per rule of MODEL.md problem 1. All formulas are in {@link PairRules}.
@@ -45,6 +52,9 @@ public class PairingConstraintProvider implements ConstraintProvider {
         return pairs(factory)
                 .filter((assignment, rules) -> rules.breaks(rule, assignment.getMentor(), assignment.getMentee()))
                 .penalize(HardSoftLongScore.ONE_HARD)
+                .justifyWith((a, rules, score) -> new PairJustification(a.getMentor().getId(), a.getMentee().getId(),
+                        "mentor " + a.getMentor().getId() + " " + rule.mentorPhrase() + " " + a.getMentee().getId()))
+                .indictWith((a, rules) -> List.of(a))
                 .asConstraint(rule.constraintName());
     }
 
@@ -55,6 +65,9 @@ public class PairingConstraintProvider implements ConstraintProvider {
                 .groupBy(MenteeAssignment::getMentor, ConstraintCollectors.count())
                 .filter((mentor, count) -> count > mentor.getCapacity())
                 .penalizeLong(HardSoftLongScore.ONE_HARD, (mentor, count) -> count - mentor.getCapacity())
+                .justifyWith((mentor, count, score) -> new PairJustification(mentor.getId(), null,
+                        "mentor " + mentor.getId() + " has " + count + " mentees, capacity " + mentor.getCapacity()))
+                .indictWith((mentor, count) -> List.of(mentor))
                 .asConstraint("Mentor capacity");
     }
 
@@ -93,43 +106,70 @@ public class PairingConstraintProvider implements ConstraintProvider {
                 .filter(assignment -> assignment.getMentor() == null)
                 .join(PairRules.class)
                 .penalizeLong(HardSoftLongScore.ONE_SOFT, (assignment, rules) -> rules.matchedValue(assignment.getMentee()))
+                .justifyWith((a, rules, score) -> new PairJustification(null, a.getMentee().getId(),
+                        "mentee " + a.getMentee().getId() + " (priority " + a.getMentee().getPriority() + ") is unmatched"))
+                .indictWith((a, rules) -> List.of(a))
                 .asConstraint("Unmatched mentee");
     }
 
     // ---- soft: pair weight w(m, e) ----
 
+    /** The size (0 or more) of one term of w(m, e), as computed by {@link PairRules}. */
+    @FunctionalInterface
+    private interface PairTerm {
+        long amount(PairRules rules, Mentor mentor, Mentee mentee);
+    }
+
+    private static BiConstraintStream<MenteeAssignment, PairRules> pairsWith(ConstraintFactory factory, PairTerm term) {
+        return pairs(factory).filter((a, rules) -> term.amount(rules, a.getMentor(), a.getMentee()) != 0);
+    }
+
+    /** The sentence is built only when explaining (justifications are not computed while solving). */
+    private static PairJustification justification(MenteeAssignment a, PairRules rules,
+            TriFunction<PairRules, Mentor, Mentee, Contribution> explanation) {
+        return new PairJustification(a.getMentor().getId(), a.getMentee().getId(),
+                explanation.apply(rules, a.getMentor(), a.getMentee()).text());
+    }
+
+    private static Constraint softReward(ConstraintFactory factory, String name, PairTerm term,
+            TriFunction<PairRules, Mentor, Mentee, Contribution> explanation) {
+        return pairsWith(factory, term)
+                .rewardLong(HardSoftLongScore.ONE_SOFT, (a, rules) -> term.amount(rules, a.getMentor(), a.getMentee()))
+                .justifyWith((a, rules, score) -> justification(a, rules, explanation))
+                .indictWith((a, rules) -> List.of(a))
+                .asConstraint(name);
+    }
+
+    private static Constraint softPenalty(ConstraintFactory factory, String name, PairTerm term,
+            TriFunction<PairRules, Mentor, Mentee, Contribution> explanation) {
+        return pairsWith(factory, term)
+                .penalizeLong(HardSoftLongScore.ONE_SOFT, (a, rules) -> term.amount(rules, a.getMentor(), a.getMentee()))
+                .justifyWith((a, rules, score) -> justification(a, rules, explanation))
+                .indictWith((a, rules) -> List.of(a))
+                .asConstraint(name);
+    }
+
     Constraint goalFit(ConstraintFactory factory) {
-        return pairs(factory)
-                .filter((a, rules) -> rules.goalFitPoints(a.getMentor(), a.getMentee()) != 0)
-                .rewardLong(HardSoftLongScore.ONE_SOFT, (a, rules) -> rules.goalFitPoints(a.getMentor(), a.getMentee()))
-                .asConstraint("Goal fit");
+        return softReward(factory, "Goal fit", PairRules::goalFitPoints, PairRules::goalFitContribution);
     }
 
     Constraint crossDepartmentBonus(ConstraintFactory factory) {
-        return pairs(factory)
-                .filter((a, rules) -> rules.crossDepartmentPoints(a.getMentor(), a.getMentee()) != 0)
-                .rewardLong(HardSoftLongScore.ONE_SOFT, (a, rules) -> rules.crossDepartmentPoints(a.getMentor(), a.getMentee()))
-                .asConstraint("Cross-department bonus");
+        return softReward(factory, "Cross-department bonus", PairRules::crossDepartmentPoints,
+                PairRules::crossDepartmentContribution);
     }
 
     Constraint timeZoneDistance(ConstraintFactory factory) {
-        return pairs(factory)
-                .filter((a, rules) -> rules.timeZoneDistancePenalty(a.getMentor(), a.getMentee()) != 0)
-                .penalizeLong(HardSoftLongScore.ONE_SOFT, (a, rules) -> rules.timeZoneDistancePenalty(a.getMentor(), a.getMentee()))
-                .asConstraint("Time-zone distance");
+        return softPenalty(factory, "Time-zone distance", PairRules::timeZoneDistancePenalty,
+                PairRules::timeZoneDistanceContribution);
     }
 
     Constraint levelGapOver3(ConstraintFactory factory) {
-        return pairs(factory)
-                .filter((a, rules) -> rules.largeLevelGapPenalty(a.getMentor(), a.getMentee()) != 0)
-                .penalizeLong(HardSoftLongScore.ONE_SOFT, (a, rules) -> rules.largeLevelGapPenalty(a.getMentor(), a.getMentee()))
-                .asConstraint("Level gap over 3");
+        return softPenalty(factory, "Level gap over 3", PairRules::largeLevelGapPenalty,
+                PairRules::largeLevelGapContribution);
     }
 
     Constraint previousPair(ConstraintFactory factory) {
-        return pairs(factory)
-                .filter((a, rules) -> rules.previousPairPenalty(a.getMentor(), a.getMentee()) != 0)
-                .penalizeLong(HardSoftLongScore.ONE_SOFT, (a, rules) -> rules.previousPairPenalty(a.getMentor(), a.getMentee()))
-                .asConstraint("Previous pair");
+        return softPenalty(factory, "Previous pair", PairRules::previousPairPenalty,
+                PairRules::previousPairContribution);
     }
 }
