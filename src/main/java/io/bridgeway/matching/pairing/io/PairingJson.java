@@ -42,7 +42,7 @@ public final class PairingJson {
         try {
             return readProblem(MAPPER.readTree(json), baseSettings);
         } catch (JsonProcessingException e) {
-            throw new InvalidInstanceException("malformed JSON: " + e.getOriginalMessage(), e);
+            throw malformed(e);
         } catch (IOException e) {
             throw new InvalidInstanceException("unreadable instance: " + e.getMessage(), e);
         }
@@ -52,8 +52,17 @@ public final class PairingJson {
         try {
             return readProblem(MAPPER.readTree(json), PairingSettings.defaults());
         } catch (JsonProcessingException e) {
-            throw new InvalidInstanceException("malformed JSON: " + e.getOriginalMessage(), e);
+            throw malformed(e);
         }
+    }
+
+    private static InvalidInstanceException malformed(JsonProcessingException e) {
+        String detail = e.getOriginalMessage();
+        int noise = detail.indexOf(" (start marker at");
+        detail = noise < 0 ? detail : detail.substring(0, noise);
+        String where = e.getLocation() == null ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        return new InvalidInstanceException("malformed JSON" + where + ": " + detail, e);
     }
 
     public static PairingProblem readProblem(JsonNode root, PairingSettings baseSettings) {

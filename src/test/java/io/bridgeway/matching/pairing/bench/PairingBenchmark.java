@@ -9,6 +9,8 @@ import io.bridgeway.matching.pairing.solver.ExactPairingOptimizer;
 import io.bridgeway.matching.pairing.solver.PairingMatcher;
 import io.bridgeway.matching.pairing.solver.PairingResult;
 import io.bridgeway.matching.pairing.solver.PairingSolutionFactory;
+import io.bridgeway.matching.pairing.solver.PairingSolverConfig;
+import org.optaplanner.core.api.solver.SolverFactory;
 
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
@@ -25,7 +27,8 @@ import java.util.Locale;
  * Benchmark command (see bench/pairing.sh): solve each instance with the product API, validate with
  * check.py, compare with the exact optimum and the greedy baseline. Arguments: instance files; without
  * arguments the public instances plus generated 3,000- and 10,000-person ones.
- * -Dbench.reference=true also cross-checks the optimum with JGraphT (slow above ~3,000 people).
+ * -Dbench.reference=true also cross-checks the optimum with JGraphT (slow above ~3,000 people);
+ * -Dbench.localSearchOnly=true also runs plain OptaPlanner local search (no exact start) for the same limit.
  */
 public final class PairingBenchmark {
 
@@ -91,6 +94,14 @@ public final class PairingBenchmark {
             }
         }
         long[] greedy = GreedyPairing.objectiveAndWeight(fresh);
+        if (Boolean.getBoolean("bench.localSearchOnly")) {
+            // What OptaPlanner alone reaches in the same limit (no exact start): shows why the exact step exists.
+            PairingSolution cold = PairingSolutionFactory.build(problem);
+            PairingSolution best = SolverFactory.<PairingSolution>create(PairingSolverConfig.create(limit, limit, false))
+                    .buildSolver().solve(cold);
+            System.out.printf(Locale.ROOT, "  local search only, %d s: ratio %.6f, score %s%n", limit.toSeconds(),
+                    ratio(best.objective(), optimum, optimumWeight), best.getScore());
+        }
         System.out.printf(Locale.ROOT, "%-28s %6d %6d %6d %5d %9s %11d %11d %9.6f %9.6f %7.1f %7.1f %8d %s%n",
                 name, people, problem.mentors().size(), problem.mentees().size(), limit.toSeconds(),
                 result.pairs().size() + "/" + problem.mentees().size(), result.objective(), optimum,
