@@ -2,6 +2,8 @@ package io.bridgeway.matching.pairing.solver;
 
 import io.bridgeway.matching.pairing.domain.MenteeAssignment;
 import io.bridgeway.matching.pairing.domain.PairingSolution;
+import org.optaplanner.core.api.score.stream.ConstraintStreamImplType;
+import org.optaplanner.core.config.score.director.ScoreDirectorFactoryConfig;
 import org.optaplanner.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
 import org.optaplanner.core.config.heuristic.selector.move.generic.ChangeMoveSelectorConfig;
 import org.optaplanner.core.config.heuristic.selector.move.generic.SwapMoveSelectorConfig;
@@ -54,7 +56,11 @@ public final class PairingSolverConfig {
         return new SolverConfig(PairingSolverConfig.class.getClassLoader())
                 .withSolutionClass(PairingSolution.class)
                 .withEntityClasses(MenteeAssignment.class)
-                .withConstraintProviderClass(PairingConstraintProvider.class)
+                // Bavet explicitly: with both engines on the classpath OptaPlanner 10 picks Drools, which
+                // measured ~2,000 moves/s here; Bavet is several times faster.
+                .withScoreDirectorFactory(new ScoreDirectorFactoryConfig()
+                        .withConstraintProviderClass(PairingConstraintProvider.class)
+                        .withConstraintStreamImplType(ConstraintStreamImplType.BAVET))
                 .withTerminationConfig(new TerminationConfig()
                         // OptaPlanner refuses sub-millisecond durations
                         .withSpentLimit(Duration.ofMillis(spentLimit.toMillis()))

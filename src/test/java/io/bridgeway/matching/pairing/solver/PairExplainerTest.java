@@ -1,7 +1,13 @@
 package io.bridgeway.matching.pairing.solver;
 
 import io.bridgeway.matching.pairing.TinyInstance;
+import io.bridgeway.matching.pairing.domain.PairJustification;
 import io.bridgeway.matching.pairing.domain.PairingProblem;
+import io.bridgeway.matching.pairing.domain.PairingSolution;
+import org.optaplanner.core.api.score.ScoreExplanation;
+import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
+import org.optaplanner.core.api.solver.SolutionManager;
+import org.optaplanner.core.api.solver.SolverFactory;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -37,6 +43,19 @@ class PairExplainerTest {
         assertEquals(2000 + 60 + 15 - 6 - 10 - 40, pair.value());
         assertEquals(60 + 15 - 6 - 10 - 40, pair.weight());
         assertEquals(pair.value(), result.objective());
+    }
+
+    @Test
+    void solutionManagerExplainGivesTheSameSentencesAsJustifications() {
+        PairingSolution solution = PairingSolutionFactory.buildWarmStarted(known().problem());
+        SolutionManager<PairingSolution, HardSoftLongScore> manager = SolutionManager.create(
+                SolverFactory.create(PairingSolverConfig.create(Duration.ofSeconds(1))));
+        ScoreExplanation<PairingSolution, HardSoftLongScore> explanation = manager.explain(solution);
+        List<String> sentences = explanation.getJustificationList(PairJustification.class).stream()
+                .map(PairJustification::description).sorted().toList();
+        assertEquals(List.of("3 h apart (-6)", "different departments (+15)", "level gap of 5 (-10)", "paired before (-40)",
+                "shares 2 of the mentee's goals: negotiation, public-speaking (+60)"), sentences);
+        assertEquals(HardSoftLongScore.of(0, 60 + 15 - 6 - 10 - 40), explanation.getScore());
     }
 
     @Test

@@ -6,13 +6,15 @@ import io.bridgeway.matching.pairing.domain.MenteeAssignment;
 import io.bridgeway.matching.pairing.domain.PairingSettings;
 import io.bridgeway.matching.pairing.domain.PairingSolution;
 import org.junit.jupiter.api.Test;
+import org.optaplanner.core.api.score.stream.ConstraintStreamImplType;
 import org.optaplanner.test.api.score.stream.ConstraintVerifier;
 
 /** One ConstraintVerifier test (or a few) per constraint of {@link PairingConstraintProvider}. */
 class PairingConstraintProviderTest {
 
     private final ConstraintVerifier<PairingConstraintProvider, PairingSolution> verifier = ConstraintVerifier.build(
-            new PairingConstraintProvider(), PairingSolution.class, MenteeAssignment.class);
+            new PairingConstraintProvider(), PairingSolution.class, MenteeAssignment.class)
+            .withConstraintStreamImplType(ConstraintStreamImplType.BAVET); // the engine PairingSolverConfig uses
 
     // ---- hard ----
 
