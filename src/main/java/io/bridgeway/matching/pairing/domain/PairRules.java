@@ -1,0 +1,269 @@
+package io.bridgeway.matching.pairing.domain;
+
+import io.bridgeway.matching.PersonProfile;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Problem fact holding the pairing rules of one instance: the settings plus precomputed reporting
+ * chains, do-not-pair lists and history. Every rule and weight formula lives here once; the
+ * constraints, the exact optimiser and the explanations all call these methods.
+ */
+public final class PairRules {
+
+    private final PairingSettings settings;
+    /** person id -> ids of everyone above that person in the reporting chain. */
+    private final Map<String, Set<String>> managersAbove;
+    /** person id -> ids that person must not be paired with (both directions stored). */
+    private final Map<String, Set<String>> doNotPair;
+    /** mentor id -> (mentee id -> fewest rounds ago they were paired). */
+    private final Map<String, Map<String, Integer>> previousPairs;
+
+    public PairRules(PairingSettings settings, List<PersonProfile> people,
+            List<PairingProblem.PreviousPair> history, List<PairingProblem.DoNotPair> doNotPairs) {
+        this.settings = settings;
+        this.managersAbove = managersAbove(people);
+        this.doNotPair = new HashMap<>();
+        for (PairingProblem.DoNotPair pair : doNotPairs) {
+            doNotPair.computeIfAbsent(pair.firstId(), k -> new HashSet<>()).add(pair.secondId());
+            doNotPair.computeIfAbsent(pair.secondId(), k -> new HashSet<>()).add(pair.firstId());
+        }
+        this.previousPairs = new HashMap<>();
+        for (PairingProblem.PreviousPair pair : history) {
+            previousPairs.computeIfAbsent(pair.mentorId(), k -> new HashMap<>())
+                    .merge(pair.menteeId(), pair.roundsAgo(), Math::min);
+        }
+    }
+
+    /** Same walk as check.py: follow managerId upwards, stopping at unknown ids and cycles. */
+    private static Map<String, Set<String>> managersAbove(List<PersonProfile> people) {
+        Map<String, String> managerOf = new HashMap<>();
+        for (PersonProfile person : people) {
+            managerOf.put(person.id(), person.managerId());
+        }
+        Map<String, Set<String>> above = new HashMap<>();
+        for (PersonProfile person : people) {
+            Set<String> chain = new HashSet<>();
+            String manager = person.managerId();
+            while (manager != null && managerOf.containsKey(manager) && chain.add(manager)) {
+                manager = managerOf.get(manager);
+            }
+            above.put(person.id(), chain.isEmpty() ? Set.of() : chain);
+        }
+        return above;
+    }
+
+    public PairingSettings settings() {
+        return settings;
+    }
+
+    // ---- hard rules ----------------------------------------------------------------------------
+
+    public boolean isSamePerson(Mentor mentor, Mentee mentee) {
+        return mentor.getId().equals(mentee.getId());
+    }
+
+    /** Either is above the other: manager, manager's manager, ... */
+    public boolean isInReportingChain(Mentor mentor, Mentee mentee) {
+        return managersAbove.getOrDefault(mentee.getId(), Set.of()).contains(mentor.getId())
+                || managersAbove.getOrDefault(mentor.getId(), Set.of()).contains(mentee.getId());
+    }
+
+    public boolean isDoNotPair(Mentor mentor, Mentee mentee) {
+        return doNotPair.getOrDefault(mentor.getId(), Set.of()).contains(mentee.getId());
+    }
+
+    public boolean isLevelGapTooSmall(Mentor mentor, Mentee mentee) {
+        return levelGap(mentor, mentee) < settings.minLevelGap();
+    }
+
+    public boolean hasNoSharedLanguage(Mentor mentor, Mentee mentee) {
+        return !mentor.getPerson().sharesLanguageWith(mentee.getPerson());
+    }
+
+    public boolean areTimeZonesTooFarApart(Mentor mentor, Mentee mentee) {
+        return offsetDifferenceMinutes(mentor, mentee) > settings.maxOffsetDiffMinutes();
+    }
+
+    public boolean isSameDepartmentWhenRequired(Mentor mentor, Mentee mentee) {
+        return settings.crossDepartment() == CrossDepartment.REQUIRED && isSameDepartment(mentor, mentee);
+    }
+
+    public boolean breaks(HardRule rule, Mentor mentor, Mentee mentee) {
+        return switch (rule) {
+            case SAME_PERSON -> isSamePerson(mentor, mentee);
+            case REPORTING_CHAIN -> isInReportingChain(mentor, mentee);
+            case DO_NOT_PAIR -> isDoNotPair(mentor, mentee);
+            case LEVEL_GAP_TOO_SMALL -> isLevelGapTooSmall(mentor, mentee);
+            case NO_SHARED_LANGUAGE -> hasNoSharedLanguage(mentor, mentee);
+            case TIME_ZONES_TOO_FAR_APART -> areTimeZonesTooFarApart(mentor, mentee);
+            case SAME_DEPARTMENT -> isSameDepartmentWhenRequired(mentor, mentee);
+        };
+    }
+
+    /** The first broken hard rule in check.py's order, or null when the pair is allowed. */
+    public HardRule firstBrokenRule(Mentor mentor, Mentee mentee) {
+        for (HardRule rule : HardRule.values()) {
+            if (breaks(rule, mentor, mentee)) {
+                return rule;
+            }
+        }
+        return null;
+    }
+
+    public boolean isAllowed(Mentor mentor, Mentee mentee) {
+        return firstBrokenRule(mentor, mentee) == null;
+    }
+
+    // ---- soft terms: w(m, e) of MODEL.md ---------------------------------------------------------
+
+    /** + goalSkillWeight * sum of the mentor's proficiency over the mentee's goals. */
+    public long goalFitPoints(Mentor mentor, Mentee mentee) {
+        long proficiency = 0;
+        for (String goal : mentee.getPerson().goals()) {
+            proficiency += mentor.getPerson().proficiency(goal);
+        }
+        return settings.goalSkillWeight() * proficiency;
+    }
+
+    /** + crossDepartmentBonus when the departments differ. */
+    public long crossDepartmentPoints(Mentor mentor, Mentee mentee) {
+        return isSameDepartment(mentor, mentee) ? 0 : settings.crossDepartmentBonus();
+    }
+
+    /** Penalty (positive number): offsetPenaltyPer30Min per full 30 minutes apart. */
+    public long timeZoneDistancePenalty(Mentor mentor, Mentee mentee) {
+        return (long) settings.offsetPenaltyPer30Min() * (offsetDifferenceMinutes(mentor, mentee) / 30);
+    }
+
+    /** Penalty (positive number) for each level of gap above the threshold (3). */
+    public long largeLevelGapPenalty(Mentor mentor, Mentee mentee) {
+        return (long) settings.levelGapPenaltyPerLevel()
+                * Math.max(0, levelGap(mentor, mentee) - settings.levelGapPenaltyThreshold());
+    }
+
+    /** Penalty (positive number) when the pair appears in the counted history. */
+    public long previousPairPenalty(Mentor mentor, Mentee mentee) {
+        return isPreviousPair(mentor, mentee) ? settings.previousPairPenalty() : 0;
+    }
+
+    /** w(m, e): the sum of the five soft terms. */
+    public long pairWeight(Mentor mentor, Mentee mentee) {
+        return goalFitPoints(mentor, mentee) + crossDepartmentPoints(mentor, mentee)
+                - timeZoneDistancePenalty(mentor, mentee) - largeLevelGapPenalty(mentor, mentee)
+                - previousPairPenalty(mentor, mentee);
+    }
+
+    /** What matching this mentee at all is worth: matchedPriorityWeight * priority (1000 * priority). */
+    public long matchedValue(Mentee mentee) {
+        return (long) settings.matchedPriorityWeight() * mentee.getPriority();
+    }
+
+    /** The pair's term of the MODEL.md objective: 1000 * priority(e) + w(m, e). */
+    public long pairValue(Mentor mentor, Mentee mentee) {
+        return matchedValue(mentee) + pairWeight(mentor, mentee);
+    }
+
+    /** The terms of {@link #pairValue} in plain words, with the same numbers; zero terms left out except goal fit. */
+    public List<Contribution> contributions(Mentor mentor, Mentee mentee) {
+        List<Contribution> terms = new ArrayList<>();
+        terms.add(matchedContribution(mentee));
+        terms.add(goalFitContribution(mentor, mentee));
+        for (Contribution term : List.of(crossDepartmentContribution(mentor, mentee),
+                timeZoneDistanceContribution(mentor, mentee), largeLevelGapContribution(mentor, mentee),
+                previousPairContribution(mentor, mentee))) {
+            if (term.points() != 0) {
+                terms.add(term);
+            }
+        }
+        return terms;
+    }
+
+    public Contribution matchedContribution(Mentee mentee) {
+        long points = matchedValue(mentee);
+        return new Contribution("Unmatched mentee", points,
+                "matches a priority-" + mentee.getPriority() + " mentee (" + signed(points) + ")");
+    }
+
+    public Contribution goalFitContribution(Mentor mentor, Mentee mentee) {
+        Set<String> shared = new TreeSet<>();
+        for (String goal : mentee.getPerson().goals()) {
+            if (mentor.getPerson().proficiency(goal) > 0) {
+                shared.add(goal);
+            }
+        }
+        long points = goalFitPoints(mentor, mentee);
+        String text = shared.isEmpty()
+                ? "shares none of the mentee's " + mentee.getPerson().goals().size() + " goals"
+                : "shares " + shared.size() + " of the mentee's goals: " + String.join(", ", shared);
+        return new Contribution("Goal fit", points, text + " (" + signed(points) + ")");
+    }
+
+    public Contribution crossDepartmentContribution(Mentor mentor, Mentee mentee) {
+        long points = crossDepartmentPoints(mentor, mentee);
+        return new Contribution("Cross-department bonus", points,
+                (points == 0 ? "same department" : "different departments") + " (" + signed(points) + ")");
+    }
+
+    public Contribution timeZoneDistanceContribution(Mentor mentor, Mentee mentee) {
+        long points = -timeZoneDistancePenalty(mentor, mentee);
+        return new Contribution("Time-zone distance", points,
+                hoursAndMinutes(offsetDifferenceMinutes(mentor, mentee)) + " apart (" + signed(points) + ")");
+    }
+
+    public Contribution largeLevelGapContribution(Mentor mentor, Mentee mentee) {
+        long points = -largeLevelGapPenalty(mentor, mentee);
+        return new Contribution("Level gap over 3", points,
+                "level gap of " + levelGap(mentor, mentee) + " (" + signed(points) + ")");
+    }
+
+    public Contribution previousPairContribution(Mentor mentor, Mentee mentee) {
+        long points = -previousPairPenalty(mentor, mentee);
+        return new Contribution("Previous pair", points,
+                (points == 0 ? "not paired recently" : "paired before") + " (" + signed(points) + ")");
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------
+
+    public int levelGap(Mentor mentor, Mentee mentee) {
+        return mentor.getPerson().level() - mentee.getPerson().level();
+    }
+
+    public int offsetDifferenceMinutes(Mentor mentor, Mentee mentee) {
+        return Math.abs(mentor.getPerson().utcOffsetMinutes() - mentee.getPerson().utcOffsetMinutes());
+    }
+
+    public boolean isSameDepartment(Mentor mentor, Mentee mentee) {
+        return Objects.equals(mentor.getPerson().department(), mentee.getPerson().department());
+    }
+
+    public boolean isPreviousPair(Mentor mentor, Mentee mentee) {
+        Integer roundsAgo = previousPairs.getOrDefault(mentor.getId(), Map.of()).get(mentee.getId());
+        return roundsAgo != null && roundsAgo <= settings.previousPairMaxRoundsAgo();
+    }
+
+    static String signed(long points) {
+        return points > 0 ? "+" + points : Long.toString(points);
+    }
+
+    @Override
+    public String toString() {
+        return "PairRules" + settings;
+    }
+
+    static String hoursAndMinutes(int minutes) {
+        int hours = minutes / 60;
+        int rest = minutes % 60;
+        if (hours == 0) {
+            return rest + " min";
+        }
+        return rest == 0 ? hours + " h" : hours + " h " + rest + " min";
+    }
+}

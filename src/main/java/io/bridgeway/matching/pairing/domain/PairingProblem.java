@@ -1,0 +1,66 @@
+package io.bridgeway.matching.pairing.domain;
+
+import io.bridgeway.matching.PersonProfile;
+
+import java.util.List;
+
+/**
+ * One pairing round as plain data: the canonical instance (MODEL.md) plus settings and manager pins.
+ * Build it from JSON with {@code PairingJson} or from the web layer's entities; validate with {@link #validate(int)}.
+ */
+public record PairingProblem(
+        String name,
+        List<PersonProfile> people,
+        List<MentorSlot> mentors,
+        List<MenteeRequest> mentees,
+        List<PreviousPair> history,
+        List<DoNotPair> doNotPair,
+        PairingSettings settings,
+        List<PinnedPair> pins) {
+
+    /** Default size limit: instances above it are refused before any work. */
+    public static final int DEFAULT_MAX_PEOPLE = 20_000;
+
+    public PairingProblem {
+        people = people == null ? List.of() : List.copyOf(people);
+        mentors = mentors == null ? List.of() : List.copyOf(mentors);
+        mentees = mentees == null ? List.of() : List.copyOf(mentees);
+        history = history == null ? List.of() : List.copyOf(history);
+        doNotPair = doNotPair == null ? List.of() : List.copyOf(doNotPair);
+        settings = settings == null ? PairingSettings.defaults() : settings;
+        pins = pins == null ? List.of() : List.copyOf(pins);
+    }
+
+    /** A person offering to mentor up to {@code capacity} mentees. */
+    public record MentorSlot(String personId, int capacity) {
+    }
+
+    /** A person asking for a mentor; priority 1..3 (3 = most urgent). */
+    public record MenteeRequest(String personId, int priority) {
+    }
+
+    /** An earlier pair; {@code roundsAgo} 1 = the last round. */
+    public record PreviousPair(String mentorId, String menteeId, int roundsAgo) {
+    }
+
+    /** Two people who must never be paired, in either role. */
+    public record DoNotPair(String firstId, String secondId) {
+    }
+
+    /** A manager's decision for a mentee: keep this mentor, or keep the mentee unmatched when mentorId is null. */
+    public record PinnedPair(String menteeId, String mentorId) {
+    }
+
+    public PairingProblem withPins(List<PinnedPair> newPins) {
+        return new PairingProblem(name, people, mentors, mentees, history, doNotPair, settings, newPins);
+    }
+
+    public PairingProblem withSettings(PairingSettings newSettings) {
+        return new PairingProblem(name, people, mentors, mentees, history, doNotPair, newSettings, pins);
+    }
+
+    /** Checks sizes, duplicates, references and ranges; throws {@link InvalidInstanceException} naming the first problem. */
+    public void validate(int maxPeople) {
+        PairingProblemValidator.validate(this, maxPeople);
+    }
+}

@@ -1,0 +1,67 @@
+package io.bridgeway.matching.pairing.domain;
+
+/**
+ * The pairing rules and weights as data. {@link #defaults()} is exactly the canonical model
+ * (shared/bench/MODEL.md, problem 1); program managers may change any value later.
+ *
+ * @param minLevelGap               hard: mentor level minus mentee level must be at least this
+ * @param crossDepartment           hard when REQUIRED: mentor and mentee in different departments
+ * @param maxOffsetDiffMinutes      hard: largest allowed UTC offset difference
+ * @param goalSkillWeight           soft: points per proficiency level the mentor has in a goal of the mentee
+ * @param crossDepartmentBonus      soft: points when the departments differ
+ * @param offsetPenaltyPer30Min     soft: penalty per full 30 minutes of offset difference
+ * @param levelGapPenaltyThreshold  soft: level gaps above this are penalised ...
+ * @param levelGapPenaltyPerLevel   ... by this much per level above the threshold
+ * @param previousPairPenalty       soft: penalty when the pair appears in the history
+ * @param previousPairMaxRoundsAgo  only history entries at most this many rounds ago count (room for "avoid for N rounds")
+ * @param matchedPriorityWeight     points per priority unit of a matched mentee (unmatched mentees lose them)
+ */
+public record PairingSettings(
+        int minLevelGap,
+        CrossDepartment crossDepartment,
+        int maxOffsetDiffMinutes,
+        int goalSkillWeight,
+        int crossDepartmentBonus,
+        int offsetPenaltyPer30Min,
+        int levelGapPenaltyThreshold,
+        int levelGapPenaltyPerLevel,
+        int previousPairPenalty,
+        int previousPairMaxRoundsAgo,
+        int matchedPriorityWeight) {
+
+    public PairingSettings {
+        if (crossDepartment == null) {
+            throw new InvalidInstanceException("rules.crossDepartment is missing");
+        }
+        if (maxOffsetDiffMinutes < 0) {
+            throw new InvalidInstanceException("rules.maxOffsetDiffMinutes must be 0 or more, not " + maxOffsetDiffMinutes);
+        }
+        requireNonNegative("goalSkillWeight", goalSkillWeight);
+        requireNonNegative("crossDepartmentBonus", crossDepartmentBonus);
+        requireNonNegative("offsetPenaltyPer30Min", offsetPenaltyPer30Min);
+        requireNonNegative("levelGapPenaltyThreshold", levelGapPenaltyThreshold);
+        requireNonNegative("levelGapPenaltyPerLevel", levelGapPenaltyPerLevel);
+        // Negative would mean "prefer continuity"; that needs its own reward constraint, not a negative penalty.
+        requireNonNegative("previousPairPenalty", previousPairPenalty);
+        requireNonNegative("previousPairMaxRoundsAgo", previousPairMaxRoundsAgo);
+        requireNonNegative("matchedPriorityWeight", matchedPriorityWeight);
+    }
+
+    /** The canonical model: MODEL.md rule defaults and weights. */
+    public static PairingSettings defaults() {
+        return new PairingSettings(1, CrossDepartment.PREFERRED, 1440, 10, 15, 1, 3, 5, 40, Integer.MAX_VALUE, 1000);
+    }
+
+    /** These weights with the three instance rules replaced. */
+    public PairingSettings withRules(int minLevelGap, CrossDepartment crossDepartment, int maxOffsetDiffMinutes) {
+        return new PairingSettings(minLevelGap, crossDepartment, maxOffsetDiffMinutes, goalSkillWeight,
+                crossDepartmentBonus, offsetPenaltyPer30Min, levelGapPenaltyThreshold, levelGapPenaltyPerLevel,
+                previousPairPenalty, previousPairMaxRoundsAgo, matchedPriorityWeight);
+    }
+
+    private static void requireNonNegative(String name, int value) {
+        if (value < 0) {
+            throw new InvalidInstanceException("settings." + name + " must be 0 or more, not " + value);
+        }
+    }
+}

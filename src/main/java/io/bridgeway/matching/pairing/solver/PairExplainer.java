@@ -1,0 +1,177 @@
+package io.bridgeway.matching.pairing.solver;
+
+import io.bridgeway.matching.pairing.domain.Contribution;
+import io.bridgeway.matching.pairing.domain.HardRule;
+import io.bridgeway.matching.pairing.domain.Mentee;
+import io.bridgeway.matching.pairing.domain.MenteeAssignment;
+import io.bridgeway.matching.pairing.domain.Mentor;
+import io.bridgeway.matching.pairing.domain.PairRules;
+import io.bridgeway.matching.pairing.domain.PairingSolution;
+import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
+import org.optaplanner.core.api.solver.SolutionManager;
+import org.optaplanner.core.api.solver.SolverFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Plain-words explanations of a solution: for every pair its contributions (from {@link PairRules},
+ * the same code the constraints use), for every unmatched mentee the reason.
+ */
+public final class PairExplainer {
+
+    private final PairingSolution solution;
+    private final PairRules rules;
+    /** Mentees per mentor index. */
+    private final List<List<MenteeAssignment>> menteesOf;
+
+    public PairExplainer(PairingSolution solution) {
+        this.solution = solution;
+        this.rules = solution.getRules();
+        this.menteesOf = new ArrayList<>();
+        for (int i = 0; i < solution.getMentors().size(); i++) {
+            menteesOf.add(new ArrayList<>());
+        }
+        for (MenteeAssignment assignment : solution.getAssignments()) {
+            if (assignment.getMentor() != null) {
+                menteesOf.get(assignment.getMentor().getIndex()).add(assignment);
+            }
+        }
+    }
+
+    /** The full result of a solved (or warm-started) solution. */
+    public static PairingResult explain(PairingSolution solution, double seconds) {
+        HardSoftLongScore score = solution.getScore();
+        if (score == null) {
+            SolutionManager<PairingSolution, HardSoftLongScore> manager = SolutionManager.create(
+                    SolverFactory.create(PairingSolverConfig.create(Duration.ofSeconds(1))));
+            score = manager.update(solution);
+        }
+        PairExplainer explainer = new PairExplainer(solution);
+        List<PairingResult.MatchedPair> pairs = new ArrayList<>();
+        List<PairingResult.UnmatchedMentee> unmatched = new ArrayList<>();
+        long objective = 0;
+        long weightSum = 0;
+        for (MenteeAssignment assignment : solution.getAssignments()) {
+            Mentee mentee = assignment.getMentee();
+            Mentor mentor = assignment.getMentor();
+            if (mentor == null) {
+                unmatched.add(new PairingResult.UnmatchedMentee(mentee.getId(), mentee.getPriority(),
+                        assignment.isPinned(), explainer.unmatchedReason(assignment)));
+            } else {
+                long value = explainer.rules.pairValue(mentor, mentee);
+                objective += value;
+                weightSum += explainer.rules.pairWeight(mentor, mentee);
+                pairs.add(new PairingResult.MatchedPair(mentor.getId(), mentee.getId(), value,
+                        explainer.rules.pairWeight(mentor, mentee), assignment.isPinned(), explainer.explainPair(assignment)));
+            }
+        }
+        return new PairingResult(solution.getName(), pairs, unmatched, score.toString(), score.isFeasible(),
+                objective, weightSum, seconds);
+    }
+
+    /** E.g. "shares 2 of the mentee's goals: negotiation, public-speaking (+60)", "3 h apart (-6)". */
+    public List<String> explainPair(MenteeAssignment assignment) {
+        Mentor mentor = assignment.getMentor();
+        Mentee mentee = assignment.getMentee();
+        List<String> lines = new ArrayList<>();
+        if (assignment.isPinned()) {
+            lines.add("pinned by a manager");
+        }
+        for (HardRule rule : HardRule.values()) {
+            if (rules.breaks(rule, mentor, mentee)) {
+                lines.add("breaks the hard rule: mentor " + rule.mentorPhrase());
+            }
+        }
+        for (Contribution contribution : rules.contributions(mentor, mentee)) {
+            lines.add(contribution.text());
+        }
+        return lines;
+    }
+
+    public String unmatchedReason(MenteeAssignment assignment) {
+        Mentee mentee = assignment.getMentee();
+        if (assignment.isPinned()) {
+            return "kept unmatched by a manager (pinned)";
+        }
+        List<Mentor> mentors = solution.getMentors();
+        if (mentors.isEmpty()) {
+            return "there are no mentors in this round";
+        }
+        Map<HardRule, Integer> excluded = new EnumMap<>(HardRule.class);
+        List<Mentor> allowed = new ArrayList<>();
+        for (Mentor mentor : mentors) {
+            HardRule rule = rules.firstBrokenRule(mentor, mentee);
+            if (rule == null) {
+                allowed.add(mentor);
+            } else {
+                excluded.merge(rule, 1, Integer::sum);
+            }
+        }
+        if (allowed.isEmpty()) {
+            return "no allowed mentor: of " + plural(mentors.size(), "mentor") + ", " + exclusionSummary(excluded);
+        }
+        long bestValue = Long.MIN_VALUE;
+        Mentor bestMentor = null;
+        int free = 0;
+        int lowerValueSlots = 0;
+        long freeBestValue = Long.MIN_VALUE;
+        for (Mentor mentor : allowed) {
+            long value = rules.pairValue(mentor, mentee);
+            if (value > bestValue) {
+                bestValue = value;
+                bestMentor = mentor;
+            }
+            List<MenteeAssignment> held = menteesOf.get(mentor.getIndex());
+            if (held.size() < mentor.getCapacity()) {
+                free++;
+                freeBestValue = Math.max(freeBestValue, value);
+            } else {
+                for (MenteeAssignment other : held) {
+                    if (rules.pairValue(mentor, other.getMentee()) < value) {
+                        lowerValueSlots++;
+                    }
+                }
+            }
+        }
+        String options = plural(allowed.size(), "allowed mentor")
+                + (excluded.isEmpty() ? "" : "; of the others " + exclusionSummary(excluded));
+        if (free > 0) {
+            if (freeBestValue <= 0) {
+                return free + " allowed mentors have room, but every such pair would be worth 0 or less (" + options + ")";
+            }
+            return free + " allowed mentors still have room; the solver stopped before using them (" + options + ")";
+        }
+        String best = "this mentee's best pair would be worth " + bestValue + " with " + bestMentor.getId();
+        if (lowerValueSlots == 0) {
+            return "every allowed mentor is full, and each of their slots holds a pair worth at least as much; "
+                    + best + " (" + options + ")";
+        }
+        return "every allowed mentor is full; " + plural(lowerValueSlots, "slot")
+                + " hold a pair worth less (pinned by a manager, or the solver stopped early); " + best + " (" + options + ")";
+    }
+
+    /** "812 are in a time zone too far away, 300 are not senior enough" - most frequent rule first. */
+    private static String exclusionSummary(Map<HardRule, Integer> excluded) {
+        if (excluded.isEmpty()) {
+            return "none excluded by a hard rule";
+        }
+        List<Map.Entry<HardRule, Integer>> entries = new ArrayList<>(excluded.entrySet());
+        entries.sort((a, b) -> Integer.compare(b.getValue(), a.getValue()));
+        List<String> parts = new ArrayList<>();
+        for (Map.Entry<HardRule, Integer> entry : entries) {
+            parts.add(entry.getValue() + " " + entry.getKey().mentorPhrase().replaceFirst("^is ", entry.getValue() == 1 ? "is " : "are ")
+                    .replaceFirst("^shares ", entry.getValue() == 1 ? "shares " : "share "));
+        }
+        return String.join(", ", parts) + (parts.size() > 1 ? "; most often: " + entries.get(0).getKey().constraintName()
+                .toLowerCase(Locale.ROOT) : "");
+    }
+
+    private static String plural(int count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
+    }
+}

@@ -1,0 +1,132 @@
+package io.bridgeway.matching.pairing.io;
+
+import io.bridgeway.matching.pairing.bench.SharedBench;
+import io.bridgeway.matching.pairing.domain.CrossDepartment;
+import io.bridgeway.matching.pairing.domain.InvalidInstanceException;
+import io.bridgeway.matching.pairing.domain.PairingProblem;
+import io.bridgeway.matching.pairing.solver.PairingSolutionFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** Input validation: every refusal names the offending field or id, as the REST layer shows it verbatim. */
+class PairingJsonTest {
+
+    private static final String PEOPLE = """
+            "people": [
+              {"id": "a", "department": "Sales", "level": 6, "managerId": "nobody-we-know", "languages": ["en"]},
+              {"id": "b", "department": "Eng", "level": 2},
+              {"id": "c", "department": "Eng", "level": 1}
+            ]""";
+
+    private static String instance(String mentors, String mentees, String extra) {
+        return "{\"kind\": \"pairing\", " + PEOPLE + ", \"mentors\": " + mentors + ", \"mentees\": " + mentees + extra + "}";
+    }
+
+    private static final String MENTORS = "[{\"personId\": \"a\", \"capacity\": 2}]";
+    private static final String MENTEES = "[{\"personId\": \"b\", \"priority\": 1}, {\"personId\": \"c\", \"priority\": 3}]";
+
+    private static String refusal(String json) {
+        return assertThrows(InvalidInstanceException.class,
+                () -> PairingSolutionFactory.build(PairingJson.readProblem(json))).getMessage();
+    }
+
+    @Test
+    void acceptsAValidInstanceAndToleratesUnknownManagers() {
+        PairingProblem problem = PairingJson.readProblem(instance(MENTORS, MENTEES,
+                ", \"rules\": {\"minLevelGap\": 2, \"crossDepartment\": \"required\", \"maxOffsetDiffMinutes\": 300}"));
+        assertDoesNotThrow(() -> PairingSolutionFactory.build(problem));
+        assertEquals(2, problem.settings().minLevelGap());
+        assertEquals(CrossDepartment.REQUIRED, problem.settings().crossDepartment());
+        assertEquals(300, problem.settings().maxOffsetDiffMinutes());
+        assertEquals(10, problem.settings().goalSkillWeight());
+    }
+
+    @Test
+    void malformedStructure() {
+        assertEquals("malformed JSON at line 1, column 14: Unexpected end-of-input: expected close marker for Object",
+                refusal("{\"people\": []"));
+        assertEquals("the instance must be a JSON object", refusal("[]"));
+        assertEquals("people is missing", refusal("{\"mentors\": [], \"mentees\": []}"));
+        assertEquals("mentors must be a list", refusal("{\"people\": [], \"mentors\": 3, \"mentees\": []}"));
+        assertEquals("people[1].level must be an integer, not \"high\"",
+                refusal(instance(MENTORS, MENTEES, "").replace("\"level\": 2", "\"level\": \"high\"")));
+        assertEquals("people[2].id is missing", refusal(instance(MENTORS, MENTEES, "").replace("\"id\": \"c\", ", "")));
+        assertEquals("mentors[0].capacity is missing", refusal(instance("[{\"personId\": \"a\"}]", MENTEES, "")));
+        assertEquals("doNotPair[0] must be a list of two person ids",
+                refusal(instance(MENTORS, MENTEES, ", \"doNotPair\": [[\"a\"]]")));
+        assertEquals("rules.crossDepartment must be \"preferred\" or \"required\", not \"sometimes\"",
+                refusal(instance(MENTORS, MENTEES, ", \"rules\": {\"crossDepartment\": \"sometimes\"}")));
+        assertEquals("kind must be \"pairing\", not \"circles\"",
+                refusal(instance(MENTORS, MENTEES, "").replace("\"pairing\"", "\"circles\"")));
+    }
+
+    @Test
+    void duplicateIds() {
+        assertEquals("duplicate person id \"b\" in people",
+                refusal(instance(MENTORS, MENTEES, "").replace("\"id\": \"c\"", "\"id\": \"b\"")));
+        assertEquals("duplicate mentor \"a\" in mentors", refusal(instance(
+                "[{\"personId\": \"a\", \"capacity\": 2}, {\"personId\": \"a\", \"capacity\": 1}]", MENTEES, "")));
+        assertEquals("duplicate mentee \"b\" in mentees", refusal(instance(MENTORS,
+                "[{\"personId\": \"b\", \"priority\": 1}, {\"personId\": \"b\", \"priority\": 2}]", "")));
+    }
+
+    @Test
+    void unknownIds() {
+        assertEquals("mentors[0].personId: unknown person id \"zed\"",
+                refusal(instance("[{\"personId\": \"zed\", \"capacity\": 2}]", MENTEES, "")));
+        assertEquals("mentees[1].personId: unknown person id \"zed\"",
+                refusal(instance(MENTORS, "[{\"personId\": \"b\"}, {\"personId\": \"zed\"}]", "")));
+        assertEquals("history[0].menteeId: unknown person id \"zed\"", refusal(instance(MENTORS, MENTEES,
+                ", \"history\": [{\"mentorId\": \"a\", \"menteeId\": \"zed\", \"roundsAgo\": 1}]")));
+        assertEquals("doNotPair[0][1]: unknown person id \"zed\"",
+                refusal(instance(MENTORS, MENTEES, ", \"doNotPair\": [[\"a\", \"zed\"]]")));
+        assertEquals("pins[0].mentorId: \"b\" is not a mentor",
+                refusal(instance(MENTORS, MENTEES, ", \"pins\": [{\"menteeId\": \"c\", \"mentorId\": \"b\"}]")));
+    }
+
+    @Test
+    void rangeChecks() {
+        assertEquals("mentors[0]: mentor \"a\" has capacity 0, must be at least 1",
+                refusal(instance("[{\"personId\": \"a\", \"capacity\": 0}]", MENTEES, "")));
+        assertEquals("mentees[0]: mentee \"b\" has priority 4, must be 1, 2 or 3",
+                refusal(instance(MENTORS, "[{\"personId\": \"b\", \"priority\": 4}]", "")));
+        assertEquals("mentees[0]: mentee \"b\" has priority 0, must be 1, 2 or 3",
+                refusal(instance(MENTORS, "[{\"personId\": \"b\", \"priority\": 0}]", "")));
+    }
+
+    @Test
+    void sizeLimitIsConfigurable() {
+        PairingProblem problem = PairingJson.readProblem(instance(MENTORS, MENTEES, ""));
+        assertEquals("the instance has 3 people, more than the limit of 2", assertThrows(InvalidInstanceException.class,
+                () -> PairingSolutionFactory.build(problem, 2)).getMessage());
+    }
+
+    @Test
+    void pinsAreRead() {
+        PairingProblem problem = PairingJson.readProblem(instance(MENTORS, MENTEES,
+                ", \"pins\": [{\"menteeId\": \"b\", \"mentorId\": \"a\"}, {\"menteeId\": \"c\", \"mentorId\": null}]"));
+        assertEquals("a", problem.pins().get(0).mentorId());
+        assertNull(problem.pins().get(1).mentorId());
+    }
+
+    @Test
+    @Timeout(120)
+    void acceptsATenThousandPersonInstance() throws IOException {
+        Path file = SharedBench.generatePairing(10000, 7);
+        try (InputStream in = Files.newInputStream(file)) {
+            PairingProblem problem = PairingJson.readProblem(in);
+            assertEquals(10000, problem.people().size());
+            assertDoesNotThrow(() -> PairingSolutionFactory.build(problem));
+        }
+    }
+}
