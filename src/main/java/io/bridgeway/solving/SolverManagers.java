@@ -1,0 +1,34 @@
+package io.bridgeway.solving;
+
+import io.bridgeway.matching.pairing.domain.PairingSolution;
+import io.bridgeway.matching.pairing.solver.PairingSolverConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.optaplanner.core.api.solver.SolverManager;
+import org.optaplanner.core.config.solver.SolverManagerConfig;
+
+/**
+ * The OptaPlanner SolverManagers, produced by CDI from programmatic SolverConfigs (the
+ * optaplanner-quarkus extension does not start on this Quarkus version) and closed on shutdown.
+ * A job ends at the configured ceiling, after the config's unimproved-time limit, or when the
+ * caller terminates it early (a request's own time limit, the Stop button).
+ */
+@ApplicationScoped
+public class SolverManagers {
+
+    @ConfigProperty(name = "bridgeway.solve.max-seconds", defaultValue = "600")
+    int maxSeconds;
+
+    @Produces
+    @ApplicationScoped
+    SolverManager<PairingSolution, Long> pairingSolverManager() {
+        return SolverManager.create(PairingSolverConfig.create(Duration.ofSeconds(maxSeconds)), new SolverManagerConfig());
+    }
+
+    void closePairing(@Disposes SolverManager<PairingSolution, Long> solverManager) {
+        solverManager.close();
+    }
+}

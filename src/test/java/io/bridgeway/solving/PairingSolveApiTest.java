@@ -1,0 +1,117 @@
+package io.bridgeway.solving;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.bridgeway.security.Role;
+import io.bridgeway.support.WebSession;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class PairingSolveApiTest {
+
+    static final Path INSTANCES = Path.of("..", "shared", "bench", "instances");
+    static String manager;
+
+    static RequestSpecification asManager() {
+        if (manager == null) {
+            manager = WebSession.withRole("solvepm", Role.PROGRAM_MANAGER).email;
+        }
+        return given().auth().preemptive().basic(manager, WebSession.PASSWORD).contentType("application/json");
+    }
+
+    static String tiny(String mentors, String mentees, String extra) {
+        return """
+                {"kind": "pairing", "rules": {"minLevelGap": 1, "crossDepartment": "preferred", "maxOffsetDiffMinutes": 480},
+                 "people": [
+                   {"id": "m1", "department": "Sales", "level": 6, "managerId": null, "utcOffsetMinutes": 0,
+                    "languages": ["en"], "skills": {"negotiation": 3}, "goals": []},
+                   {"id": "e1", "department": "Engineering", "level": 2, "managerId": null, "utcOffsetMinutes": 60,
+                    "languages": ["en"], "skills": {}, "goals": ["negotiation"]}],
+                 "mentors": %s, "mentees": %s %s}
+                """.formatted(mentors, mentees, extra);
+    }
+
+    @Test
+    void solvesThePublicInstanceWithExplanations() throws Exception {
+        String body = Files.readString(INSTANCES.resolve("pairing-120.json"));
+        Response response = asManager().body(body).post("/api/v1/solve/pairing?seconds=5");
+        assertEquals(200, response.statusCode(), response.asString());
+        JsonPath json = response.jsonPath();
+        List<Map<String, Object>> pairs = json.getList("pairs");
+        assertFalse(pairs.isEmpty());
+        assertTrue(json.getDouble("seconds") < 15, "about the requested time");
+        assertTrue(json.getString("score").contains("hard"), json.getString("score"));
+        for (Map<String, Object> pair : pairs) {
+            assertTrue(pair.get("mentor") instanceof String && pair.get("mentee") instanceof String);
+            assertFalse(((List<?>) pair.get("explanation")).isEmpty(), "every pair is explained");
+        }
+        for (Map<String, Object> unmatched : json.<Map<String, Object>>getList("unmatched")) {
+            assertFalse(((String) unmatched.get("reason")).isBlank(), "every unmatched mentee has a reason");
+        }
+    }
+
+    @Test
+    void explainsAPairInPlainWords() {
+        Response response = asManager().body(tiny("[{\"personId\":\"m1\",\"capacity\":1}]",
+                "[{\"personId\":\"e1\",\"priority\":1}]", "")).post("/api/v1/solve/pairing?seconds=2");
+        assertEquals(200, response.statusCode(), response.asString());
+        String explanation = String.join(" | ", response.jsonPath().getList("pairs[0].explanation", String.class));
+        assertTrue(explanation.contains("negotiation") && explanation.contains("+30"), explanation);
+        assertTrue(explanation.contains("+15"), "different departments: " + explanation);
+        assertTrue(explanation.contains("−2") || explanation.contains("-2"), "1 h apart: " + explanation);
+    }
+
+    @Test
+    void badInstancesGetA400ThatNamesTheProblem() {
+        String ok = "[{\"personId\":\"e1\",\"priority\":1}]";
+        Map<String, String> cases = Map.of(
+                "{\"kind\": \"pairing\", \"people\": [", "malformed",
+                tiny("[{\"personId\":\"m1\",\"capacity\":1},{\"personId\":\"m1\",\"capacity\":2}]", ok, ""), "m1",
+                tiny("[{\"personId\":\"ghost\",\"capacity\":1}]", ok, ""), "ghost",
+                tiny("[{\"personId\":\"m1\",\"capacity\":1}]", "[{\"personId\":\"nobody\",\"priority\":1}]", ""), "nobody",
+                tiny("[{\"personId\":\"m1\",\"capacity\":0}]", ok, ""), "capacity",
+                tiny("[{\"personId\":\"m1\",\"capacity\":1}]", ok, ", \"history\": [{\"mentorId\":\"m1\",\"menteeId\":\"zed\",\"roundsAgo\":1}]"), "zed",
+                tiny("[{\"personId\":\"m1\",\"capacity\":1}]", ok, ", \"doNotPair\": [[\"m1\", \"phantom\"]]"), "phantom");
+        cases.forEach((body, named) -> {
+            Response response = asManager().body(body).post("/api/v1/solve/pairing?seconds=1");
+            assertEquals(400, response.statusCode(), named + ": " + response.asString());
+            String error = response.jsonPath().getString("error");
+            assertTrue(error.toLowerCase().contains(named.toLowerCase()), named + " not in: " + error);
+        });
+        asManager().body(tiny("[]", "[]", "")).post("/api/v1/solve/pairing?seconds=0")
+                .then().statusCode(400).body("error", containsString("seconds"));
+    }
+
+    @Test
+    void instancesOverTheSizeLimitAreRefused() {
+        StringBuilder people = new StringBuilder();
+        for (int i = 0; i < 20_001; i++) {
+            people.append(i == 0 ? "" : ",").append("{\"id\":\"x").append(i).append("\"}");
+        }
+        String body = "{\"kind\":\"pairing\",\"people\":[" + people + "],\"mentors\":[],\"mentees\":[]}";
+        asManager().body(body).post("/api/v1/solve/pairing?seconds=1")
+                .then().statusCode(400).body("error", containsString("20000"));
+    }
+
+    @Test
+    void onlyManagersAndAdminsMaySolve() {
+        String employee = WebSession.uniqueEmail("solveemp");
+        WebSession.signedUp(employee, Map.of());
+        given().auth().preemptive().basic(employee, WebSession.PASSWORD).contentType("application/json")
+                .body(tiny("[]", "[]", "")).post("/api/v1/solve/pairing").then().statusCode(403).body("error", notNullValue());
+        given().contentType("application/json").body("{}").post("/api/v1/solve/pairing").then().statusCode(401);
+    }
+}
