@@ -58,7 +58,7 @@ public class ProgramResource {
     /** Everything the detail page shows; read inside the transaction. */
     public record Detail(Program program, boolean open, boolean manager, boolean enrolled, EnrollmentForm mine,
             FormErrors mineErrors, Participants participants, Choices choices, CohortInput cohort,
-            FormErrors cohortErrors, EnrollmentService.CohortReport report) {
+            FormErrors cohortErrors, EnrollmentService.CohortReport report, List<ProgramRounds.RoundLink> rounds) {
     }
 
     public record CohortInput(String departmentId, String minLevel, String maxLevel, String officeId, String emails,
@@ -93,6 +93,9 @@ public class ProgramResource {
 
     @Inject
     EnrollmentService enrollments;
+
+    @Inject
+    ProgramRounds programRounds;
 
     @GET
     @Transactional
@@ -221,7 +224,8 @@ public class ProgramResource {
             participants = new Participants(query.page(Page.of(current, PAGE_SIZE)).list(), current, pageCount, total);
         }
         return new Detail(program, program.enrollmentOpenOn(LocalDate.now()), viewer.programManager(),
-                existing != null, form, mineErrors, participants, choices(), cohort, cohortErrors, report);
+                existing != null, form, mineErrors, participants, choices(), cohort, cohortErrors, report,
+                viewer.programManager() ? programRounds.of(program) : List.of());
     }
 
     private static EnrollmentForm defaultRoles(Program program) {

@@ -1,0 +1,61 @@
+package io.bridgeway.rounds;
+
+import io.bridgeway.people.Person;
+import io.quarkus.hibernate.orm.panache.PanacheEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.util.Arrays;
+import java.util.List;
+
+/** A mentor-mentee pair of a round, with its value and plain-words explanation. */
+@Entity
+@Table(name = "round_pair")
+public class RoundPair extends PanacheEntity {
+
+    static final String SEPARATOR = "\n";
+
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "round_id")
+    public MatchingRound round;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "mentor_id")
+    public Person mentor;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "mentee_id")
+    public Person mentee;
+
+    /** Kept as it is when the round is solved again. */
+    @Column(nullable = false)
+    public boolean pinned;
+
+    /** Made by a manager rather than the solver. */
+    @Column(nullable = false)
+    public boolean forced;
+
+    /** This pair's share of the objective: 1000 * priority + weight. */
+    @Column(name = "pair_value", nullable = false)
+    public long value;
+
+    /** One contribution per line, e.g. "different departments (+15)". */
+    @Column(nullable = false, length = 2000)
+    public String explanation;
+
+    public List<String> explanationLines() {
+        return Arrays.asList(explanation.split(SEPARATOR));
+    }
+
+    public static String joinExplanation(List<String> lines) {
+        String text = String.join(SEPARATOR, lines);
+        return text.length() <= 2000 ? text : text.substring(0, 1999) + "…";
+    }
+
+    public static List<RoundPair> of(MatchingRound round) {
+        return list("round = ?1", round);
+    }
+}

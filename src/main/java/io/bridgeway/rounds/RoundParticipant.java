@@ -1,0 +1,51 @@
+package io.bridgeway.rounds;
+
+import io.bridgeway.people.Person;
+import io.quarkus.hibernate.orm.panache.PanacheEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.util.List;
+
+/**
+ * A participant as they were when the round started: roles and the profile facts the solver read,
+ * so a round can be re-solved and reviewed consistently even if profiles change meanwhile.
+ */
+@Entity
+@Table(name = "round_participant")
+public class RoundParticipant extends PanacheEntity {
+
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "round_id")
+    public MatchingRound round;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "person_id")
+    public Person person;
+
+    @Column(name = "as_mentor", nullable = false)
+    public boolean asMentor;
+
+    @Column(name = "mentor_capacity", nullable = false)
+    public int mentorCapacity;
+
+    @Column(name = "as_mentee", nullable = false)
+    public boolean asMentee;
+
+    @Column(name = "mentee_priority", nullable = false)
+    public int menteePriority;
+
+    @Column(name = "as_circle_member", nullable = false)
+    public boolean asCircleMember;
+
+    /** {@link ParticipantSnapshot} as JSON. */
+    @Column(name = "profile_json", nullable = false, length = 8000)
+    public String profileJson;
+
+    public static List<RoundParticipant> of(MatchingRound round) {
+        return list("round = ?1", round);
+    }
+}

@@ -1,0 +1,293 @@
+package io.bridgeway.rounds;
+
+import io.bridgeway.matching.PersonProfile;
+import io.bridgeway.matching.pairing.domain.HardRule;
+import io.bridgeway.matching.pairing.domain.Mentee;
+import io.bridgeway.matching.pairing.domain.Mentor;
+import io.bridgeway.matching.pairing.domain.PairRules;
+import io.bridgeway.matching.pairing.domain.PairingProblem;
+import io.bridgeway.matching.pairing.domain.Contribution;
+import io.bridgeway.people.Person;
+import io.bridgeway.programs.Enrollment;
+import io.bridgeway.programs.Program;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What managers do with rounds: start, solve again, stop, pin, unpair, force a pair, publish and
+ * discard. Every change checks the round's version (optimistic locking) and refuses edits while a
+ * solve runs, so a solver callback never races a manual change.
+ */
+@ApplicationScoped
+public class RoundService {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    RoundSolver solver;
+
+    /** The outcome of a manual change: what happened and how it moved the objective. */
+    public record Change(String message, long objectiveBefore, long objectiveAfter) {
+        public long impact() {
+            return objectiveAfter - objectiveBefore;
+        }
+
+        public String describe() {
+            NumberFormat n = NumberFormat.getIntegerInstance(Locale.ENGLISH);
+            long d = impact();
+            return message + " Score impact: " + (d > 0 ? "+" : d < 0 ? "−" : "±") + n.format(Math.abs(d))
+                    + " (objective " + n.format(objectiveBefore) + " → " + n.format(objectiveAfter) + ").";
+        }
+    }
+
+    /** Snapshots the enrolled participants into a new draft round and starts solving it. */
+    public long start(long programId, String actor) {
+        // Commit the snapshot before the solver thread reads it.
+        long roundId = QuarkusTransaction.requiringNew().call(() -> createRound(programId, actor).id);
+        solver.solve(roundId);
+        return roundId;
+    }
+
+    private MatchingRound createRound(long programId, String actor) {
+        Program program = Program.findById(programId);
+        if (program == null) {
+            throw new NotFoundException();
+        }
+        em.lock(program, LockModeType.PESSIMISTIC_WRITE); // one round start per programme at a time
+        Optional<MatchingRound> draft = MatchingRound.find("program = ?1 and status = ?2", program, RoundStatus.DRAFT)
+                .firstResultOptional();
+        if (draft.isPresent()) {
+            throw new RoundRuleException("Round " + draft.get().number + " is still a draft: publish or discard it "
+                    + "before starting a new round.");
+        }
+        List<Enrollment> enrollments = Enrollment.ofProgram(program);
+        if (enrollments.isEmpty()) {
+            throw new RoundRuleException("Nobody is enrolled in this programme yet.");
+        }
+        Integer last = MatchingRound.find("select max(r.number) from MatchingRound r where r.program = ?1", program)
+                .project(Integer.class).firstResult();
+        MatchingRound round = new MatchingRound();
+        round.program = program;
+        round.number = last == null ? 1 : last + 1;
+        round.solveState = SolveState.SOLVING;
+        round.solveStartedAt = Instant.now();
+        round.lastChangedBy = actor;
+        round.persist();
+        Instant now = Instant.now();
+        for (Enrollment e : enrollments) {
+            RoundParticipant p = new RoundParticipant();
+            p.round = round;
+            p.person = e.person;
+            p.asMentor = e.asMentor && program.type.pairs();
+            p.mentorCapacity = e.mentorCapacity;
+            p.asMentee = e.asMentee && program.type.pairs();
+            p.menteePriority = e.menteePriority;
+            p.asCircleMember = e.asCircleMember && program.type.circles();
+            p.profileJson = ParticipantSnapshot.of(e, now).toJson();
+            p.persist();
+            round.menteeCount += p.asMentee ? 1 : 0;
+            round.circleMemberCount += p.asCircleMember ? 1 : 0;
+        }
+        return round;
+    }
+
+    /** Solves the draft again; pinned pairs stay, everything else is re-optimised. */
+    public void resolve(long roundId, long version, String actor) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            MatchingRound round = editableRound(roundId, version, actor);
+            round.solveState = SolveState.SOLVING;
+            round.solveStartedAt = Instant.now();
+            round.solveEndedAt = null;
+            round.solveMessage = null;
+        });
+        solver.solve(roundId);
+    }
+
+    @Transactional
+    public void stop(long roundId) {
+        MatchingRound round = round(roundId);
+        if (!round.solveState.running()) {
+            throw new RoundRuleException("Round " + round.number + " is not solving.");
+        }
+        solver.stop(roundId);
+    }
+
+    @Transactional
+    public Change pin(long pairId, boolean pinned, long version, String actor) {
+        RoundPair pair = pair(pairId);
+        editableRound(pair.round.id, version, actor);
+        pair.pinned = pinned;
+        long objective = objective(pair.round);
+        return new Change((pinned ? "Pinned " : "Unpinned ") + pair.mentor.fullName + " → " + pair.mentee.fullName
+                + (pinned ? ": solving again keeps this pair." : ": solving again may change this pair."),
+                objective, objective);
+    }
+
+    /** Splits a pair; the mentee stays unmatched, and solving again will not make this pair again. */
+    @Transactional
+    public Change unpair(long pairId, long version, String actor) {
+        RoundPair pair = pair(pairId);
+        MatchingRound round = editableRound(pair.round.id, version, actor);
+        long before = objective(round);
+        round.excludedPairs.add(new MatchingRound.ExcludedPair(pair.mentor.id, pair.mentee.id));
+        RoundUnmatched unmatched = new RoundUnmatched();
+        unmatched.round = round;
+        unmatched.mentee = pair.mentee;
+        unmatched.reason = "Unpaired from " + pair.mentor.fullName + " by " + actor + ".";
+        unmatched.persist();
+        String message = "Unpaired " + pair.mentor.fullName + " → " + pair.mentee.fullName + ".";
+        pair.delete();
+        round.matchedCount--;
+        round.objective = before - pair.value;
+        return new Change(message, before, round.objective);
+    }
+
+    /**
+     * Makes (and pins) a pair chosen by a manager, replacing the mentee's current mentor. Allowed
+     * only when every hard rule holds; otherwise the message names the rule.
+     */
+    @Transactional
+    public Change force(long roundId, long mentorId, long menteeId, long version, String actor) {
+        MatchingRound round = editableRound(roundId, version, actor);
+        RoundParticipant mentorPart = participant(round, mentorId);
+        RoundParticipant menteePart = participant(round, menteeId);
+        if (mentorPart == null || !mentorPart.asMentor) {
+            throw new RoundRuleException("That person is not a mentor in this round.");
+        }
+        if (menteePart == null || !menteePart.asMentee) {
+            throw new RoundRuleException("That person is not a mentee in this round.");
+        }
+        PairingProblem problem = RoundProblems.pairing(round, RoundParticipant.of(round), RoundResults.history(round),
+                List.of());
+        PairRules rules = new PairRules(problem.settings(), problem.people(), problem.history(), problem.doNotPair());
+        PersonProfile mentorProfile = ParticipantSnapshot.fromJson(mentorPart.profileJson).profile();
+        PersonProfile menteeProfile = ParticipantSnapshot.fromJson(menteePart.profileJson).profile();
+        Mentor mentor = new Mentor(0, mentorProfile, mentorPart.mentorCapacity);
+        Mentee mentee = new Mentee(0, menteeProfile, menteePart.menteePriority);
+        HardRule broken = rules.firstBrokenRule(mentor, mentee);
+        if (broken != null) {
+            throw new RoundRuleException("Cannot pair " + mentorProfile.name() + " with " + menteeProfile.name() + ": "
+                    + mentorProfile.name() + " " + broken.mentorPhrase() + " (rule: " + broken.constraintName() + ").");
+        }
+        RoundPair current = RoundPair.find("round = ?1 and mentee.id = ?2", round, menteeId).firstResult();
+        if (current != null && current.mentor.id == mentorId) {
+            throw new RoundRuleException(mentorProfile.name() + " already mentors " + menteeProfile.name() + ".");
+        }
+        long load = RoundPair.count("round = ?1 and mentor.id = ?2", round, mentorId);
+        if (load >= mentorPart.mentorCapacity) {
+            throw new RoundRuleException("Cannot pair: " + mentorProfile.name() + " is full (capacity "
+                    + mentorPart.mentorCapacity + "). Unpair one of their mentees first.");
+        }
+        long before = objective(round);
+        long after = before;
+        if (current != null) {
+            after -= current.value;
+            current.delete();
+            round.matchedCount--;
+        }
+        RoundUnmatched.delete("round = ?1 and mentee.id = ?2", round, menteeId);
+        RoundPair pair = new RoundPair();
+        pair.round = round;
+        pair.mentor = mentorPart.person;
+        pair.mentee = menteePart.person;
+        pair.pinned = true;
+        pair.forced = true;
+        pair.value = rules.pairValue(mentor, mentee);
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add("paired by " + actor);
+        rules.contributions(mentor, mentee).stream().map(Contribution::text).forEach(lines::add);
+        pair.explanation = RoundPair.joinExplanation(lines);
+        pair.persist();
+        round.matchedCount++;
+        round.objective = after + pair.value;
+        return new Change("Paired " + mentorProfile.name() + " → " + menteeProfile.name() + " (pinned)"
+                + (current != null ? ", replacing " + current.mentor.fullName + "." : "."), before, round.objective);
+    }
+
+    /** Freezes the round. Publishing a published round changes nothing and returns false. */
+    @Transactional
+    public boolean publish(long roundId, String actor) {
+        MatchingRound round = round(roundId);
+        if (round.status == RoundStatus.PUBLISHED) {
+            return false;
+        }
+        if (round.status == RoundStatus.DISCARDED) {
+            throw new RoundRuleException("Round " + round.number + " was discarded and cannot be published.");
+        }
+        if (round.solveState.running()) {
+            throw new RoundRuleException("Round " + round.number + " is still solving: wait for it or stop it first.");
+        }
+        round.status = RoundStatus.PUBLISHED;
+        round.publishedAt = Instant.now();
+        round.lastChangedBy = actor;
+        return true;
+    }
+
+    @Transactional
+    public void discard(long roundId, String actor) {
+        MatchingRound round = round(roundId);
+        if (round.status == RoundStatus.DISCARDED) {
+            return;
+        }
+        if (round.status == RoundStatus.PUBLISHED) {
+            throw new RoundRuleException("Round " + round.number + " is published and can no longer be discarded.");
+        }
+        if (round.solveState.running()) {
+            solver.stop(roundId);
+        }
+        round.status = RoundStatus.DISCARDED;
+        round.lastChangedBy = actor;
+    }
+
+    private MatchingRound editableRound(long roundId, long version, String actor) {
+        MatchingRound round = round(roundId);
+        if (round.status != RoundStatus.DRAFT) {
+            throw new RoundRuleException("Round " + round.number + " is " + round.status.name().toLowerCase(Locale.ROOT)
+                    + " and can no longer be changed.");
+        }
+        if (round.solveState.running()) {
+            throw new RoundRuleException("Round " + round.number + " is solving: wait for it to finish or stop it first.");
+        }
+        if (round.version != version) {
+            throw new RoundConflictException(round.lastChangedBy);
+        }
+        round.lastChangedBy = actor;
+        em.lock(round, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        return round;
+    }
+
+    private static long objective(MatchingRound round) {
+        return round.objective == null ? 0 : round.objective;
+    }
+
+    private static RoundParticipant participant(MatchingRound round, long personId) {
+        return RoundParticipant.find("round = ?1 and person.id = ?2", round, personId).firstResult();
+    }
+
+    static MatchingRound round(long id) {
+        MatchingRound round = MatchingRound.findById(id);
+        if (round == null) {
+            throw new NotFoundException();
+        }
+        return round;
+    }
+
+    private static RoundPair pair(long id) {
+        RoundPair pair = RoundPair.findById(id);
+        if (pair == null) {
+            throw new NotFoundException();
+        }
+        return pair;
+    }
+}

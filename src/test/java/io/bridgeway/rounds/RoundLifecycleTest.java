@@ -1,0 +1,184 @@
+package io.bridgeway.rounds;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.bridgeway.security.Role;
+import io.bridgeway.support.WebSession;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+/** A whole round through the JSON API: create, enroll, solve, pin, re-solve, force, unpair, publish. */
+@QuarkusTest
+class RoundLifecycleTest {
+
+    static RequestSpecification as(String email) {
+        return given().auth().preemptive().basic(email, WebSession.PASSWORD).contentType("application/json");
+    }
+
+    /** A programme with mentors (level 6, Sales/Finance) and mentees (level 2, Engineering). */
+    static Cohort cohort(String prefix, int mentors, int mentees) {
+        String pm = WebSession.withRole(prefix + "pm", Role.PROGRAM_MANAGER).email;
+        int programId = as(pm).body("""
+                {"name": "%s programme", "type": "MENTORING", "enrollmentOpens": "%s", "enrollmentCloses": "%s"}
+                """.formatted(prefix, LocalDate.now().minusDays(1), LocalDate.now().plusDays(30)))
+                .post("/api/v1/programs").then().statusCode(201).extract().path("id");
+        List<String> mentorEmails = new ArrayList<>();
+        List<String> menteeEmails = new ArrayList<>();
+        for (int i = 0; i < mentors; i++) {
+            String email = WebSession.uniqueEmail(prefix + "mentor");
+            WebSession.signedUp(email, WebSession.with("level", "6", "departmentId", i % 2 == 0 ? "5" : "8",
+                    "skillName", List.of("negotiation", "budgeting"), "skillLevel", List.of("3", "2")));
+            mentorEmails.add(email);
+        }
+        for (int i = 0; i < mentees; i++) {
+            String email = WebSession.uniqueEmail(prefix + "mentee");
+            WebSession.signedUp(email, WebSession.with("level", "2", "goals", "negotiation"));
+            menteeEmails.add(email);
+        }
+        enroll(pm, programId, mentorEmails, "{\"asMentor\": true, \"mentorCapacity\": 2, \"emails\": %s}");
+        enroll(pm, programId, menteeEmails, "{\"asMentee\": true, \"emails\": %s}");
+        return new Cohort(pm, programId, mentorEmails, menteeEmails);
+    }
+
+    record Cohort(String pm, int programId, List<String> mentors, List<String> mentees) {
+    }
+
+    static void enroll(String pm, int programId, List<String> emails, String template) {
+        String list = "[" + String.join(",", emails.stream().map(e -> "\"" + e + "\"").toList()) + "]";
+        as(pm).body(template.formatted(list)).post("/api/v1/programs/" + programId + "/enrollments")
+                .then().statusCode(200);
+    }
+
+    /** Waits for the background solve; the solver config ends it after a short unimproved time. */
+    static JsonPath awaitSolved(String pm, long roundId) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            JsonPath round = as(pm).get("/api/v1/rounds/" + roundId).then().statusCode(200).extract().jsonPath();
+            if (!"SOLVING".equals(round.getString("solveState"))) {
+                return round;
+            }
+            Thread.onSpinWait();
+        }
+        throw new AssertionError("round " + roundId + " did not finish solving");
+    }
+
+    static long start(String pm, int programId) {
+        return as(pm).post("/api/v1/programs/" + programId + "/rounds").then().statusCode(202).extract().jsonPath()
+                .getLong("id");
+    }
+
+    @Test
+    void solvePinResolveForceUnpairAndPublish() {
+        Cohort c = cohort("life", 3, 5);
+        long roundId = start(c.pm(), c.programId());
+        as(c.pm()).post("/api/v1/rounds/" + roundId + "/solve?version=0")
+                .then().statusCode(400).body("error", containsString("solving"));
+        as(c.pm()).post("/api/v1/programs/" + c.programId() + "/rounds")
+                .then().statusCode(400).body("error", containsString("still a draft"));
+
+        JsonPath solved = awaitSolved(c.pm(), roundId);
+        assertEquals("SOLVED", solved.getString("solveState"), solved.prettify());
+        assertEquals(5, solved.getInt("mentees"));
+        assertEquals(5, solved.getInt("matched"), "3 mentors of capacity 2 can take all 5 mentees");
+        List<Map<String, Object>> pairs = solved.getList("pairs");
+        for (Map<String, Object> pair : pairs) {
+            assertFalse(((List<?>) pair.get("explanation")).isEmpty());
+        }
+
+        // pin one pair, then solve again: the pin stays
+        long version = solved.getLong("version");
+        Map<String, Object> pinnedPair = pairs.get(0);
+        as(c.pm()).post("/api/v1/rounds/" + roundId + "/pairs/" + pinnedPair.get("id") + "/pin?pinned=true&version=" + version)
+                .then().statusCode(200).body("impact", org.hamcrest.Matchers.equalTo(0));
+        as(c.pm()).post("/api/v1/rounds/" + roundId + "/pairs/" + pinnedPair.get("id") + "/pin?pinned=true&version=" + version)
+                .then().statusCode(409).body("error", containsString("changed by " + c.pm()));
+        version++;
+        as(c.pm()).post("/api/v1/rounds/" + roundId + "/solve?version=" + version).then().statusCode(200);
+        JsonPath resolved = awaitSolved(c.pm(), roundId);
+        Map<String, Object> kept = resolved.<Map<String, Object>>getList("pairs").stream()
+                .filter(p -> p.get("menteeId").equals(pinnedPair.get("menteeId"))).findFirst().orElseThrow();
+        assertEquals(pinnedPair.get("mentorId"), kept.get("mentorId"), "the pinned pair survives a re-solve");
+        assertEquals(true, kept.get("pinned"));
+
+        // unpair another pair: the mentee becomes unmatched, the score drops by the pair's value
+        version = resolved.getLong("version");
+        Map<String, Object> other = resolved.<Map<String, Object>>getList("pairs").stream()
+                .filter(p -> !Boolean.TRUE.equals(p.get("pinned"))).findFirst().orElseThrow();
+        JsonPath unpaired = as(c.pm()).post("/api/v1/rounds/" + roundId + "/pairs/" + other.get("id") + "/unpair?version=" + version)
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(-((Number) other.get("value")).longValue(), unpaired.getLong("impact"));
+        JsonPath afterUnpair = as(c.pm()).get("/api/v1/rounds/" + roundId).then().extract().jsonPath();
+        assertTrue(afterUnpair.getList("unmatched.menteeId").contains(other.get("menteeId")));
+        assertTrue(afterUnpair.getString("unmatched[0].reason").contains("Unpaired"));
+
+        // force a pair that breaks a hard rule (a mentee as mentor of a mentor is not even a mentor)
+        version = afterUnpair.getLong("version");
+        long aMentee = ((Number) other.get("menteeId")).longValue();
+        long aMentor = ((Number) other.get("mentorId")).longValue();
+        as(c.pm()).body(Map.of("mentorId", aMentee, "menteeId", aMentor, "version", version))
+                .post("/api/v1/rounds/" + roundId + "/pairs").then().statusCode(400).body("error", containsString("not a mentor"));
+        // the split pair may not simply be forced back: it is now on the round's do-not-pair list
+        as(c.pm()).body(Map.of("mentorId", aMentor, "menteeId", aMentee, "version", version))
+                .post("/api/v1/rounds/" + roundId + "/pairs").then().statusCode(400).body("error", containsString("Do not pair"));
+
+        // publish, twice: the second changes nothing; editing afterwards is refused
+        as(c.pm()).post("/api/v1/rounds/" + roundId + "/publish").then().statusCode(200).body("publishedNow", org.hamcrest.Matchers.equalTo(true));
+        as(c.pm()).post("/api/v1/rounds/" + roundId + "/publish").then().statusCode(200).body("publishedNow", org.hamcrest.Matchers.equalTo(false));
+        long publishedVersion = as(c.pm()).get("/api/v1/rounds/" + roundId).then().extract().jsonPath().getLong("version");
+        as(c.pm()).post("/api/v1/rounds/" + roundId + "/pairs/" + pinnedPair.get("id") + "/unpair?version=" + publishedVersion)
+                .then().statusCode(400).body("error", containsString("published"));
+        as(c.pm()).post("/api/v1/rounds/" + roundId + "/discard").then().statusCode(400).body("error", containsString("published"));
+    }
+
+    @Test
+    void forcingAPairThatBreaksAHardRuleNamesTheRule() {
+        Cohort c = cohort("force", 2, 2);
+        // a mentee at level 6 cannot be mentored by a level-6 mentor (level gap rule)
+        String senior = WebSession.uniqueEmail("forcesenior");
+        WebSession.signedUp(senior, WebSession.with("level", "6"));
+        enroll(c.pm(), c.programId(), List.of(senior), "{\"asMentee\": true, \"emails\": %s}");
+        long roundId = start(c.pm(), c.programId());
+        JsonPath round = awaitSolved(c.pm(), roundId);
+        long seniorId = round.<Map<String, Object>>getList("unmatched").stream()
+                .map(u -> ((Number) u.get("menteeId")).longValue()).findFirst().orElseThrow();
+        assertTrue(round.getString("unmatched[0].reason").toLowerCase().contains("senior"), round.getString("unmatched[0].reason"));
+        long mentorId = round.getLong("pairs[0].mentorId");
+        as(c.pm()).body(Map.of("mentorId", mentorId, "menteeId", seniorId, "version", round.getLong("version")))
+                .post("/api/v1/rounds/" + roundId + "/pairs")
+                .then().statusCode(400).body("error", containsString("Level gap too small"));
+        as(c.pm()).post("/api/v1/rounds/" + roundId + "/discard").then().statusCode(200);
+        as(c.pm()).post("/api/v1/rounds/" + roundId + "/publish").then().statusCode(400).body("error", containsString("discarded"));
+    }
+
+    @Test
+    void theRoundPageShowsProgressPairsAndReasonsAndRefusesEmployees() {
+        Cohort c = cohort("page", 2, 3);
+        WebSession pm = new WebSession();
+        pm.login(c.pm(), WebSession.PASSWORD);
+        long roundId = start(c.pm(), c.programId());
+        JsonPath solved = awaitSolved(c.pm(), roundId);
+        Document page = pm.page("/rounds/" + roundId);
+        assertEquals(solved.getInt("matched"), page.select("table.pairs tbody tr").size());
+        assertFalse(page.select("ul.why li").isEmpty(), "explanations are shown");
+        assertTrue(page.select("#progress").attr("hx-trigger").isEmpty(), "no polling once solved");
+        Document search = pm.page("/rounds/" + roundId + "?q=" + c.mentees().get(0));
+        assertEquals(1, search.select("table.pairs tbody tr").size(), "search narrows the pairs to the person");
+        WebSession employee = WebSession.signedUp(WebSession.uniqueEmail("roundemp"), Map.of());
+        assertEquals(403, employee.get("/rounds/" + roundId).statusCode());
+        assertNotEquals(200, given().redirects().follow(false).get("/rounds/" + roundId).statusCode());
+    }
+}
