@@ -17,6 +17,9 @@ class DemoCompanyTest {
     @Inject
     DemoCompany demo;
 
+    @Inject
+    io.bridgeway.programs.DemoProgram demoProgram;
+
     @Test
     void demoCompanyIsRealisticAndLoadsOnce() {
         assertEquals(0L, count("demo = true"), "not loaded in tests unless asked");
@@ -35,9 +38,14 @@ class DemoCompanyTest {
         assertEquals(0L, scalar("select count(p) from Person p where p.demo = true and p.availability is empty"));
         assertEquals(0L, scalar("select count(p) from Person p where p.demo = true and p.skills is empty"));
 
+        int enrolled = demoProgram.loadIfAbsent();
+        assertTrue(enrolled > 150, "most demo people take part: " + enrolled);
+        assertEquals(0, demoProgram.loadIfAbsent());
+
         WebSession pm = new WebSession();
         pm.login(DemoCompany.PROGRAM_MANAGER_EMAIL, DemoCompany.PASSWORD);
         assertEquals(200, pm.get("/profile").statusCode(), "demo logins work");
+        assertTrue(pm.page("/programs").text().contains(io.bridgeway.programs.DemoProgram.NAME));
         assertTrue(roles(DemoCompany.PROGRAM_MANAGER_EMAIL).contains("PROGRAM_MANAGER"));
     }
 
