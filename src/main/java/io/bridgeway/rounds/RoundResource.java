@@ -61,6 +61,8 @@ public class RoundResource {
         static native TemplateInstance round(RoundView round, String problem);
 
         static native TemplateInstance round$progress(RoundView round, String problem);
+
+        static native TemplateInstance compare(RoundView round, RoundComparison comparison);
     }
 
     @Inject
@@ -78,6 +80,13 @@ public class RoundResource {
     public TemplateInstance round(@PathParam("id") long id, @QueryParam("q") String q,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("unmatchedPage") @DefaultValue("0") int unmatchedPage) {
         return Templates.round(view(id, q, page, unmatchedPage), null);
+    }
+
+    @GET
+    @Path("{id}/compare")
+    @Transactional
+    public TemplateInstance compare(@PathParam("id") long id) {
+        return Templates.compare(view(id, null, 0, 0), RoundComparison.of(RoundService.round(id)));
     }
 
     /** The live status box; htmx polls it while the round solves. */

@@ -142,6 +142,17 @@ class RoundLifecycleTest {
         as(c.pm()).post("/api/v1/rounds/" + roundId + "/pairs/" + pinnedPair.get("id") + "/unpair?version=" + publishedVersion)
                 .then().statusCode(400).body("error", containsString("published"));
         as(c.pm()).post("/api/v1/rounds/" + roundId + "/discard").then().statusCode(400).body("error", containsString("published"));
+
+        // the next round compares itself with the published one
+        long next = start(c.pm(), c.programId());
+        JsonPath second = awaitSolved(c.pm(), next);
+        WebSession pm = new WebSession();
+        pm.login(c.pm(), WebSession.PASSWORD);
+        Document compare = pm.page("/rounds/" + next + "/compare");
+        assertTrue(compare.select(".lead").text().contains("Compared with round 1"), compare.text());
+        int newPairs = compare.select("#new + ul li").size();
+        int repeated = compare.select("#repeated + ul li").size();
+        assertEquals(second.getInt("matched"), newPairs + repeated);
     }
 
     @Test
