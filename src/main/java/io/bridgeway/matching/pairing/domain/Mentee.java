@@ -1,6 +1,7 @@
 package io.bridgeway.matching.pairing.domain;
 
 import io.bridgeway.matching.PersonProfile;
+import org.optaplanner.core.api.domain.lookup.PlanningId;
 
 import java.util.List;
 
@@ -22,6 +23,7 @@ public final class Mentee {
         this.priority = priority;
     }
 
+    @PlanningId
     public String getId() {
         return person.id();
     }

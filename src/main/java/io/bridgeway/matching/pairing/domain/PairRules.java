@@ -118,8 +118,15 @@ public final class PairRules {
         return null;
     }
 
+    /** No hard rule broken. Cheapest tests first (millions of calls at 10k people); order matters only for explanations. */
     public boolean isAllowed(Mentor mentor, Mentee mentee) {
-        return firstBrokenRule(mentor, mentee) == null;
+        return !isLevelGapTooSmall(mentor, mentee)
+                && !areTimeZonesTooFarApart(mentor, mentee)
+                && !isSameDepartmentWhenRequired(mentor, mentee)
+                && !hasNoSharedLanguage(mentor, mentee)
+                && !isSamePerson(mentor, mentee)
+                && !isDoNotPair(mentor, mentee)
+                && !isInReportingChain(mentor, mentee);
     }
 
     // ---- soft terms: w(m, e) of MODEL.md ---------------------------------------------------------

@@ -137,6 +137,10 @@ public final class PairingJson {
         JsonNode node = object(raw, where);
         String id = requiredText(node, "id", where);
         Set<String> languages = stringSet(node, "languages", where);
+        if (node.has("languages") && !node.get("languages").isNull() && languages.isEmpty()) {
+            // check.py reads [] as "speaks nothing", PersonProfile as "en": refuse rather than differ
+            throw new InvalidInstanceException(where + ".languages is empty; omit it to mean [\"en\"]");
+        }
         Set<String> goals = stringSet(node, "goals", where);
         Map<String, Integer> skills = new HashMap<>();
         JsonNode skillNode = node.get("skills");
@@ -267,7 +271,10 @@ public final class PairingJson {
             if (!array.get(i).isTextual()) {
                 throw new InvalidInstanceException(path(where, field) + "[" + i + "] must be a string");
             }
-            values.add(array.get(i).asText());
+            if (!values.add(array.get(i).asText())) {
+                // check.py would count a repeated goal twice; PersonProfile keeps sets
+                throw new InvalidInstanceException(path(where, field) + " lists \"" + array.get(i).asText() + "\" twice");
+            }
         }
         return values;
     }

@@ -265,6 +265,10 @@ public final class ExactPairingOptimizer {
                 stamp[node] = round;
                 distance[node] = INFINITY;
             }
+            // A node no closer than the best path to the sink found so far cannot be on the shortest path.
+            if (node != sink && stamp[sink] == round && newDistance >= distance[sink]) {
+                return;
+            }
             if (!settled[node] && newDistance < distance[node]) {
                 distance[node] = newDistance;
                 parent[node] = from;

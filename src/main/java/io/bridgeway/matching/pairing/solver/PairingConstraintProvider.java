@@ -3,16 +3,16 @@ package io.bridgeway.matching.pairing.solver;
 import io.bridgeway.matching.pairing.domain.Contribution;
 import io.bridgeway.matching.pairing.domain.HardRule;
 import io.bridgeway.matching.pairing.domain.Mentee;
+import io.bridgeway.matching.pairing.domain.MenteeAssignment;
 import io.bridgeway.matching.pairing.domain.Mentor;
 import io.bridgeway.matching.pairing.domain.PairJustification;
-import io.bridgeway.matching.pairing.domain.MenteeAssignment;
 import io.bridgeway.matching.pairing.domain.PairRules;
+import org.optaplanner.core.api.function.TriFunction;
 import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
 import org.optaplanner.core.api.score.stream.Constraint;
 import org.optaplanner.core.api.score.stream.ConstraintCollectors;
 import org.optaplanner.core.api.score.stream.ConstraintFactory;
 import org.optaplanner.core.api.score.stream.ConstraintProvider;
-import org.optaplanner.core.api.function.TriFunction;
 import org.optaplanner.core.api.score.stream.bi.BiConstraintStream;
 
 import java.util.List;
@@ -53,7 +53,7 @@ public class PairingConstraintProvider implements ConstraintProvider {
                 .filter((assignment, rules) -> rules.breaks(rule, assignment.getMentor(), assignment.getMentee()))
                 .penalize(HardSoftLongScore.ONE_HARD)
                 .justifyWith((a, rules, score) -> new PairJustification(a.getMentor().getId(), a.getMentee().getId(),
-                        "mentor " + a.getMentor().getId() + " " + rule.mentorPhrase() + " " + a.getMentee().getId()))
+                        a.getMentor().getId() + " - " + a.getMentee().getId() + ": mentor " + rule.mentorPhrase()))
                 .indictWith((a, rules) -> List.of(a))
                 .asConstraint(rule.constraintName());
     }

@@ -62,14 +62,16 @@ public final class SharedBench {
     }
 
     /** Runs generate.py into target/bench and returns the file (reused when present). */
-    public static Path generatePairing(int people, int seed) {
+    public static Path generatePairing(int people, int seed, String... extraArgs) {
         try {
-            Path out = Path.of("target", "bench", "pairing-" + people + "-seed" + seed + ".json");
+            String suffix = extraArgs.length == 0 ? "" : "-" + String.join("", extraArgs).replaceAll("[^A-Za-z0-9]", "");
+            Path out = Path.of("target", "bench", "pairing-" + people + "-seed" + seed + suffix + ".json");
             Files.createDirectories(out.getParent());
             if (!Files.exists(out)) {
-                Process process = new ProcessBuilder(List.of("python3", dir().resolve("generate.py").toString(), "pairing",
-                        "--people", Integer.toString(people), "--seed", Integer.toString(seed)))
-                        .redirectOutput(out.toFile()).start();
+                List<String> command = new java.util.ArrayList<>(List.of("python3", dir().resolve("generate.py").toString(),
+                        "pairing", "--people", Integer.toString(people), "--seed", Integer.toString(seed)));
+                command.addAll(List.of(extraArgs));
+                Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).start();
                 if (process.waitFor() != 0) {
                     throw new IllegalStateException("generate.py failed");
                 }

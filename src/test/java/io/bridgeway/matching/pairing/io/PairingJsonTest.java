@@ -61,6 +61,10 @@ class PairingJsonTest {
         assertEquals("people[1].level must be an integer, not \"high\"",
                 refusal(instance(MENTORS, MENTEES, "").replace("\"level\": 2", "\"level\": \"high\"")));
         assertEquals("people[2].id is missing", refusal(instance(MENTORS, MENTEES, "").replace("\"id\": \"c\", ", "")));
+        assertEquals("people[0].languages is empty; omit it to mean [\"en\"]",
+                refusal(instance(MENTORS, MENTEES, "").replace("\"languages\": [\"en\"]", "\"languages\": []")));
+        assertEquals("people[1].goals lists \"crm\" twice",
+                refusal(instance(MENTORS, MENTEES, "").replace("\"level\": 2}", "\"level\": 2, \"goals\": [\"crm\", \"crm\"]}")));
         assertEquals("mentors[0].capacity is missing", refusal(instance("[{\"personId\": \"a\"}]", MENTEES, "")));
         assertEquals("doNotPair[0] must be a list of two person ids",
                 refusal(instance(MENTORS, MENTEES, ", \"doNotPair\": [[\"a\"]]")));

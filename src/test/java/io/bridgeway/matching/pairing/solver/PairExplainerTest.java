@@ -84,6 +84,17 @@ class PairExplainerTest {
     }
 
     @Test
+    void roundsWithoutMentorsOrWithoutMenteesAreSolvedToo() {
+        PairingResult noMentors = MATCHER.solve(new TinyInstance().person("eve", "Eng", 1).mentee("eve", 1).problem(),
+                Duration.ofSeconds(5));
+        assertEquals("there are no mentors in this round", noMentors.unmatched().get(0).reason());
+        assertEquals(0, noMentors.objective());
+        PairingResult noMentees = MATCHER.solve(new TinyInstance().person("sam", "Sales", 6).mentor("sam", 1).problem(),
+                Duration.ofSeconds(5));
+        assertTrue(noMentees.pairs().isEmpty() && noMentees.unmatched().isEmpty());
+    }
+
+    @Test
     void forcedForbiddenPairIsShownAsAHardBreak() {
         TinyInstance t = known().person("boss", "Engineering", 8).manager("eve", "boss").mentor("boss", 1)
                 .pin("eve", "boss");

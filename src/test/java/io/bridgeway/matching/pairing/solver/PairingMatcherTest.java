@@ -10,6 +10,8 @@ import io.bridgeway.matching.pairing.io.PairingJson;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.optaplanner.core.api.solver.Solver;
 import org.optaplanner.core.api.solver.SolverFactory;
 
@@ -66,6 +68,23 @@ class PairingMatcherTest {
         assertEquals(problem.mentees().size(), result.pairs().size() + result.unmatched().size());
         result.unmatched().forEach(u -> assertFalse(u.reason().isBlank()));
         result.pairs().forEach(p -> assertTrue(p.explanation().size() >= 2));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pairing-600-strict.json", "pairing-2000.json"})
+    @Timeout(120)
+    void solvesTheLargerPublicInstancesToTheOptimum(String name) throws IOException {
+        PairingProblem larger;
+        try (InputStream in = Files.newInputStream(SharedBench.instance(name))) {
+            larger = PairingJson.readProblem(in);
+        }
+        PairingResult result = MATCHER.solve(larger, Duration.ofSeconds(30));
+        Path solution = Path.of("target", name.replace(".json", ".solution.json"));
+        Files.writeString(solution, PairingJson.writeSolution(result));
+        SharedBench.Check check = SharedBench.check(SharedBench.instance(name), solution);
+        assertTrue(check.valid(), () -> check.figures().toString());
+        assertEquals(check.objective(), result.objective());
+        assertEquals(ReferenceOptimum.objective(PairingSolutionFactory.build(larger)), result.objective());
     }
 
     @Test
