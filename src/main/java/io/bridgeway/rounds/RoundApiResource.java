@@ -177,6 +177,13 @@ public class RoundApiResource {
                     .entity(Map.of("error", e.getMessage(), "status", 409)).build());
         } catch (RoundRuleException e) {
             throw ApiError.badRequest(e.getMessage());
+        } catch (RuntimeException e) {
+            if (RoundConflictException.causedByConcurrentChange(e)) {
+                return call(() -> {
+                    throw new RoundConflictException(null);
+                });
+            }
+            throw e;
         }
     }
 }

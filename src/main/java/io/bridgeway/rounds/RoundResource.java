@@ -171,6 +171,11 @@ public class RoundResource {
             return problem(id, Response.Status.CONFLICT, e.getMessage());
         } catch (RoundRuleException e) {
             return problem(id, Response.Status.BAD_REQUEST, e.getMessage());
+        } catch (RuntimeException e) {
+            if (RoundConflictException.causedByConcurrentChange(e)) {
+                return problem(id, Response.Status.CONFLICT, new RoundConflictException(null).getMessage());
+            }
+            throw e;
         }
     }
 

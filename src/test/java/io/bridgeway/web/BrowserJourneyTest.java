@@ -2,39 +2,24 @@ package io.bridgeway.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.bridgeway.support.Browser;
 import io.bridgeway.support.WebSession;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import java.time.Duration;
 
-/**
- * A real browser (Debian's headless Chromium) walks sign-up, profile, logout and login, with
- * JavaScript off the critical path. Skipped only when Chromium is absent and the run does not
- * require it; CI sets BRIDGEWAY_REQUIRE_BROWSER=true.
- */
+/** A real browser (Debian's headless Chromium) walks sign-up, profile, logout and login. */
 @QuarkusTest
 class BrowserJourneyTest {
-
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     static WebDriver driver;
 
@@ -43,20 +28,7 @@ class BrowserJourneyTest {
 
     @BeforeAll
     static void startBrowser() throws Exception {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!present && "true".equals(System.getenv("BRIDGEWAY_REQUIRE_BROWSER"))) {
-            throw new IllegalStateException("Chromium and chromedriver are required: apt-get install chromium chromium-driver");
-        }
-        assumeTrue(present, "Debian chromium and chromium-driver are not installed");
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage", "--window-size=1280,1600");
-        driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(),
-                options);
-        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
-        Files.createDirectories(SCREENSHOTS);
+        driver = Browser.start();
     }
 
     @AfterAll
@@ -114,10 +86,10 @@ class BrowserJourneyTest {
         driver.findElement(By.id("j_username")).sendKeys(email);
         driver.findElement(By.id("j_password")).sendKeys(WebSession.PASSWORD);
         driver.findElement(By.cssSelector("form[action='/j_security_check'] button")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/profile"));
     }
 
     private static void screenshot(String name) throws Exception {
-        Path file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(file, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        Browser.screenshot(driver, name);
     }
 }
