@@ -17,7 +17,7 @@ create table program (
     cross_department_required boolean not null default false,
     max_offset_diff_minutes integer not null default 1440,
     previous_partners varchar(24) not null default 'AVOID',
-    avoid_rounds integer not null default 3,
+    avoid_rounds integer not null default 10,
     weight_goal_skill integer not null default 10,
     weight_cross_department integer not null default 15,
     weight_offset_per_30_min integer not null default 1,

@@ -61,7 +61,7 @@ public class Program extends PanacheEntity {
     @Column(name = "previous_partners", nullable = false, length = 24)
     public PreviousPartners previousPartners = PreviousPartners.AVOID;
     @Column(name = "avoid_rounds", nullable = false)
-    public int avoidRounds = 3;
+    public int avoidRounds = 10;
 
     // soft weights
     @Column(name = "weight_goal_skill", nullable = false)
