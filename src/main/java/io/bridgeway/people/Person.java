@@ -1,6 +1,6 @@
 package io.bridgeway.people;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntity;
+import io.bridgeway.data.TrackedEntity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -9,10 +9,6 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.MapKeyColumn;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
-import jakarta.persistence.Version;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -24,7 +20,7 @@ import java.util.TreeSet;
  * matching reads. HR import ([6/8]) will create people without a password, so the hash is optional.
  */
 @Entity
-public class Person extends PanacheEntity {
+public class Person extends TrackedEntity {
 
     public static final int MAX_MENTOR_CAPACITY = 5;
 
@@ -111,25 +107,6 @@ public class Person extends PanacheEntity {
     @Column(nullable = false)
     public boolean demo;
 
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Version
-    public long version;
-
-    @PrePersist
-    void onCreate() {
-        createdAt = Instant.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Instant.now();
-    }
 
     public static String normalizeEmail(String email) {
         return email == null ? null : email.trim().toLowerCase(Locale.ROOT);

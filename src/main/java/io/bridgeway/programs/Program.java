@@ -1,7 +1,7 @@
 package io.bridgeway.programs;
 
 import io.bridgeway.people.Person;
-import io.quarkus.hibernate.orm.panache.PanacheEntity;
+import io.bridgeway.data.TrackedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -9,10 +9,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
-import jakarta.persistence.Version;
-import java.time.Instant;
 import java.time.LocalDate;
 
 /**
@@ -20,7 +16,7 @@ import java.time.LocalDate;
  * matching rounds use. The weight defaults equal the canonical model (MODEL.md).
  */
 @Entity
-public class Program extends PanacheEntity {
+public class Program extends TrackedEntity {
 
     @Column(nullable = false, length = 120)
     public String name;
@@ -87,25 +83,6 @@ public class Program extends PanacheEntity {
     @JoinColumn(name = "created_by")
     public Person createdBy;
 
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Version
-    public long version;
-
-    @PrePersist
-    void onCreate() {
-        createdAt = Instant.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Instant.now();
-    }
 
     public boolean enrollmentOpenOn(LocalDate day) {
         return !day.isBefore(enrollmentOpens) && !day.isAfter(enrollmentCloses);

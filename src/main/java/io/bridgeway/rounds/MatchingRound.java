@@ -1,7 +1,7 @@
 package io.bridgeway.rounds;
 
 import io.bridgeway.programs.Program;
-import io.quarkus.hibernate.orm.panache.PanacheEntity;
+import io.bridgeway.data.TrackedEntity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -11,10 +11,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
@@ -22,7 +19,7 @@ import java.util.Set;
 /** One matching round of a programme: a snapshot of its participants and the draft or published result. */
 @Entity
 @Table(name = "matching_round")
-public class MatchingRound extends PanacheEntity {
+public class MatchingRound extends TrackedEntity {
 
     @ManyToOne(optional = false)
     @JoinColumn(name = "program_id")
@@ -80,29 +77,9 @@ public class MatchingRound extends PanacheEntity {
     @CollectionTable(name = "round_excluded_pair", joinColumns = @JoinColumn(name = "round_id"))
     public Set<ExcludedPair> excludedPairs = new HashSet<>();
 
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Version
-    public long version;
-
     /** A pair a manager split up, which later solves of this round must not make again. */
     @Embeddable
     public record ExcludedPair(@Column(name = "mentor_id") Long mentorId, @Column(name = "mentee_id") Long menteeId) {
-    }
-
-    @PrePersist
-    void onCreate() {
-        createdAt = Instant.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Instant.now();
     }
 
     public boolean draft() {

@@ -4,39 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.bridgeway.support.Browser;
+import io.bridgeway.support.BrowserTest;
 import io.bridgeway.support.WebSession;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A programme manager in a real browser: start a round, watch it solve, review, pin, publish. */
 @QuarkusTest
-class RoundBrowserTest {
-
-    static WebDriver driver;
-
-    @TestHTTPResource("/")
-    URL base;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        driver = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
+class RoundBrowserTest extends BrowserTest {
 
     @Test
     void startProgressReviewPinPublish() throws Exception {
@@ -49,25 +27,25 @@ class RoundBrowserTest {
         driver.get(base + "programs/" + c.programId());
         driver.findElement(By.cssSelector("form[action$='/rounds'] button")).click();
         assertTrue(driver.getCurrentUrl().matches(".*/rounds/\\d+$"), driver.getCurrentUrl());
-        Browser.screenshot(driver, "round-1-progress");
+        screenshot("round-1-progress");
 
         // htmx polls the status box and reloads the page when the solve ends
         new WebDriverWait(driver, Duration.ofSeconds(60)).until(d ->
                 d.findElement(By.cssSelector("#progress h2")).getText().contains("SOLVED"));
         assertEquals(5, driver.findElements(By.cssSelector("table.pairs tbody tr")).size());
         assertFalse(driver.findElements(By.cssSelector("ul.why li")).isEmpty(), "explanations shown");
-        Browser.screenshot(driver, "round-2-review");
+        screenshot("round-2-review");
 
         driver.findElement(By.cssSelector("table.pairs tbody tr form[action$='/pin'] button")).click();
         assertTrue(driver.findElement(By.cssSelector(".flash")).getText().contains("Pinned"));
         assertTrue(driver.findElement(By.cssSelector(".flash")).getText().contains("Score impact"));
         assertEquals(1, driver.findElements(By.xpath("//table[contains(@class,'pairs')]//span[text()='pinned']")).size());
-        Browser.screenshot(driver, "round-3-pinned");
+        screenshot("round-3-pinned");
 
         driver.findElement(By.cssSelector("form[action$='/publish'] button")).click();
         assertTrue(driver.findElement(By.cssSelector(".flash")).getText().contains("published"));
         assertTrue(driver.findElement(By.tagName("h1")).getText().contains("PUBLISHED"));
         assertTrue(driver.findElements(By.cssSelector("form[action$='/unpair']")).isEmpty(), "frozen after publish");
-        Browser.screenshot(driver, "round-4-published");
+        screenshot("round-4-published");
     }
 }

@@ -3,40 +3,18 @@ package io.bridgeway.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.bridgeway.support.Browser;
+import io.bridgeway.support.BrowserTest;
 import io.bridgeway.support.WebSession;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import java.time.Duration;
 
 /** A real browser (Debian's headless Chromium) walks sign-up, profile, logout and login. */
 @QuarkusTest
-class BrowserJourneyTest {
-
-    static WebDriver driver;
-
-    @TestHTTPResource("/")
-    URL base;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        driver = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
+class BrowserJourneyTest extends BrowserTest {
 
     @Test
     void signUpThenProfileThenLogoutThenLogin() throws Exception {
@@ -89,7 +67,4 @@ class BrowserJourneyTest {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/profile"));
     }
 
-    private static void screenshot(String name) throws Exception {
-        Browser.screenshot(driver, name);
-    }
 }
