@@ -188,8 +188,15 @@ class RoundLifecycleTest {
         assertTrue(page.select("#progress").attr("hx-trigger").isEmpty(), "no polling once solved");
         Document search = pm.page("/rounds/" + roundId + "?q=" + c.mentees().get(0));
         assertEquals(1, search.select("table.pairs tbody tr").size(), "search narrows the pairs to the person");
-        WebSession employee = WebSession.signedUp(WebSession.uniqueEmail("roundemp"), Map.of());
+        // privacy: an employee sees no round, no pairs, no reasons, no participant list
+        String employeeEmail = WebSession.uniqueEmail("roundemp");
+        WebSession employee = WebSession.signedUp(employeeEmail, Map.of());
         assertEquals(403, employee.get("/rounds/" + roundId).statusCode());
+        assertEquals(403, employee.get("/rounds/" + roundId + "/compare").statusCode());
+        as(employeeEmail).get("/api/v1/rounds/" + roundId).then().statusCode(403);
+        Document programPage = employee.page("/programs/" + c.programId());
+        assertTrue(programPage.select("#participants").isEmpty() && programPage.select("#rounds").isEmpty());
+        assertFalse(programPage.text().contains(c.mentees().get(0)), "no other participant is named");
         assertNotEquals(200, given().redirects().follow(false).get("/rounds/" + roundId).statusCode());
     }
 }
