@@ -76,7 +76,8 @@ create table round_circle (
     round_id bigint not null references matching_round (id) on delete cascade,
     meeting_index integer not null,
     circle_number integer not null,
-    meeting_slot varchar(8),
+    meeting_minute integer,
+    meeting_utc_start varchar(16),
     meeting_note varchar(1000),
     explanation varchar(2000),
     constraint uq_round_circle unique (round_id, meeting_index, circle_number)

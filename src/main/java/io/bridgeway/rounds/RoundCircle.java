@@ -1,0 +1,65 @@
+package io.bridgeway.rounds;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntity;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One peer circle in one of the programme's circle meetings (meeting index 0 = the first), with its
+ * weekly meeting hour in UTC and the plain-words explanation.
+ */
+@Entity
+@Table(name = "round_circle")
+public class RoundCircle extends PanacheEntity {
+
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "round_id")
+    public MatchingRound round;
+
+    @Column(name = "meeting_index", nullable = false)
+    public int meetingIndex;
+
+    @Column(name = "circle_number", nullable = false)
+    public int circleNumber;
+
+    /** Minute of the week in UTC (0 = Monday 00:00 UTC); null when no hour suits anyone. */
+    @Column(name = "meeting_minute")
+    public Integer meetingMinute;
+
+    /** The same hour for people, e.g. "TUE-15:00 UTC". */
+    @Column(name = "meeting_utc_start", length = 16)
+    public String meetingUtcStart;
+
+    /** Who cannot make the chosen hour, when nobody's hours fit everyone. */
+    @Column(name = "meeting_note", length = 1000)
+    public String meetingNote;
+
+    @Column(length = 2000)
+    public String explanation;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "round_circle_member", joinColumns = @JoinColumn(name = "circle_id"))
+    public List<Member> members = new ArrayList<>();
+
+    @Embeddable
+    public record Member(@Column(name = "person_id") Long personId, @Column(name = "pinned") boolean pinned) {
+    }
+
+    public List<String> explanationLines() {
+        return explanation == null || explanation.isEmpty() ? List.of() : Arrays.asList(explanation.split(RoundPair.SEPARATOR));
+    }
+
+    public static List<RoundCircle> of(MatchingRound round) {
+        return list("round = ?1 order by meetingIndex, circleNumber", round);
+    }
+}
