@@ -1,6 +1,8 @@
 package io.bridgeway.programs;
 
+import io.bridgeway.audit.AuditLog;
 import io.bridgeway.people.Person;
+import jakarta.inject.Inject;
 import io.bridgeway.people.ProfileService;
 import io.bridgeway.web.FormErrors;
 import io.bridgeway.web.FormFields;
@@ -26,6 +28,9 @@ public class EnrollmentService {
     /** Which people a manager enrolls: everyone matching the filter, or the listed emails. */
     public record Cohort(Long departmentId, Integer minLevel, Integer maxLevel, Long officeId, List<String> emails) {
     }
+
+    @Inject
+    AuditLog audit;
 
     /** Enrolls or updates the person's own enrollment; returns the errors, empty when saved. */
     @Transactional
@@ -100,6 +105,8 @@ public class EnrollmentService {
             enrollment.persist();
             enrolled.add(person.email);
         }
+        audit.record("COHORT_ENROLLED", "PROGRAM", program.id, program.id,
+                enrolled.size() + " enrolled, " + already.size() + " already, " + notFound.size() + " not found");
         return new CohortReport(enrolled, already, notFound);
     }
 

@@ -4,7 +4,9 @@ import static io.bridgeway.web.FormFields.date;
 import static io.bridgeway.web.FormFields.intIn;
 import static io.bridgeway.web.FormFields.text;
 
+import io.bridgeway.audit.AuditLog;
 import io.bridgeway.people.Person;
+import jakarta.inject.Inject;
 import io.bridgeway.web.FormErrors;
 import io.bridgeway.web.FormFields;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +22,9 @@ public class ProgramService {
 
     public static final int MAX_WEIGHT = 1000;
 
+    @Inject
+    AuditLog audit;
+
     public record Saved(Program program, FormErrors errors) {
     }
 
@@ -33,6 +38,7 @@ public class ProgramService {
         }
         program.createdBy = Person.findById(createdBy);
         program.persist();
+        audit.record("PROGRAM_CREATED", "PROGRAM", program.id, program.id, program.name);
         return new Saved(program, errors);
     }
 
@@ -54,6 +60,7 @@ public class ProgramService {
             return new Saved(program, errors);
         }
         apply(form, program, new FormErrors());
+        audit.record("PROGRAM_UPDATED", "PROGRAM", program.id, program.id, program.name);
         return new Saved(program, errors);
     }
 

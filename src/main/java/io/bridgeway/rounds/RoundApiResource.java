@@ -103,7 +103,7 @@ public class RoundApiResource {
     @Operation(summary = "Stop a running solve and keep the best solution so far")
     public Map<String, Object> stop(@PathParam("id") long id) {
         call(() -> {
-            rounds.stop(id);
+            rounds.stop(id, viewer.email());
             return null;
         });
         return Map.of("id", id, "stopping", true);

@@ -115,7 +115,7 @@ public class RoundResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response stop(@PathParam("id") long id) {
         return act(id, () -> {
-            rounds.stop(id);
+            rounds.stop(id, viewer.email());
             return "Stopping: the best solution found so far will be kept.";
         });
     }

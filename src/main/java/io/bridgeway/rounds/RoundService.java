@@ -1,5 +1,6 @@
 package io.bridgeway.rounds;
 
+import io.bridgeway.audit.AuditLog;
 import io.bridgeway.matching.PersonProfile;
 import io.bridgeway.matching.pairing.domain.HardRule;
 import io.bridgeway.matching.pairing.domain.Mentee;
@@ -36,6 +37,9 @@ public class RoundService {
 
     @Inject
     RoundSolver solver;
+
+    @Inject
+    AuditLog audit;
 
     /** The outcome of a manual change: what happened and how it moved the objective. */
     public record Change(String message, long objectiveBefore, long objectiveAfter) {
@@ -99,6 +103,8 @@ public class RoundService {
             round.menteeCount += p.asMentee ? 1 : 0;
             round.circleMemberCount += p.asCircleMember ? 1 : 0;
         }
+        audit.record(actor, "ROUND_STARTED", "ROUND", round.id, program.id,
+                "Round " + round.number + " with " + enrollments.size() + " participants");
         return round;
     }
 
@@ -110,16 +116,18 @@ public class RoundService {
             round.solveStartedAt = Instant.now();
             round.solveEndedAt = null;
             round.solveMessage = null;
+            audit.record(actor, "ROUND_RESOLVED", "ROUND", round.id, round.program.id, "Solve again, pins kept");
         });
         solver.solve(roundId);
     }
 
     @Transactional
-    public void stop(long roundId) {
+    public void stop(long roundId, String actor) {
         MatchingRound round = round(roundId);
         if (!round.solveState.running()) {
             throw new RoundRuleException("Round " + round.number + " is not solving.");
         }
+        audit.record(actor, "ROUND_STOPPED", "ROUND", round.id, round.program.id, "Stopped early");
         solver.stop(roundId);
     }
 
@@ -129,6 +137,8 @@ public class RoundService {
         editableRound(pair.round.id, version, actor);
         pair.pinned = pinned;
         long objective = objective(pair.round);
+        audit.record(actor, pinned ? "PAIR_PINNED" : "PAIR_UNPINNED", "PAIR", pair.id, pair.round.program.id,
+                pair.mentor.email + " -> " + pair.mentee.email);
         return new Change((pinned ? "Pinned " : "Unpinned ") + pair.mentor.fullName + " → " + pair.mentee.fullName
                 + (pinned ? ": solving again keeps this pair." : ": solving again may change this pair."),
                 objective, objective);
@@ -150,6 +160,8 @@ public class RoundService {
         pair.delete();
         round.matchedCount--;
         round.objective = before - pair.value;
+        audit.record(actor, "PAIR_UNPAIRED", "PAIR", pair.id, round.program.id,
+                pair.mentor.email + " -> " + pair.mentee.email + ", impact " + (round.objective - before));
         return new Change(message, before, round.objective);
     }
 
@@ -211,6 +223,9 @@ public class RoundService {
         pair.persist();
         round.matchedCount++;
         round.objective = after + pair.value;
+        audit.record(actor, "PAIR_FORCED", "PAIR", pair.id, round.program.id, mentorPart.person.email + " -> "
+                + menteePart.person.email + (current != null ? " replacing " + current.mentor.email : "")
+                + ", impact " + (round.objective - before));
         return new Change("Paired " + mentorProfile.name() + " → " + menteeProfile.name() + " (pinned)"
                 + (current != null ? ", replacing " + current.mentor.fullName + "." : "."), before, round.objective);
     }
@@ -231,6 +246,8 @@ public class RoundService {
         round.status = RoundStatus.PUBLISHED;
         round.publishedAt = Instant.now();
         round.lastChangedBy = actor;
+        audit.record(actor, "ROUND_PUBLISHED", "ROUND", round.id, round.program.id,
+                round.matchedCount + " pairs, " + round.circleMemberCount + " circle members");
         return true;
     }
 
@@ -248,6 +265,7 @@ public class RoundService {
         }
         round.status = RoundStatus.DISCARDED;
         round.lastChangedBy = actor;
+        audit.record(actor, "ROUND_DISCARDED", "ROUND", round.id, round.program.id, "Round " + round.number);
     }
 
     private MatchingRound editableRound(long roundId, long version, String actor) {
