@@ -1,0 +1,46 @@
+package io.bridgeway.matching.circles.domain;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.bridgeway.matching.PersonProfile;
+
+/**
+ * A circles programme to plan: every person joins one circle of size [minGroupSize, maxGroupSize] in each
+ * of {@code rounds} rounds. {@code history} lists earlier circles (person ids). {@code withoutUtcOffset}
+ * names people whose offset is unknown (they do not widen a circle's time-zone spread).
+ * {@code availability} and {@code calendar} are optional and only used for meeting times.
+ */
+public record CirclesProblem(List<PersonProfile> people, int rounds, int minGroupSize, int maxGroupSize,
+        List<List<String>> history, CirclesSettings settings, Set<String> withoutUtcOffset,
+        Map<String, PersonAvailability> availability, MeetingCalendar calendar) {
+
+    public CirclesProblem {
+        people = people == null ? List.of() : List.copyOf(people);
+        history = history == null ? List.of() : history.stream().map(List::copyOf).toList();
+        settings = settings == null ? CirclesSettings.defaults() : settings;
+        withoutUtcOffset = withoutUtcOffset == null ? Set.of() : Set.copyOf(withoutUtcOffset);
+        availability = availability == null ? Map.of() : Map.copyOf(availability);
+    }
+
+    /** A problem with default rules, no history and no meeting-time data. */
+    public static CirclesProblem of(List<PersonProfile> people, int rounds, int minGroupSize, int maxGroupSize) {
+        return new CirclesProblem(people, rounds, minGroupSize, maxGroupSize, List.of(), null, null, null, null);
+    }
+
+    public CirclesProblem withHistory(List<List<String>> newHistory) {
+        return new CirclesProblem(people, rounds, minGroupSize, maxGroupSize, newHistory, settings,
+                withoutUtcOffset, availability, calendar);
+    }
+
+    public CirclesProblem withSettings(CirclesSettings newSettings) {
+        return new CirclesProblem(people, rounds, minGroupSize, maxGroupSize, history, newSettings,
+                withoutUtcOffset, availability, calendar);
+    }
+
+    public CirclesProblem withMeetingTimes(Map<String, PersonAvailability> newAvailability, MeetingCalendar newCalendar) {
+        return new CirclesProblem(people, rounds, minGroupSize, maxGroupSize, history, settings,
+                withoutUtcOffset, newAvailability, newCalendar);
+    }
+}

@@ -1,0 +1,31 @@
+package io.bridgeway.matching.circles.domain;
+
+/**
+ * The circle rules as data. {@link #defaults()} is exactly the canonical model (shared/bench/MODEL.md).
+ * A weight of 0 switches its rule off; {@code seniorLevel == null} switches the senior rule off.
+ */
+public record CirclesSettings(int sameDepartmentPairWeight, int timezoneSpreadPerHourWeight,
+        int groupWithoutSeniorWeight, Integer seniorLevel) {
+
+    public CirclesSettings {
+        if (sameDepartmentPairWeight < 0 || timezoneSpreadPerHourWeight < 0 || groupWithoutSeniorWeight < 0) {
+            throw new IllegalArgumentException("circle rule weights must be 0 or more");
+        }
+    }
+
+    public static CirclesSettings defaults() {
+        return new CirclesSettings(10, 3, 20, null);
+    }
+
+    public static CirclesSettings withSeniorLevel(Integer seniorLevel) {
+        return new CirclesSettings(10, 3, 20, seniorLevel);
+    }
+
+    public boolean seniorRuleActive() {
+        return seniorLevel != null && groupWithoutSeniorWeight > 0;
+    }
+
+    public boolean isSenior(CircleMember member) {
+        return seniorLevel != null && member.profile().level() >= seniorLevel;
+    }
+}

@@ -1,0 +1,143 @@
+package io.bridgeway.matching.circles.io;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import io.bridgeway.matching.PersonProfile;
+import io.bridgeway.matching.WeeklySlot;
+import io.bridgeway.matching.circles.domain.CirclesProblem;
+import io.bridgeway.matching.circles.domain.CirclesResult;
+import io.bridgeway.matching.circles.domain.CirclesSettings;
+import io.bridgeway.matching.circles.domain.InvalidInstanceException;
+import io.bridgeway.matching.circles.domain.MeetingCalendar;
+import io.bridgeway.matching.circles.domain.PersonAvailability;
+
+/** Maps circles JSON (MODEL.md format plus optional meeting-time fields) to the domain and back. */
+public final class CirclesJson {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+    private CirclesJson() {
+    }
+
+    public static CirclesInstanceJson read(Path file) {
+        try {
+            return MAPPER.readValue(file.toFile(), CirclesInstanceJson.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read circles instance " + file, e);
+        }
+    }
+
+    public static void write(Path file, CirclesSolutionJson solution) {
+        try {
+            MAPPER.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), solution);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write circles solution " + file, e);
+        }
+    }
+
+    public static CirclesSolutionJson toJson(CirclesResult result) {
+        return new CirclesSolutionJson(result.rounds(), result.meetingBlocks(), result.score(), result.hard(),
+                result.repeats(), result.soft(), result.seconds(), result.explanations());
+    }
+
+    /** The problem of an instance; throws InvalidInstanceException listing every unreadable field. */
+    public static CirclesProblem toProblem(CirclesInstanceJson json) {
+        List<String> problems = new ArrayList<>();
+        if (json.kind() != null && !json.kind().equals("circles")) {
+            problems.add("kind must be \"circles\", not \"" + json.kind() + "\"");
+        }
+        if (json.rounds() == null) {
+            problems.add("rounds is missing");
+        }
+        if (json.groupSize() == null || json.groupSize().min() == null || json.groupSize().max() == null) {
+            problems.add("groupSize needs min and max");
+        }
+        List<PersonProfile> people = new ArrayList<>();
+        Set<String> withoutOffset = new HashSet<>();
+        Map<String, PersonAvailability> availability = new LinkedHashMap<>();
+        List<CirclesInstanceJson.PersonJson> peopleJson = json.people() == null ? List.of() : json.people();
+        for (int i = 0; i < peopleJson.size(); i++) {
+            CirclesInstanceJson.PersonJson p = peopleJson.get(i);
+            if (p == null || p.id() == null || p.id().isBlank()) {
+                problems.add("person " + (i + 1) + " has no id");
+                continue;
+            }
+            people.add(new PersonProfile(p.id(), p.name(), p.department(), p.level() == null ? 0 : p.level(),
+                    p.managerId(), p.office(), p.utcOffsetMinutes() == null ? 0 : p.utcOffsetMinutes(),
+                    p.languages() == null ? null : new LinkedHashSet<>(p.languages()), p.skills(),
+                    p.goals() == null ? null : new LinkedHashSet<>(p.goals())));
+            if (p.utcOffsetMinutes() == null) {
+                withoutOffset.add(p.id());
+            }
+            if (p.availability() != null) {
+                readAvailability(p, problems).ifPresent(a -> availability.put(p.id(), a));
+            } else if (p.timeZone() != null) {
+                problems.add("person " + p.id() + " has a timeZone but no availability");
+            }
+        }
+        MeetingCalendar calendar = null;
+        if (json.startDate() != null) {
+            try {
+                calendar = new MeetingCalendar(LocalDate.parse(json.startDate()),
+                        json.weeksPerRound() == null ? 1 : json.weeksPerRound());
+            } catch (DateTimeException | IllegalArgumentException e) {
+                problems.add("startDate/weeksPerRound: " + e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInstanceException(problems);
+        }
+        CirclesInstanceJson.RulesJson rules = json.rules();
+        CirclesSettings defaults = CirclesSettings.defaults();
+        CirclesSettings settings = rules == null ? defaults : new CirclesSettings(
+                or(rules.sameDepartmentPairWeight(), defaults.sameDepartmentPairWeight()),
+                or(rules.timezoneSpreadPerHourWeight(), defaults.timezoneSpreadPerHourWeight()),
+                or(rules.groupWithoutSeniorWeight(), defaults.groupWithoutSeniorWeight()),
+                rules.seniorLevel());
+        return new CirclesProblem(people, json.rounds(), json.groupSize().min(), json.groupSize().max(),
+                json.history(), settings, withoutOffset, availability, calendar);
+    }
+
+    private static java.util.Optional<PersonAvailability> readAvailability(CirclesInstanceJson.PersonJson p,
+            List<String> problems) {
+        ZoneId zone;
+        if (p.timeZone() == null) {
+            zone = java.time.ZoneOffset.ofTotalSeconds((p.utcOffsetMinutes() == null ? 0 : p.utcOffsetMinutes()) * 60);
+        } else {
+            try {
+                zone = ZoneId.of(p.timeZone());
+            } catch (DateTimeException e) {
+                problems.add("person " + p.id() + ": unknown time zone '" + p.timeZone() + "'");
+                return java.util.Optional.empty();
+            }
+        }
+        Set<WeeklySlot> slots = new LinkedHashSet<>();
+        for (String code : p.availability()) {
+            try {
+                slots.add(WeeklySlot.parse(code));
+            } catch (IllegalArgumentException e) {
+                problems.add("person " + p.id() + ": " + e.getMessage());
+            }
+        }
+        return java.util.Optional.of(new PersonAvailability(zone, slots));
+    }
+
+    private static int or(Integer value, int fallback) {
+        return value == null ? fallback : value;
+    }
+}

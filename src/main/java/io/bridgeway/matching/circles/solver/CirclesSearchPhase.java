@@ -1,0 +1,96 @@
+package io.bridgeway.matching.circles.solver;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.bridgeway.matching.circles.domain.Circle;
+import io.bridgeway.matching.circles.domain.CircleMember;
+import io.bridgeway.matching.circles.domain.CirclesSchedule;
+import io.bridgeway.matching.circles.domain.Placement;
+
+import org.optaplanner.core.api.score.director.ScoreDirector;
+import org.optaplanner.core.impl.phase.custom.CustomPhaseCommand;
+
+/**
+ * Runs {@link SwapSearch} on the working solution and writes its best assignment back through the score
+ * director, so OptaPlanner scores the result with {@link CirclesConstraintProvider}. Configured through
+ * custom properties (milliseconds as text): timeLimitMillis, unimprovedMillis, randomSeed.
+ */
+public class CirclesSearchPhase implements CustomPhaseCommand<CirclesSchedule> {
+
+    private long timeLimitMillis = 30_000;
+    private long unimprovedMillis = Long.MAX_VALUE / 2_000_000;
+    private long randomSeed = 42;
+
+    public void setTimeLimitMillis(String value) {
+        timeLimitMillis = Long.parseLong(value);
+    }
+
+    public void setUnimprovedMillis(String value) {
+        unimprovedMillis = Long.parseLong(value);
+    }
+
+    public void setRandomSeed(String value) {
+        randomSeed = Long.parseLong(value);
+    }
+
+    @Override
+    public void changeWorkingSolution(ScoreDirector<CirclesSchedule> scoreDirector) {
+        CirclesSchedule schedule = scoreDirector.getWorkingSolution();
+        long start = System.nanoTime();
+        SearchModel model = toModel(schedule);
+        SwapSearch search = new SwapSearch(model, randomSeed);
+        int[][] best = search.solve(start + timeLimitMillis * 1_000_000, unimprovedMillis * 1_000_000,
+                () -> Thread.currentThread().isInterrupted());
+        Circle[][] circles = circlesByRound(schedule);
+        for (Placement placement : schedule.getPlacements()) {
+            Circle target = circles[placement.getRound()][best[placement.getRound()][placement.getMemberIndex()]];
+            if (placement.getCircle() != target) {
+                scoreDirector.beforeVariableChanged(placement, "circle");
+                placement.setCircle(target);
+                scoreDirector.afterVariableChanged(placement, "circle");
+            }
+        }
+        scoreDirector.triggerVariableListeners();
+    }
+
+    static SearchModel toModel(CirclesSchedule schedule) {
+        List<CircleMember> members = schedule.getMembers();
+        int n = members.size();
+        int[] departmentIds = new int[n];
+        int[] offsets = new int[n];
+        boolean[] offsetKnown = new boolean[n];
+        boolean[] senior = new boolean[n];
+        Map<String, Integer> departments = new HashMap<>();
+        for (CircleMember member : members) {
+            int i = member.index();
+            departmentIds[i] = member.department() == null ? -1
+                    : departments.computeIfAbsent(member.department(), d -> departments.size());
+            offsets[i] = member.profile().utcOffsetMinutes();
+            offsetKnown[i] = member.offsetKnown();
+            senior[i] = schedule.getSettings().isSenior(member);
+        }
+        int[] sizes = CirclesValidator.groupSizes(n, schedule.getGroupSize().min(), schedule.getGroupSize().max());
+        int[][] fixed = new int[schedule.getRounds()][n];
+        for (int[] row : fixed) {
+            java.util.Arrays.fill(row, -1);
+        }
+        for (Placement placement : schedule.getPlacements()) {
+            if (placement.isPinned() && placement.getCircle() != null) {
+                fixed[placement.getRound()][placement.getMemberIndex()] = placement.getCircle().index();
+            }
+        }
+        return new SearchModel(n, schedule.getRounds(), sizes, departmentIds, offsets, offsetKnown, senior,
+                schedule.getHistory().metPairs(), schedule.getSettings(), fixed);
+    }
+
+    private static Circle[][] circlesByRound(CirclesSchedule schedule) {
+        int groups = (int) schedule.getCircles().stream().filter(c -> c.round() == 0).count();
+        Circle[][] byRound = new Circle[schedule.getRounds()][groups];
+        for (Circle circle : schedule.getCircles()) {
+            byRound[circle.round()][circle.index()] = circle;
+        }
+        return byRound;
+    }
+}

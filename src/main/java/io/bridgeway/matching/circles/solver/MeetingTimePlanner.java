@@ -1,0 +1,106 @@
+package io.bridgeway.matching.circles.solver;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+import io.bridgeway.matching.PersonProfile;
+import io.bridgeway.matching.circles.domain.CirclesProblem;
+import io.bridgeway.matching.circles.domain.MeetingBlock;
+import io.bridgeway.matching.circles.domain.PersonAvailability;
+import io.bridgeway.matching.circles.time.UtcWeekTimes;
+import io.bridgeway.matching.circles.time.WeeklyAvailability;
+
+/**
+ * Picks each circle's weekly hour after the circles are fixed: every candidate start (on a 15-minute UTC
+ * grid) is tried, so the choice is exact for the given circles. People without availability data are
+ * treated as flexible (free at any hour); with a calendar a local slot counts only if it falls on the same
+ * UTC hour in every meeting week of the round (DST-safe), without one the profile's UTC offset is used.
+ */
+public final class MeetingTimePlanner {
+
+    private MeetingTimePlanner() {
+    }
+
+    public static List<MeetingBlock> plan(CirclesProblem problem, List<List<List<String>>> rounds) {
+        if (problem.availability().isEmpty()) {
+            return List.of();
+        }
+        Map<String, PersonProfile> people = new LinkedHashMap<>();
+        problem.people().forEach(p -> people.put(p.id(), p));
+        List<MeetingBlock> blocks = new ArrayList<>();
+        for (int r = 0; r < rounds.size(); r++) {
+            List<LocalDate> weeks = problem.calendar() == null ? null : problem.calendar().weekStarts(r);
+            Map<String, WeeklyAvailability> free = new LinkedHashMap<>();
+            problem.availability().forEach((id, availability) -> free.put(id, weeks == null
+                    ? WeeklyAvailability.ofFixedOffset(availability.slots(), people.get(id).utcOffsetMinutes())
+                    : WeeklyAvailability.of(availability.slots(), availability.zone(), weeks)));
+            for (int c = 0; c < rounds.get(r).size(); c++) {
+                blocks.add(planCircle(problem, people, free, weeks, r, c, rounds.get(r).get(c)));
+            }
+        }
+        return blocks;
+    }
+
+    private static MeetingBlock planCircle(CirclesProblem problem, Map<String, PersonProfile> people,
+            Map<String, WeeklyAvailability> free, List<LocalDate> weeks, int round, int circle, List<String> ids) {
+        TreeSet<Integer> candidates = new TreeSet<>();
+        for (String id : ids) {
+            if (free.containsKey(id)) {
+                for (int start : free.get(id).hourStarts()) {
+                    candidates.add(start);
+                }
+            }
+        }
+        int bestStart = -1;
+        List<String> bestAttendees = List.of();
+        for (int start : candidates) {
+            List<String> attendees = ids.stream()
+                    .filter(id -> !free.containsKey(id) || free.get(id).coversHourAt(start)).toList();
+            if (attendees.size() > bestAttendees.size()) {
+                bestStart = start;
+                bestAttendees = attendees;
+            }
+        }
+        List<String> attendees = bestAttendees;
+        List<String> cannot = ids.stream().filter(id -> !attendees.contains(id)).toList();
+        Map<String, String> local = new LinkedHashMap<>();
+        if (bestStart >= 0) {
+            for (String id : ids) {
+                PersonAvailability availability = problem.availability().get(id);
+                local.put(id, localStart(bestStart, availability == null ? null : availability.zone(),
+                        people.get(id).utcOffsetMinutes(), weeks));
+            }
+        }
+        return new MeetingBlock(round + 1, circle + 1, bestStart,
+                bestStart < 0 ? "no common hour" : UtcWeekTimes.formatUtc(bestStart), local, attendees, cannot);
+    }
+
+    /** The local start of a UTC minute of the week, in the zone (at the round's first meeting) or at the offset. */
+    static String localStart(int utcMinuteOfWeek, ZoneId zone, int utcOffsetMinutes, List<LocalDate> weeks) {
+        LocalDateTime local;
+        LocalDateTime utcMonday = LocalDate.of(2024, 1, 1).atStartOfDay(); // a Monday
+        if (zone != null && weeks != null) {
+            LocalDate weekStart = weeks.get(0);
+            LocalDateTime utc = utcMonday.plusMinutes(utcMinuteOfWeek);
+            LocalDate date = weekStart.with(TemporalAdjusters.nextOrSame(utc.getDayOfWeek()));
+            local = ZonedDateTime.of(date.atTime(utc.toLocalTime()), ZoneOffset.UTC)
+                    .withZoneSameInstant(zone).toLocalDateTime();
+        } else {
+            local = utcMonday.plusMinutes(utcMinuteOfWeek + utcOffsetMinutes);
+        }
+        String day = local.getDayOfWeek().name().substring(0, 3);
+        return local.getMinute() == 0
+                ? String.format(Locale.ROOT, "%s-%02d", day, local.getHour())
+                : String.format(Locale.ROOT, "%s-%02d:%02d", day, local.getHour(), local.getMinute());
+    }
+}

@@ -1,0 +1,14 @@
+package io.bridgeway.matching.circles.solver;
+
+import java.util.Set;
+
+import io.bridgeway.matching.circles.domain.CirclesSettings;
+
+/**
+ * The circles problem as plain arrays for the fast search. {@code groupSizes} is the same for every
+ * round; {@code fixedGroup[r][p]} is a pinned group or -1.
+ */
+record SearchModel(int people, int rounds, int[] groupSizes, int[] departmentIds, int[] offsetMinutes,
+        boolean[] offsetKnown, boolean[] senior, Set<Long> historyPairs, CirclesSettings settings,
+        int[][] fixedGroup) {
+}

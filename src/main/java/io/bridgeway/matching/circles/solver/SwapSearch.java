@@ -1,0 +1,401 @@
+package io.bridgeway.matching.circles.solver;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.function.BooleanSupplier;
+
+import io.bridgeway.matching.circles.domain.MeetingHistory;
+
+/**
+ * Fast search for the circles model on int arrays: a greedy round-by-round construction, then the
+ * Dotú & Van Hentenryck tabu search (swap two people of one round, at least one of them in a repeated
+ * pair; per-round tabu on moved people; restart from the best with random swaps when stuck), and,
+ * once there are no repeats, late acceptance on random swaps for the soft rules. Swaps keep every
+ * group size, so the construction's valid sizes stay valid. Costs are compared as
+ * repeats * 2^32 + soft, which is exactly lexicographic because one swap changes soft by far less.
+ */
+final class SwapSearch {
+
+    private static final long REPEAT = 1L << 32;
+    private static final int CONFLICT_SAMPLE = 120;
+    private static final int PARTNER_SAMPLE = 400;
+    private static final int LATE_ACCEPTANCE = 2000;
+
+    private final SearchModel model;
+    private final Random random;
+    private final int n;
+    private final int rounds;
+    private final int groups;
+    private final int[] sizes;
+    private final int[][] group;        // [round][person] -> group
+    private final int[][][] members;    // [round][group][seat] -> person
+    private final int[][] seat;         // [round][person] -> seat in its group
+    private final int[][] groupSoft;    // [round][group] -> soft penalty
+    private final int[][] tabuUntil;    // [round][person] -> iteration
+    private final boolean[][] pinned;
+    private final PairCounts counts;
+    private final int[] scratchDepartments;
+    private long repeats;
+    private long soft;
+    private int[][] bestGroup;
+    private long bestCost = Long.MAX_VALUE;
+    private long iterations;
+    private long restarts;
+
+    SwapSearch(SearchModel model, long seed) {
+        this.model = model;
+        this.random = new Random(seed);
+        this.n = model.people();
+        this.rounds = model.rounds();
+        this.sizes = model.groupSizes();
+        this.groups = sizes.length;
+        this.group = new int[rounds][n];
+        this.members = new int[rounds][groups][];
+        this.seat = new int[rounds][n];
+        this.groupSoft = new int[rounds][groups];
+        this.tabuUntil = new int[rounds][n];
+        this.pinned = new boolean[rounds][n];
+        this.counts = new PairCounts(n);
+        int maxSize = Arrays.stream(sizes).max().orElse(0);
+        this.scratchDepartments = new int[maxSize];
+        for (long pair : model.historyPairs()) {
+            counts.add(MeetingHistory.first(pair), MeetingHistory.second(pair), 1);
+        }
+    }
+
+    /** Runs until the deadline, until no improvement for {@code unimprovedNanos}, or until stopped. */
+    int[][] solve(long deadlineNanos, long unimprovedNanos, BooleanSupplier stop) {
+        construct();
+        saveBest();
+        long lastImprovement = System.nanoTime();
+        long stallIterations = Math.max(2_000, 40L * n);
+        long lastImprovedIteration = 0;
+        long[] lateCosts = null;
+        for (iterations = 1; bestCost > 0; iterations++) {
+            if ((iterations & 255) == 0) {
+                long now = System.nanoTime();
+                if (now >= deadlineNanos || now - lastImprovement >= unimprovedNanos || stop.getAsBoolean()) {
+                    break;
+                }
+            }
+            if (repeats > 0) {
+                lateCosts = null;
+                conflictStep();
+            } else {
+                if (lateCosts == null) {
+                    lateCosts = new long[LATE_ACCEPTANCE];
+                    Arrays.fill(lateCosts, cost());
+                }
+                lateAcceptanceStep(lateCosts);
+            }
+            if (cost() < bestCost) {
+                saveBest();
+                lastImprovement = System.nanoTime();
+                lastImprovedIteration = iterations;
+            } else if (repeats > 0 && iterations - lastImprovedIteration > stallIterations) {
+                restartFromBest();
+                lastImprovedIteration = iterations;
+            }
+        }
+        return bestGroup;
+    }
+
+    long bestRepeats() {
+        return bestCost / REPEAT;
+    }
+
+    long bestSoft() {
+        return bestCost % REPEAT;
+    }
+
+    long iterations() {
+        return iterations;
+    }
+
+    long restarts() {
+        return restarts;
+    }
+
+    private long cost() {
+        return repeats * REPEAT + soft;
+    }
+
+    // ---- construction ----
+
+    /** Round by round, seat by seat: the candidate adding the fewest repeats, then the least soft penalty. */
+    private void construct() {
+        int[] fixedCount = new int[groups];
+        for (int r = 0; r < rounds; r++) {
+            for (int g = 0; g < groups; g++) {
+                members[r][g] = new int[sizes[g]];
+            }
+            Arrays.fill(fixedCount, 0);
+            List<Integer> free = new ArrayList<>();
+            for (int p = 0; p < n; p++) {
+                int fixed = model.fixedGroup() == null ? -1 : model.fixedGroup()[r][p];
+                if (fixed >= 0 && fixed < groups && fixedCount[fixed] < sizes[fixed]) {
+                    place(r, fixed, fixedCount[fixed]++, p);
+                    pinned[r][p] = true;
+                } else {
+                    free.add(p);
+                }
+            }
+            java.util.Collections.shuffle(free, random);
+            int[] pool = free.stream().mapToInt(Integer::intValue).toArray();
+            int poolSize = pool.length;
+            for (int g = 0; g < groups; g++) {
+                for (int s = fixedCount[g]; s < sizes[g]; s++) {
+                    int bestIndex = 0;
+                    long bestAdded = Long.MAX_VALUE;
+                    int candidates = Math.min(poolSize, 64);
+                    for (int c = 0; c < candidates; c++) {
+                        int index = candidates == poolSize ? c : random.nextInt(poolSize);
+                        long added = seatCost(r, g, s, pool[index]);
+                        if (added < bestAdded) {
+                            bestAdded = added;
+                            bestIndex = index;
+                        }
+                    }
+                    place(r, g, s, pool[bestIndex]);
+                    pool[bestIndex] = pool[--poolSize];
+                }
+            }
+            for (int g = 0; g < groups; g++) {
+                int[] m = members[r][g];
+                for (int i = 0; i < m.length; i++) {
+                    for (int j = i + 1; j < m.length; j++) {
+                        if (counts.get(m[i], m[j]) >= 1) {
+                            repeats++;
+                        }
+                        counts.add(m[i], m[j], 1);
+                    }
+                }
+                groupSoft[r][g] = softOf(m, -1, -1);
+                soft += groupSoft[r][g];
+            }
+        }
+    }
+
+    private long seatCost(int r, int g, int filled, int candidate) {
+        long repeatCost = 0;
+        int[] m = members[r][g];
+        for (int i = 0; i < filled; i++) {
+            if (counts.get(m[i], candidate) >= 1) {
+                repeatCost++;
+            }
+        }
+        int[] partial = Arrays.copyOf(m, filled + 1);
+        partial[filled] = candidate;
+        return repeatCost * REPEAT + softOf(partial, -1, -1);
+    }
+
+    private void place(int r, int g, int s, int p) {
+        members[r][g][s] = p;
+        group[r][p] = g;
+        seat[r][p] = s;
+    }
+
+    // ---- scoring ----
+
+    /** Soft penalty of a group, optionally with person {@code out} replaced by {@code in}. */
+    private int softOf(int[] m, int out, int in) {
+        var settings = model.settings();
+        int size = m.length;
+        int minOffset = Integer.MAX_VALUE;
+        int maxOffset = Integer.MIN_VALUE;
+        boolean hasSenior = false;
+        for (int i = 0; i < size; i++) {
+            int p = m[i] == out ? in : m[i];
+            scratchDepartments[i] = model.departmentIds()[p];
+            if (model.offsetKnown()[p]) {
+                minOffset = Math.min(minOffset, model.offsetMinutes()[p]);
+                maxOffset = Math.max(maxOffset, model.offsetMinutes()[p]);
+            }
+            hasSenior |= model.senior()[p];
+        }
+        int penalty = settings.sameDepartmentPairWeight() * CircleRules.sameDepartmentPairs(scratchDepartments, size);
+        if (minOffset <= maxOffset) {
+            penalty += settings.timezoneSpreadPerHourWeight() * CircleRules.timezoneSpreadHours(minOffset, maxOffset);
+        }
+        if (settings.seniorRuleActive() && size > 0 && !hasSenior) {
+            penalty += settings.groupWithoutSeniorWeight();
+        }
+        return penalty;
+    }
+
+    /** Cost change of swapping a and b (in different groups) in round r. */
+    private long swapDelta(int r, int a, int b) {
+        int ga = group[r][a];
+        int gb = group[r][b];
+        long repeatDelta = 0;
+        for (int x : members[r][ga]) {
+            if (x != a) {
+                repeatDelta += (counts.get(a, x) >= 2 ? -1 : 0) + (counts.get(b, x) >= 1 ? 1 : 0);
+            }
+        }
+        for (int y : members[r][gb]) {
+            if (y != b) {
+                repeatDelta += (counts.get(b, y) >= 2 ? -1 : 0) + (counts.get(a, y) >= 1 ? 1 : 0);
+            }
+        }
+        long softDelta = softOf(members[r][ga], a, b) + softOf(members[r][gb], b, a)
+                - groupSoft[r][ga] - groupSoft[r][gb];
+        return repeatDelta * REPEAT + softDelta;
+    }
+
+    private void swap(int r, int a, int b) {
+        int ga = group[r][a];
+        int gb = group[r][b];
+        for (int x : members[r][ga]) {
+            if (x != a) {
+                repeats += (counts.get(a, x) >= 2 ? -1 : 0) + (counts.get(b, x) >= 1 ? 1 : 0);
+                counts.add(a, x, -1);
+                counts.add(b, x, 1);
+            }
+        }
+        for (int y : members[r][gb]) {
+            if (y != b) {
+                repeats += (counts.get(b, y) >= 2 ? -1 : 0) + (counts.get(a, y) >= 1 ? 1 : 0);
+                counts.add(b, y, -1);
+                counts.add(a, y, 1);
+            }
+        }
+        int sa = seat[r][a];
+        int sb = seat[r][b];
+        members[r][ga][sa] = b;
+        members[r][gb][sb] = a;
+        group[r][a] = gb;
+        group[r][b] = ga;
+        seat[r][a] = sb;
+        seat[r][b] = sa;
+        soft -= groupSoft[r][ga] + groupSoft[r][gb];
+        groupSoft[r][ga] = softOf(members[r][ga], -1, -1);
+        groupSoft[r][gb] = softOf(members[r][gb], -1, -1);
+        soft += groupSoft[r][ga] + groupSoft[r][gb];
+    }
+
+    // ---- moves ----
+
+    private boolean inConflict(int r, int p) {
+        for (int x : members[r][group[r][p]]) {
+            if (x != p && counts.get(p, x) >= 2) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** One tabu step: the best non-tabu swap involving a person in a repeated pair. */
+    private void conflictStep() {
+        List<int[]> conflicts = new ArrayList<>();
+        for (int r = 0; r < rounds; r++) {
+            for (int p = 0; p < n; p++) {
+                if (!pinned[r][p] && inConflict(r, p)) {
+                    conflicts.add(new int[] {r, p});
+                }
+            }
+        }
+        if (conflicts.isEmpty()) {
+            return; // repeats only against pinned people
+        }
+        int conflictCount = Math.min(conflicts.size(), CONFLICT_SAMPLE);
+        long current = cost();
+        long bestDelta = Long.MAX_VALUE;
+        int bestR = -1;
+        int bestA = -1;
+        int bestB = -1;
+        int ties = 0;
+        for (int c = 0; c < conflictCount; c++) {
+            int[] rc = conflictCount == conflicts.size() ? conflicts.get(c)
+                    : conflicts.get(random.nextInt(conflicts.size()));
+            int r = rc[0];
+            int a = rc[1];
+            int partners = Math.min(n, PARTNER_SAMPLE);
+            for (int k = 0; k < partners; k++) {
+                int b = partners == n ? k : random.nextInt(n);
+                if (pinned[r][b] || group[r][b] == group[r][a]) {
+                    continue;
+                }
+                long delta = swapDelta(r, a, b);
+                boolean tabu = tabuUntil[r][a] > iterations || tabuUntil[r][b] > iterations;
+                if (tabu && current + delta >= bestCost) {
+                    continue;
+                }
+                if (delta < bestDelta) {
+                    bestDelta = delta;
+                    bestR = r;
+                    bestA = a;
+                    bestB = b;
+                    ties = 1;
+                } else if (delta == bestDelta && random.nextInt(++ties) == 0) {
+                    bestR = r;
+                    bestA = a;
+                    bestB = b;
+                }
+            }
+        }
+        if (bestR < 0) {
+            return;
+        }
+        swap(bestR, bestA, bestB);
+        int tenure = 4 + random.nextInt(Math.max(2, n / 4));
+        tabuUntil[bestR][bestA] = (int) iterations + tenure;
+        tabuUntil[bestR][bestB] = (int) iterations + tenure;
+    }
+
+    private void lateAcceptanceStep(long[] lateCosts) {
+        int r = random.nextInt(rounds);
+        int a = random.nextInt(n);
+        int b = random.nextInt(n);
+        if (group[r][a] == group[r][b] || pinned[r][a] || pinned[r][b]) {
+            return;
+        }
+        long current = cost();
+        long delta = swapDelta(r, a, b);
+        int slot = (int) (iterations % lateCosts.length);
+        if (delta <= 0 || current + delta <= lateCosts[slot]) {
+            swap(r, a, b);
+        }
+        lateCosts[slot] = cost();
+    }
+
+    private void restartFromBest() {
+        restarts++;
+        for (int r = 0; r < rounds; r++) {
+            for (int p = 0; p < n; p++) {
+                int target = bestGroup[r][p];
+                if (group[r][p] != target) {
+                    // find someone in p's best group who does not belong there, and swap them
+                    for (int q : members[r][target]) {
+                        if (bestGroup[r][q] != target) {
+                            swap(r, p, q);
+                            break;
+                        }
+                    }
+                }
+            }
+            Arrays.fill(tabuUntil[r], 0);
+        }
+        int kicks = 1 + random.nextInt(Math.max(1, n * rounds / 20));
+        for (int k = 0; k < kicks; k++) {
+            int r = random.nextInt(rounds);
+            int a = random.nextInt(n);
+            int b = random.nextInt(n);
+            if (group[r][a] != group[r][b] && !pinned[r][a] && !pinned[r][b]) {
+                swap(r, a, b);
+            }
+        }
+    }
+
+    private void saveBest() {
+        bestCost = cost();
+        if (bestGroup == null) {
+            bestGroup = new int[rounds][];
+        }
+        for (int r = 0; r < rounds; r++) {
+            bestGroup[r] = group[r].clone();
+        }
+    }
+}

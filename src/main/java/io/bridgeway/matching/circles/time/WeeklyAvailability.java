@@ -1,0 +1,63 @@
+package io.bridgeway.matching.circles.time;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.List;
+import java.util.OptionalInt;
+
+import io.bridgeway.matching.WeeklySlot;
+
+/** The minutes of a UTC week a person can meet, on a 15-minute grid (covers every real zone offset). */
+public final class WeeklyAvailability {
+
+    public static final int QUARTER = 15;
+    private static final int QUARTERS = UtcWeekTimes.MINUTES_PER_WEEK / QUARTER;
+
+    private final BitSet quarters = new BitSet(QUARTERS);
+
+    /** Local slots usable in every given week (see {@link UtcWeekTimes#utcMinuteOfWeek(WeeklySlot, ZoneId, List)}). */
+    public static WeeklyAvailability of(Collection<WeeklySlot> slots, ZoneId zone, List<LocalDate> weekStarts) {
+        WeeklyAvailability availability = new WeeklyAvailability();
+        for (WeeklySlot slot : slots) {
+            OptionalInt start = UtcWeekTimes.utcMinuteOfWeek(slot, zone, weekStarts);
+            start.ifPresent(availability::addHour);
+        }
+        return availability;
+    }
+
+    /** Local slots at a fixed offset, when no calendar is known. */
+    public static WeeklyAvailability ofFixedOffset(Collection<WeeklySlot> slots, int utcOffsetMinutes) {
+        WeeklyAvailability availability = new WeeklyAvailability();
+        for (WeeklySlot slot : slots) {
+            availability.addHour(UtcWeekTimes.utcMinuteOfWeek(slot, utcOffsetMinutes));
+        }
+        return availability;
+    }
+
+    private void addHour(int utcStartMinute) {
+        for (int q = 0; q < 60 / QUARTER; q++) {
+            quarters.set(Math.floorMod(utcStartMinute / QUARTER + q, QUARTERS));
+        }
+    }
+
+    /** Whether the whole hour starting at this UTC minute of the week (a multiple of 15) is free. */
+    public boolean coversHourAt(int utcStartMinute) {
+        for (int q = 0; q < 60 / QUARTER; q++) {
+            if (!quarters.get(Math.floorMod(utcStartMinute / QUARTER + q, QUARTERS))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Start minutes (UTC, multiples of 15) at which some free hour begins. */
+    public int[] hourStarts() {
+        return quarters.stream().filter(q -> coversHourAt(q * QUARTER)).map(q -> q * QUARTER).toArray();
+    }
+
+    public boolean isEmpty() {
+        return quarters.isEmpty();
+    }
+}
