@@ -53,7 +53,13 @@ public class RoundApiResource {
 
     public record RoundJson(long id, long programId, int number, RoundStatus status, SolveState solveState,
             String solveMessage, String score, Long objective, int matched, int mentees, long version,
-            List<PairJson> pairs, List<UnmatchedJson> unmatched) {
+            List<PairJson> pairs, List<UnmatchedJson> unmatched, Integer circleRepeats, Long circleSoft,
+            List<CircleJson> circles) {
+    }
+
+    /** A circle at one meeting (from 0); members are person ids. */
+    public record CircleJson(long id, int meeting, int circle, List<Long> members, List<Long> pinned,
+            String meetingUtcStart, String meetingNote, List<String> explanation) {
     }
 
     public record PairJson(long id, long mentorId, String mentorEmail, long menteeId, String menteeEmail,
@@ -82,9 +88,13 @@ public class RoundApiResource {
                 p.mentee.id, p.mentee.email, p.pinned, p.forced, p.value, p.explanationLines())).toList();
         List<UnmatchedJson> unmatched = RoundUnmatched.<RoundUnmatched>list("round", round).stream()
                 .map(u -> new UnmatchedJson(u.mentee.id, u.mentee.email, u.reason)).toList();
+        List<CircleJson> circles = RoundCircle.of(round).stream().map(c -> new CircleJson(c.id, c.meetingIndex,
+                c.circleNumber, c.members.stream().map(RoundCircle.Member::personId).toList(),
+                c.members.stream().filter(RoundCircle.Member::pinned).map(RoundCircle.Member::personId).toList(),
+                c.meetingUtcStart, c.meetingNote, c.explanationLines())).toList();
         return new RoundJson(round.id, round.program.id, round.number, round.status, round.solveState,
                 round.solveMessage, round.score, round.objective, round.matchedCount, round.menteeCount, round.version,
-                pairs, unmatched);
+                pairs, unmatched, round.circleRepeats, round.circleSoft, circles);
     }
 
     @POST

@@ -1,15 +1,24 @@
 package io.bridgeway.rounds;
 
 import io.bridgeway.matching.PersonProfile;
+import io.bridgeway.matching.WeeklySlot;
+import io.bridgeway.matching.circles.domain.CirclesProblem;
+import io.bridgeway.matching.circles.domain.CirclesSettings;
+import io.bridgeway.matching.circles.domain.MeetingCalendar;
+import io.bridgeway.matching.circles.domain.PersonAvailability;
 import io.bridgeway.matching.pairing.domain.CrossDepartment;
 import io.bridgeway.matching.pairing.domain.PairingProblem;
 import io.bridgeway.matching.pairing.domain.PairingSettings;
 import io.bridgeway.programs.PreviousPartners;
 import io.bridgeway.programs.Program;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Maps a round (snapshot, pins, exclusions, earlier rounds) into the pure matching core's problems. */
 public final class RoundProblems {
@@ -27,6 +36,42 @@ public final class RoundProblems {
                 p.maxOffsetDiffMinutes, p.weightGoalSkill, p.weightCrossDepartment, p.weightOffsetPer30Min,
                 d.levelGapPenaltyThreshold(), p.weightLevelGapPerLevel, previousPenalty, p.avoidRounds,
                 d.matchedPriorityWeight());
+    }
+
+    /** The programme's circle rules and weights as the circles core's settings. */
+    public static CirclesSettings circlesSettings(Program p) {
+        return new CirclesSettings(p.weightSameDepartment, p.weightTimezoneSpread, p.weightGroupWithoutSenior,
+                p.seniorLevel);
+    }
+
+    /** When the circles meet: round r in the week starting {@code start + r * cadence} weeks. */
+    public static MeetingCalendar calendar(Program p) {
+        LocalDate start = p.circleStartDate != null ? p.circleStartDate : LocalDate.now().plusWeeks(1);
+        return new MeetingCalendar(start, p.circleCadenceWeeks);
+    }
+
+    /**
+     * The circles problem of a round: its circle members over the programme's circle meetings, with the
+     * circles of earlier published rounds as history and everyone's weekly availability for meeting times.
+     */
+    public static CirclesProblem circles(MatchingRound round, List<RoundParticipant> participants,
+            List<List<String>> history) {
+        Program program = round.program;
+        List<PersonProfile> people = new ArrayList<>();
+        Map<String, PersonAvailability> availability = new LinkedHashMap<>();
+        for (RoundParticipant p : participants) {
+            if (!p.asCircleMember) {
+                continue;
+            }
+            ParticipantSnapshot snapshot = ParticipantSnapshot.fromJson(p.profileJson);
+            people.add(snapshot.profile());
+            if (!snapshot.availability().isEmpty()) {
+                availability.put(snapshot.profile().id(), new PersonAvailability(ZoneId.of(snapshot.timeZone()),
+                        snapshot.availability().stream().map(WeeklySlot::parse).collect(Collectors.toSet())));
+            }
+        }
+        return new CirclesProblem(people, program.circleRounds, program.groupMin, program.groupMax, history,
+                circlesSettings(program), Set.of(), availability, calendar(program));
     }
 
     /** Everyone the solver must know: participants, plus managers above them who do not take part. */

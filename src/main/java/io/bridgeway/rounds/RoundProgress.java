@@ -40,12 +40,18 @@ public class RoundProgress {
         tracks.put(roundId, new Track());
     }
 
-    /** Records a new best solution; thins out bursts so a long solve keeps a bounded history. */
+    /**
+     * Records a new best solution; thins out bursts so a long solve keeps a bounded history.
+     * A negative {@code matched} (the circles phase) keeps the last matched count.
+     */
     public void improved(long roundId, String score, int matched) {
         Track track = tracks.computeIfAbsent(roundId, id -> new Track());
         synchronized (track) {
             long elapsed = System.currentTimeMillis() - track.startedAt;
             List<Point> points = track.points;
+            if (matched < 0) {
+                matched = points.isEmpty() ? 0 : points.get(points.size() - 1).matched();
+            }
             if (!points.isEmpty() && elapsed - points.get(points.size() - 1).elapsedMs() < MIN_INTERVAL_MS) {
                 points.set(points.size() - 1, new Point(elapsed, score, matched));
             } else {

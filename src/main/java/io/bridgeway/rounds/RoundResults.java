@@ -1,5 +1,9 @@
 package io.bridgeway.rounds;
 
+import io.bridgeway.matching.circles.domain.CircleExplanation;
+import io.bridgeway.matching.circles.domain.CirclesProblem;
+import io.bridgeway.matching.circles.domain.CirclesResult;
+import io.bridgeway.matching.circles.domain.MeetingBlock;
 import io.bridgeway.matching.pairing.domain.PairingProblem;
 import io.bridgeway.matching.pairing.solver.PairingResult;
 import io.bridgeway.people.Person;
@@ -12,7 +16,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The transactions around a solve: loading a round's problem, and writing the solver's result back.
@@ -23,6 +29,17 @@ public class RoundResults {
 
     @Inject
     EntityManager em;
+
+    /** What a round's solve has to do. */
+    public record Work(boolean pairs, boolean circles) {
+    }
+
+    @Transactional
+    public Work work(long roundId) {
+        MatchingRound round = MatchingRound.findById(roundId);
+        return new Work(round.menteeCount > 0 && round.program.type.pairs(),
+                round.circleMemberCount > 0 && round.program.type.circles());
+    }
 
     @Transactional
     public PairingProblem loadPairingProblem(long roundId) {
@@ -45,9 +62,93 @@ public class RoundResults {
         return history;
     }
 
+    /** A person a manager placed in a circle: solving again keeps them there. Indexes from 0. */
+    public record CirclePin(String personId, int meetingIndex, int circleIndex) {
+    }
+
+    public record CirclesInput(CirclesProblem problem, List<CirclePin> pins) {
+    }
+
+    @Transactional
+    public CirclesInput loadCirclesProblem(long roundId) {
+        MatchingRound round = MatchingRound.findById(roundId);
+        List<CirclePin> pins = new ArrayList<>();
+        for (RoundCircle circle : RoundCircle.of(round)) {
+            for (RoundCircle.Member member : circle.members) {
+                if (member.pinned()) {
+                    pins.add(new CirclePin(String.valueOf(member.personId()), circle.meetingIndex, circle.circleNumber - 1));
+                }
+            }
+        }
+        return new CirclesInput(RoundProblems.circles(round, RoundParticipant.of(round), circleHistory(round)), pins);
+    }
+
+    /** Circles of the programme's earlier published rounds, as lists of person ids. */
+    static List<List<String>> circleHistory(MatchingRound round) {
+        List<RoundCircle> earlier = RoundCircle.list("round.program = ?1 and round.status = ?2 and round.number < ?3",
+                round.program, RoundStatus.PUBLISHED, round.number);
+        return earlier.stream()
+                .map(c -> c.members.stream().map(m -> String.valueOf(m.personId())).toList())
+                .toList();
+    }
+
+    /** Replaces the round's circles with the result, keeping the managers' pins. */
+    @Transactional
+    public void saveCircles(long roundId, CirclesResult result, List<CirclePin> pins, boolean stopped) {
+        MatchingRound round = MatchingRound.findById(roundId);
+        if (round == null || !round.draft()) {
+            return;
+        }
+        RoundCircle.delete("round = ?1", round);
+        em.flush();
+        Map<String, MeetingBlock> blocks = new HashMap<>();
+        result.meetingBlocks().forEach(b -> blocks.put(b.round() + "/" + b.circle(), b));
+        Map<String, CircleExplanation> explanations = new HashMap<>();
+        result.explanations().forEach(e -> explanations.put(e.round() + "/" + e.circle(), e));
+        java.util.Set<String> pinned = new java.util.HashSet<>();
+        pins.forEach(p -> pinned.add(p.personId() + "@" + p.meetingIndex()));
+        for (int r = 0; r < result.rounds().size(); r++) {
+            List<List<String>> circles = result.rounds().get(r);
+            for (int c = 0; c < circles.size(); c++) {
+                RoundCircle circle = new RoundCircle();
+                circle.round = round;
+                circle.meetingIndex = r;
+                circle.circleNumber = c + 1;
+                for (String id : circles.get(c)) {
+                    circle.members.add(new RoundCircle.Member(Long.valueOf(id), pinned.contains(id + "@" + r)));
+                }
+                MeetingBlock block = blocks.get((r + 1) + "/" + (c + 1));
+                if (block != null && block.utcMinuteOfWeek() >= 0) {
+                    circle.meetingMinute = block.utcMinuteOfWeek();
+                    circle.meetingUtcStart = block.utcStart();
+                    circle.meetingNote = block.cannotAttend().isEmpty() ? null
+                            : block.cannotAttend().size() + " of " + circles.get(c).size() + " cannot make this hour: "
+                                    + String.join(", ", names(block.cannotAttend()));
+                } else {
+                    circle.meetingNote = "No weekly hour suits the members; agree a time together.";
+                }
+                CircleExplanation explanation = explanations.get((r + 1) + "/" + (c + 1));
+                circle.explanation = explanation == null ? null : RoundPair.joinExplanation(explanation.notes());
+                circle.persist();
+            }
+        }
+        round.circleRepeats = result.repeats();
+        round.circleSoft = (long) result.soft();
+        round.score = round.score == null ? "circles " + result.score() : round.score + " · circles " + result.score();
+        finish(round, stopped ? SolveState.STOPPED : SolveState.SOLVED,
+                stopped ? "Stopped early; the best solution found so far is shown." : null);
+    }
+
+    private List<String> names(List<String> ids) {
+        return ids.stream().map(id -> {
+            Person person = Person.findById(Long.valueOf(id));
+            return person == null ? id : person.fullName;
+        }).toList();
+    }
+
     /** Replaces the solver-made pairs of a draft with the result; pinned pairs were kept by the solver. */
     @Transactional
-    public void savePairing(long roundId, PairingResult result, boolean stopped) {
+    public void savePairing(long roundId, PairingResult result, boolean stopped, boolean circlesFollow) {
         MatchingRound round = MatchingRound.findById(roundId);
         if (round == null || !round.draft()) {
             return; // discarded while solving: nothing to keep
@@ -74,12 +175,14 @@ public class RoundResults {
             stored.reason = unmatched.reason();
             stored.persist();
         }
-        round.score = result.score();
+        round.score = "pairs " + result.score();
         round.objective = result.objective();
         round.matchedCount = result.pairs().size();
         round.menteeCount = result.pairs().size() + result.unmatched().size();
-        finish(round, stopped ? SolveState.STOPPED : SolveState.SOLVED,
-                stopped ? "Stopped early; the best solution found so far is shown." : null);
+        if (!circlesFollow) {
+            finish(round, stopped ? SolveState.STOPPED : SolveState.SOLVED,
+                    stopped ? "Stopped early; the best solution found so far is shown." : null);
+        }
     }
 
     @Transactional

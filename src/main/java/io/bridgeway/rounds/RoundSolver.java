@@ -1,6 +1,10 @@
 package io.bridgeway.rounds;
 
-import io.bridgeway.matching.pairing.domain.InvalidInstanceException;
+import io.bridgeway.matching.circles.domain.Circle;
+import io.bridgeway.matching.circles.domain.CirclesSchedule;
+import io.bridgeway.matching.circles.domain.Placement;
+import io.bridgeway.matching.circles.solver.CirclesPlanner;
+import io.bridgeway.matching.circles.solver.CirclesScheduleFactory;
 import io.bridgeway.matching.pairing.domain.MenteeAssignment;
 import io.bridgeway.matching.pairing.domain.PairingProblem;
 import io.bridgeway.matching.pairing.domain.PairingSolution;
@@ -9,18 +13,25 @@ import io.bridgeway.matching.pairing.solver.PairingSolutionFactory;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.optaplanner.core.api.solver.SolverManager;
 
 /**
- * Runs a round's solve in the background on the CDI-produced SolverManager (job id = round id):
- * live progress goes to {@link RoundProgress}, the final best solution to {@link RoundResults}.
+ * Runs a round's solves in the background on the CDI-produced SolverManagers (job id = round id):
+ * first the mentor pairs, then the circles, as the programme asks. Live progress goes to
+ * {@link RoundProgress}, final results to {@link RoundResults}.
  */
 @ApplicationScoped
 public class RoundSolver {
 
     @Inject
     SolverManager<PairingSolution, Long> pairingSolver;
+
+    @Inject
+    SolverManager<CirclesSchedule, Long> circlesSolver;
 
     @Inject
     RoundResults results;
@@ -34,29 +45,85 @@ public class RoundSolver {
     /** Starts solving; the round must already be committed in state SOLVING. */
     public void solve(long roundId) {
         progress.started(roundId);
+        RoundResults.Work work = results.work(roundId);
+        if (work.pairs()) {
+            solvePairs(roundId, work.circles());
+        } else if (work.circles()) {
+            solveCircles(roundId);
+        } else {
+            results.finished(roundId, SolveState.SOLVED, "Nobody takes part as a mentee or circle member.");
+        }
+    }
+
+    private void solvePairs(long roundId, boolean circlesFollow) {
         long start = System.nanoTime();
         PairingSolution problem;
         try {
             PairingProblem pairing = results.loadPairingProblem(roundId);
             problem = PairingSolutionFactory.build(pairing, maxPeople);
-        } catch (InvalidInstanceException e) {
-            results.finished(roundId, SolveState.FAILED, "The participants cannot be matched as they are: " + e.getMessage());
+        } catch (RuntimeException e) {
+            failed(roundId, "The mentor pairs cannot be solved as they are: ", e);
             return;
         }
         pairingSolver.solveAndListen(roundId, id -> problem,
-                best -> progress.improved(roundId, String.valueOf(best.getScore()), matched(best)),
-                finalBest -> results.savePairing(roundId, PairExplainer.explain(finalBest, (System.nanoTime() - start) / 1e9),
-                        progress.of(roundId).stopRequested()),
-                (id, error) -> {
-                    Log.errorf(error, "Solving round %d failed", roundId);
-                    results.finished(roundId, SolveState.FAILED, "The solver failed: " + error.getMessage());
-                });
+                best -> progress.improved(roundId, "pairs " + best.getScore(), matched(best)),
+                finalBest -> {
+                    boolean stopped = progress.of(roundId).stopRequested();
+                    results.savePairing(roundId, PairExplainer.explain(finalBest, (System.nanoTime() - start) / 1e9),
+                            stopped, circlesFollow && !stopped);
+                    if (circlesFollow && !stopped) {
+                        solveCircles(roundId);
+                    }
+                },
+                (id, error) -> failed(roundId, "The pairing solver failed: ", error));
+    }
+
+    private void solveCircles(long roundId) {
+        long start = System.nanoTime();
+        RoundResults.CirclesInput input;
+        CirclesSchedule schedule;
+        try {
+            input = results.loadCirclesProblem(roundId);
+            schedule = CirclesScheduleFactory.build(input.problem());
+            applyPins(schedule, input.pins());
+        } catch (RuntimeException e) {
+            failed(roundId, "The circles cannot be formed as they are: ", e);
+            return;
+        }
+        circlesSolver.solveAndListen(roundId, id -> schedule,
+                best -> progress.improved(roundId, "circles " + best.getScore(), -1),
+                finalBest -> results.saveCircles(roundId,
+                        CirclesPlanner.toResult(input.problem(), finalBest, (System.nanoTime() - start) / 1e9),
+                        input.pins(), progress.of(roundId).stopRequested()),
+                (id, error) -> failed(roundId, "The circles solver failed: ", error));
+    }
+
+    /** Puts each pinned person into their circle and fixes them there. */
+    static void applyPins(CirclesSchedule schedule, List<RoundResults.CirclePin> pins) {
+        Map<String, Circle> circles = new HashMap<>();
+        schedule.getCircles().forEach(c -> circles.put(c.round() + "/" + c.index(), c));
+        Map<String, RoundResults.CirclePin> byPlacement = new HashMap<>();
+        pins.forEach(p -> byPlacement.put(p.personId() + "/" + p.meetingIndex(), p));
+        for (Placement placement : schedule.getPlacements()) {
+            RoundResults.CirclePin pin = byPlacement.get(placement.getMember().id() + "/" + placement.getRound());
+            Circle circle = pin == null ? null : circles.get(pin.meetingIndex() + "/" + pin.circleIndex());
+            if (circle != null) {
+                placement.setCircle(circle);
+                placement.setPinned(true);
+            }
+        }
+    }
+
+    private void failed(long roundId, String what, Throwable error) {
+        Log.errorf(error, "Solving round %d failed", roundId);
+        results.finished(roundId, SolveState.FAILED, what + error.getMessage());
     }
 
     /** Ends a running solve early; the best solution so far is saved as the draft. */
     public void stop(long roundId) {
         progress.stopRequested(roundId);
         pairingSolver.terminateEarly(roundId);
+        circlesSolver.terminateEarly(roundId);
     }
 
     static int matched(PairingSolution solution) {

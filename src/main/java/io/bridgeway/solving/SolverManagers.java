@@ -1,5 +1,7 @@
 package io.bridgeway.solving;
 
+import io.bridgeway.matching.circles.domain.CirclesSchedule;
+import io.bridgeway.matching.circles.solver.CirclesSolverConfig;
 import io.bridgeway.matching.pairing.domain.PairingSolution;
 import io.bridgeway.matching.pairing.solver.PairingSolverConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +31,20 @@ public class SolverManagers {
     }
 
     void closePairing(@Disposes SolverManager<PairingSolution, Long> solverManager) {
+        solverManager.close();
+    }
+
+    /** Circles stop at the ceiling, or sooner when the search stalls for {@code circlesUnimprovedSeconds}. */
+    @Produces
+    @ApplicationScoped
+    SolverManager<CirclesSchedule, Long> circlesSolverManager(
+            @ConfigProperty(name = "bridgeway.solve.circles-seconds", defaultValue = "60") int circlesSeconds,
+            @ConfigProperty(name = "bridgeway.solve.circles-unimproved-seconds", defaultValue = "5") int unimproved) {
+        return SolverManager.create(CirclesSolverConfig.create(Duration.ofSeconds(circlesSeconds),
+                Duration.ofSeconds(unimproved), 42), new SolverManagerConfig());
+    }
+
+    void closeCircles(@Disposes SolverManager<CirclesSchedule, Long> solverManager) {
         solverManager.close();
     }
 }
