@@ -13,6 +13,8 @@ public interface BridgewayConfig {
 
     Signup signup();
 
+    Solve solve();
+
     /** Load the synthetic demo company on start. */
     @WithDefault("false")
     boolean demo();
@@ -24,6 +26,24 @@ public interface BridgewayConfig {
 
         /** Its password; when absent a random one is generated and logged once. */
         Optional<String> password();
+    }
+
+    interface Solve {
+        /** Largest instance (people) the solvers accept; larger ones are refused with a clear error. */
+        @WithDefault("20000")
+        int maxPeople();
+
+        /** Ceiling for any one pairing solve, in seconds. */
+        @WithDefault("600")
+        int maxSeconds();
+
+        /** Ceiling for a round's circle search, in seconds. */
+        @WithDefault("60")
+        int circlesSeconds();
+
+        /** A round's circle search stops after this many seconds without improvement. */
+        @WithDefault("5")
+        int circlesUnimprovedSeconds();
     }
 
     interface Signup {

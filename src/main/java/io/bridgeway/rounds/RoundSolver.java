@@ -16,7 +16,7 @@ import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.bridgeway.BridgewayConfig;
 import org.optaplanner.core.api.solver.SolverManager;
 
 /**
@@ -39,8 +39,8 @@ public class RoundSolver {
     @Inject
     RoundProgress progress;
 
-    @ConfigProperty(name = "bridgeway.solve.max-people", defaultValue = "20000")
-    int maxPeople;
+    @Inject
+    BridgewayConfig config;
 
     /** Starts solving; the round must already be committed in state SOLVING. */
     public void solve(long roundId) {
@@ -60,7 +60,7 @@ public class RoundSolver {
         PairingSolution problem;
         try {
             PairingProblem pairing = results.loadPairingProblem(roundId);
-            problem = PairingSolutionFactory.build(pairing, maxPeople);
+            problem = PairingSolutionFactory.build(pairing, config.solve().maxPeople());
         } catch (RuntimeException e) {
             failed(roundId, "The mentor pairs cannot be solved as they are: ", e);
             return;

@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.bridgeway.BridgewayConfig;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.optaplanner.core.api.solver.SolverJob;
@@ -38,8 +38,8 @@ public class SolveResource {
 
     static final int MAX_SECONDS = 300;
 
-    @ConfigProperty(name = "bridgeway.solve.max-people", defaultValue = "20000")
-    int maxPeople;
+    @Inject
+    BridgewayConfig config;
 
     @Inject
     SolverManager<PairingSolution, Long> pairingSolver;
@@ -57,7 +57,7 @@ public class SolveResource {
         long start = System.nanoTime();
         PairingSolution problem;
         try {
-            problem = PairingSolutionFactory.build(PairingJson.readProblem(body), maxPeople);
+            problem = PairingSolutionFactory.build(PairingJson.readProblem(body), config.solve().maxPeople());
         } catch (InvalidInstanceException e) {
             throw ApiError.badRequest(e.getMessage());
         }

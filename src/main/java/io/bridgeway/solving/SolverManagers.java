@@ -8,7 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.bridgeway.BridgewayConfig;
+import jakarta.inject.Inject;
 import org.optaplanner.core.api.solver.SolverManager;
 import org.optaplanner.core.config.solver.SolverManagerConfig;
 
@@ -21,27 +22,25 @@ import org.optaplanner.core.config.solver.SolverManagerConfig;
 @ApplicationScoped
 public class SolverManagers {
 
-    @ConfigProperty(name = "bridgeway.solve.max-seconds", defaultValue = "600")
-    int maxSeconds;
+    @Inject
+    BridgewayConfig config;
 
     @Produces
     @ApplicationScoped
     SolverManager<PairingSolution, Long> pairingSolverManager() {
-        return SolverManager.create(PairingSolverConfig.create(Duration.ofSeconds(maxSeconds)), new SolverManagerConfig());
+        return SolverManager.create(PairingSolverConfig.create(Duration.ofSeconds(config.solve().maxSeconds())), new SolverManagerConfig());
     }
 
     void closePairing(@Disposes SolverManager<PairingSolution, Long> solverManager) {
         solverManager.close();
     }
 
-    /** Circles stop at the ceiling, or sooner when the search stalls for {@code circlesUnimprovedSeconds}. */
+    /** Circles stop at the ceiling, or sooner when the search stalls. */
     @Produces
     @ApplicationScoped
-    SolverManager<CirclesSchedule, Long> circlesSolverManager(
-            @ConfigProperty(name = "bridgeway.solve.circles-seconds", defaultValue = "60") int circlesSeconds,
-            @ConfigProperty(name = "bridgeway.solve.circles-unimproved-seconds", defaultValue = "5") int unimproved) {
-        return SolverManager.create(CirclesSolverConfig.create(Duration.ofSeconds(circlesSeconds),
-                Duration.ofSeconds(unimproved), 42), new SolverManagerConfig());
+    SolverManager<CirclesSchedule, Long> circlesSolverManager() {
+        return SolverManager.create(CirclesSolverConfig.create(Duration.ofSeconds(config.solve().circlesSeconds()),
+                Duration.ofSeconds(config.solve().circlesUnimprovedSeconds()), 42), new SolverManagerConfig());
     }
 
     void closeCircles(@Disposes SolverManager<CirclesSchedule, Long> solverManager) {

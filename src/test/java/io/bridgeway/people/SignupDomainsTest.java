@@ -42,6 +42,11 @@ class SignupDomainsTest {
             }
 
             @Override
+            public Solve solve() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
             public boolean demo() {
                 return false;
             }
