@@ -78,8 +78,9 @@ public class RoundResource {
     @Path("{id}")
     @Transactional
     public TemplateInstance round(@PathParam("id") long id, @QueryParam("q") String q,
-            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("unmatchedPage") @DefaultValue("0") int unmatchedPage) {
-        return Templates.round(view(id, q, page, unmatchedPage), null);
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("unmatchedPage") @DefaultValue("0") int unmatchedPage,
+            @QueryParam("meeting") @DefaultValue("0") int meeting) {
+        return Templates.round(RoundView.of(RoundService.round(id), progress.of(id), q, page, unmatchedPage, meeting), null);
     }
 
     @GET

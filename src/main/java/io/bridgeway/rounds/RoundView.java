@@ -10,7 +10,8 @@ import java.util.Locale;
 public record RoundView(long id, long version, long programId, String programName, int number, RoundStatus status,
         SolveState solveState, String solveMessage, String score, Long objective, int matched, int mentees,
         int circleMembers, boolean editable, RoundProgress.Snapshot progress, Listing<PairRow> pairs,
-        Listing<UnmatchedRow> unmatched, String query) {
+        Listing<UnmatchedRow> unmatched, String query, List<CircleRow> circles, int meeting, int meetings,
+        Integer circleRepeats, Long circleSoft) {
 
     public static final int PAGE_SIZE = 50;
 
@@ -19,6 +20,21 @@ public record RoundView(long id, long version, long programId, String programNam
     }
 
     public record UnmatchedRow(long menteeId, String mentee, String menteeEmail, String reason) {
+    }
+
+    public record CircleRow(long id, int number, List<MemberRow> members, String meetingUtcStart, String meetingNote,
+            List<String> explanation) {
+    }
+
+    public record MemberRow(long personId, String name, String email, String department, boolean pinned) {
+    }
+
+    public boolean hasCircles() {
+        return meetings > 0;
+    }
+
+    public List<Integer> meetingIndexes() {
+        return java.util.stream.IntStream.range(0, meetings).boxed().toList();
     }
 
     public record Listing<T>(List<T> rows, int page, int pageCount, long total) {
@@ -46,6 +62,12 @@ public record RoundView(long id, long version, long programId, String programNam
     /** The round with one page of pairs and of unmatched mentees, optionally filtered by a name or email. */
     public static RoundView of(MatchingRound round, RoundProgress.Snapshot progress, String query, int pairPage,
             int unmatchedPage) {
+        return of(round, progress, query, pairPage, unmatchedPage, 0);
+    }
+
+    /** As above, with the circles of one meeting (from 0). */
+    public static RoundView of(MatchingRound round, RoundProgress.Snapshot progress, String query, int pairPage,
+            int unmatchedPage, int meeting) {
         String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
         Parameters params = Parameters.with("round", round).and("q", "%" + q + "%");
         var pairs = RoundPair.<RoundPair>find("round = :round and (lower(mentor.fullName) like :q or lower(mentee.fullName) like :q"
@@ -59,7 +81,29 @@ public record RoundView(long id, long version, long programId, String programNam
                         p.mentee.id, p.mentee.fullName, p.mentee.email, p.pinned, p.forced, p.value, p.explanationLines())),
                 page(unmatched, unmatchedPage, u -> new UnmatchedRow(u.mentee.id, u.mentee.fullName, u.mentee.email,
                         u.reason)),
-                query == null ? "" : query.strip());
+                query == null ? "" : query.strip(), circles(round, meeting), meeting, meetings(round),
+                round.circleRepeats, round.circleSoft);
+    }
+
+    private static int meetings(MatchingRound round) {
+        Integer max = RoundCircle.find("select max(c.meetingIndex) from RoundCircle c where c.round = ?1", round)
+                .project(Integer.class).firstResult();
+        return max == null ? 0 : max + 1;
+    }
+
+    private static List<CircleRow> circles(MatchingRound round, int meeting) {
+        List<RoundCircle> circles = RoundCircle.list("round = ?1 and meetingIndex = ?2 order by circleNumber", round, meeting);
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        circles.forEach(c -> c.members.forEach(m -> ids.add(m.personId())));
+        java.util.Map<Long, io.bridgeway.people.Person> people = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            io.bridgeway.people.Person.<io.bridgeway.people.Person>list("id in ?1", ids).forEach(p -> people.put(p.id, p));
+        }
+        return circles.stream().map(c -> new CircleRow(c.id, c.circleNumber, c.members.stream().map(m -> {
+            io.bridgeway.people.Person p = people.get(m.personId());
+            return new MemberRow(m.personId(), p == null ? "(left)" : p.fullName, p == null ? "" : p.email,
+                    p == null || p.department == null ? "" : p.department.name, m.pinned());
+        }).toList(), c.meetingUtcStart, c.meetingNote, c.explanationLines())).toList();
     }
 
     private static <E, T> Listing<T> page(io.quarkus.hibernate.orm.panache.PanacheQuery<E> query, int page,
