@@ -103,7 +103,7 @@ public class RoundService {
             round.menteeCount += p.asMentee ? 1 : 0;
             round.circleMemberCount += p.asCircleMember ? 1 : 0;
         }
-        audit.record(actor, "ROUND_STARTED", "ROUND", round.id, program.id,
+        audit.recordAs(null, actor, "ROUND_STARTED", "ROUND", round.id, program.id,
                 "Round " + round.number + " with " + enrollments.size() + " participants");
         return round;
     }
@@ -116,7 +116,7 @@ public class RoundService {
             round.solveStartedAt = Instant.now();
             round.solveEndedAt = null;
             round.solveMessage = null;
-            audit.record(actor, "ROUND_RESOLVED", "ROUND", round.id, round.program.id, "Solve again, pins kept");
+            audit.recordAs(null, actor, "ROUND_RESOLVED", "ROUND", round.id, round.program.id, "Solve again, pins kept");
         });
         solver.solve(roundId);
     }
@@ -127,7 +127,7 @@ public class RoundService {
         if (!round.solveState.running()) {
             throw new RoundRuleException("Round " + round.number + " is not solving.");
         }
-        audit.record(actor, "ROUND_STOPPED", "ROUND", round.id, round.program.id, "Stopped early");
+        audit.recordAs(null, actor, "ROUND_STOPPED", "ROUND", round.id, round.program.id, "Stopped early");
         solver.stop(roundId);
     }
 
@@ -137,7 +137,7 @@ public class RoundService {
         editableRound(pair.round.id, version, actor);
         pair.pinned = pinned;
         long objective = objective(pair.round);
-        audit.record(actor, pinned ? "PAIR_PINNED" : "PAIR_UNPINNED", "PAIR", pair.id, pair.round.program.id,
+        audit.recordAs(null, actor, pinned ? "PAIR_PINNED" : "PAIR_UNPINNED", "PAIR", pair.id, pair.round.program.id,
                 pair.mentor.email + " -> " + pair.mentee.email);
         return new Change((pinned ? "Pinned " : "Unpinned ") + pair.mentor.fullName + " → " + pair.mentee.fullName
                 + (pinned ? ": solving again keeps this pair." : ": solving again may change this pair."),
@@ -160,7 +160,7 @@ public class RoundService {
         pair.delete();
         round.matchedCount--;
         round.objective = before - pair.value;
-        audit.record(actor, "PAIR_UNPAIRED", "PAIR", pair.id, round.program.id,
+        audit.recordAs(null, actor, "PAIR_UNPAIRED", "PAIR", pair.id, round.program.id,
                 pair.mentor.email + " -> " + pair.mentee.email + ", impact " + (round.objective - before));
         return new Change(message, before, round.objective);
     }
@@ -223,7 +223,7 @@ public class RoundService {
         pair.persist();
         round.matchedCount++;
         round.objective = after + pair.value;
-        audit.record(actor, "PAIR_FORCED", "PAIR", pair.id, round.program.id, mentorPart.person.email + " -> "
+        audit.recordAs(null, actor, "PAIR_FORCED", "PAIR", pair.id, round.program.id, mentorPart.person.email + " -> "
                 + menteePart.person.email + (current != null ? " replacing " + current.mentor.email : "")
                 + ", impact " + (round.objective - before));
         return new Change("Paired " + mentorProfile.name() + " → " + menteeProfile.name() + " (pinned)"
@@ -246,7 +246,7 @@ public class RoundService {
         round.status = RoundStatus.PUBLISHED;
         round.publishedAt = Instant.now();
         round.lastChangedBy = actor;
-        audit.record(actor, "ROUND_PUBLISHED", "ROUND", round.id, round.program.id,
+        audit.recordAs(null, actor, "ROUND_PUBLISHED", "ROUND", round.id, round.program.id,
                 round.matchedCount + " pairs, " + round.circleMemberCount + " circle members");
         return true;
     }
@@ -265,7 +265,7 @@ public class RoundService {
         }
         round.status = RoundStatus.DISCARDED;
         round.lastChangedBy = actor;
-        audit.record(actor, "ROUND_DISCARDED", "ROUND", round.id, round.program.id, "Round " + round.number);
+        audit.recordAs(null, actor, "ROUND_DISCARDED", "ROUND", round.id, round.program.id, "Round " + round.number);
     }
 
     private MatchingRound editableRound(long roundId, long version, String actor) {

@@ -1,0 +1,123 @@
+package io.bridgeway.notifications;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Parameter;
+import net.fortuna.ical4j.model.ParameterList;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.parameter.Cn;
+import net.fortuna.ical4j.model.parameter.PartStat;
+import net.fortuna.ical4j.model.parameter.Role;
+import net.fortuna.ical4j.model.parameter.Rsvp;
+import net.fortuna.ical4j.model.property.Attendee;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.Organizer;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
+import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+
+/**
+ * Builds iCalendar invitations (METHOD:REQUEST) for matched meetings: one VEVENT per meeting, times
+ * in UTC so every calendar client shows them in its own zone. Pure Java over ical4j, no Quarkus.
+ */
+public final class MeetingInvites {
+
+    public static final String PRODUCT_ID = "-//Bridgeway//EN";
+
+    /** One participant; {@code name} becomes the CN shown by calendar clients. */
+    public record Attendee(String email, String name) {
+        public Attendee {
+            Objects.requireNonNull(email, "email");
+        }
+    }
+
+    /**
+     * One meeting. {@code uid} must be stable for the same (round, pair/circle, date) so a re-sent
+     * invite updates the event instead of duplicating it: see {@link #uid}.
+     */
+    public record Meeting(String uid, String summary, String description, Instant start, Duration duration,
+            List<Attendee> attendees) {
+        public Meeting {
+            Objects.requireNonNull(uid, "uid");
+            Objects.requireNonNull(start, "start");
+            Objects.requireNonNull(duration, "duration");
+            if (duration.isNegative() || duration.isZero()) {
+                throw new IllegalArgumentException("duration must be positive");
+            }
+            attendees = List.copyOf(attendees);
+        }
+
+        public Meeting(String uid, String summary, String description, ZonedDateTime start, Duration duration,
+                List<Attendee> attendees) {
+            this(uid, summary, description, start.toInstant(), duration, attendees);
+        }
+    }
+
+    private MeetingInvites() {
+    }
+
+    /** A stable UID, e.g. {@code round-7-circle-3-2027-02-01@bridgeway}; {@code group} names the pair or circle. */
+    public static String uid(long roundId, String group, LocalDate date) {
+        return "round-" + roundId + "-" + group.replaceAll("[^A-Za-z0-9-]", "-") + "-" + date + "@bridgeway";
+    }
+
+    /** The .ics text for {@code meetings}, organised by {@code organizerEmail}. */
+    public static String calendar(String organizerEmail, List<Meeting> meetings) {
+        return calendar(organizerEmail, meetings, Instant.now());
+    }
+
+    /** As {@link #calendar(String, List)} with a fixed DTSTAMP, for reproducible output. */
+    public static String calendar(String organizerEmail, List<Meeting> meetings, Instant stamp) {
+        Calendar calendar = new Calendar();
+        calendar.add(new ProdId(PRODUCT_ID));
+        calendar.add(ImmutableVersion.VERSION_2_0);
+        calendar.add(ImmutableCalScale.GREGORIAN);
+        calendar.add(ImmutableMethod.REQUEST);
+        for (Meeting meeting : meetings) {
+            calendar.add(event(organizerEmail, meeting, stamp));
+        }
+        return calendar.toString();
+    }
+
+    private static VEvent event(String organizerEmail, Meeting meeting, Instant stamp) {
+        VEvent event = new VEvent(meeting.start(), meeting.start().plus(meeting.duration()),
+                meeting.summary() == null ? "" : meeting.summary());
+        event.add(new Uid(meeting.uid()));
+        event.add(new DtStamp(stamp));
+        if (meeting.description() != null && !meeting.description().isBlank()) {
+            event.add(new Description(meeting.description()));
+        }
+        event.add(new Organizer(new ParameterList(List.of(new Cn("Bridgeway"))), mailto(organizerEmail)));
+        for (Attendee attendee : meeting.attendees()) {
+            List<Parameter> params = new ArrayList<>();
+            if (attendee.name() != null && !attendee.name().isBlank()) {
+                params.add(new Cn(attendee.name()));
+            }
+            params.add(Role.REQ_PARTICIPANT);
+            params.add(PartStat.NEEDS_ACTION);
+            params.add(Rsvp.TRUE);
+            event.add(new net.fortuna.ical4j.model.property.Attendee(new ParameterList(params),
+                    mailto(attendee.email())));
+        }
+        return event;
+    }
+
+    static URI mailto(String email) {
+        try {
+            return new URI("mailto", email.strip(), null);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("not a usable email address: " + email, e);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.bridgeway.notifications;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.bridgeway.notifications.MeetingInvites.Attendee;
+import io.bridgeway.notifications.MeetingInvites.Meeting;
+import java.io.StringReader;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.VEvent;
+import org.junit.jupiter.api.Test;
+
+class MeetingInvitesTest {
+
+    static final Instant STAMP = Instant.parse("2027-01-15T08:00:00Z");
+
+    static List<Meeting> meetings() {
+        List<Attendee> circle = List.of(new Attendee("ana@example.com", "Ana Lima"),
+                new Attendee("ben@example.com", "Ben O'Neil, Jr."), new Attendee("chen@example.com", null));
+        return List.of(
+                new Meeting(MeetingInvites.uid(7, "circle-3", LocalDate.of(2027, 2, 1)), "Peer circle, round 1",
+                        "You share an interest in public speaking; three departments, one time zone band.",
+                        ZonedDateTime.of(2027, 2, 1, 10, 0, 0, 0, ZoneId.of("Europe/Berlin")), Duration.ofMinutes(45),
+                        circle),
+                new Meeting(MeetingInvites.uid(7, "circle-3", LocalDate.of(2027, 3, 1)), "Peer circle, round 2",
+                        "Second meeting.", Instant.parse("2027-03-01T09:00:00Z"), Duration.ofHours(1), circle));
+    }
+
+    @Test
+    void parsesBackWithOneUtcEventPerMeetingAndItsAttendees() throws Exception {
+        String ics = MeetingInvites.calendar("bridgeway@bridgeway.local", meetings(), STAMP);
+        Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
+
+        assertEquals("REQUEST", calendar.getProperty(Property.METHOD).orElseThrow().getValue());
+        assertEquals(MeetingInvites.PRODUCT_ID, calendar.getProperty(Property.PRODID).orElseThrow().getValue());
+        List<VEvent> events = calendar.getComponents("VEVENT");
+        assertEquals(2, events.size());
+
+        VEvent first = events.get(0);
+        // 10:00 in Berlin (winter, UTC+1) is 09:00 UTC.
+        assertEquals("20270201T090000Z", first.getProperty(Property.DTSTART).orElseThrow().getValue());
+        assertEquals("20270201T094500Z", first.getProperty(Property.DTEND).orElseThrow().getValue());
+        assertEquals("round-7-circle-3-2027-02-01@bridgeway", first.getProperty(Property.UID).orElseThrow().getValue());
+        assertEquals("Peer circle, round 1", first.getProperty(Property.SUMMARY).orElseThrow().getValue());
+        assertTrue(first.getProperty(Property.DESCRIPTION).orElseThrow().getValue().contains("public speaking"));
+        assertEquals("mailto:bridgeway@bridgeway.local", first.getProperty(Property.ORGANIZER).orElseThrow().getValue());
+
+        List<Property> attendees = first.getProperties(Property.ATTENDEE);
+        assertEquals(List.of("mailto:ana@example.com", "mailto:ben@example.com", "mailto:chen@example.com"),
+                attendees.stream().map(Property::getValue).toList());
+        assertEquals("Ben O'Neil, Jr.", attendees.get(1).getParameter("CN").orElseThrow().getValue());
+        assertTrue(attendees.get(2).getParameter("CN").isEmpty());
+
+        assertEquals("20270301T090000Z", events.get(1).getProperty(Property.DTSTART).orElseThrow().getValue());
+    }
+
+    @Test
+    void sameInputGivesTheSameTextAndUidsAreStable() {
+        assertEquals(MeetingInvites.calendar("o@example.com", meetings(), STAMP),
+                MeetingInvites.calendar("o@example.com", meetings(), STAMP));
+        assertEquals("round-3-pair-4-9-2027-02-01@bridgeway", MeetingInvites.uid(3, "pair 4/9", LocalDate.of(2027, 2, 1)));
+    }
+
+    @Test
+    void emptyMeetingListStillParses() throws Exception {
+        String ics = MeetingInvites.calendar("o@example.com", List.of(), STAMP);
+        assertTrue(ics.startsWith("BEGIN:VCALENDAR"));
+        assertEquals(0, new CalendarBuilder().build(new StringReader(ics)).getComponents("VEVENT").size());
+    }
+}
