@@ -40,6 +40,10 @@ public class RoundCircle extends PanacheEntity {
     @Column(name = "meeting_utc_start", length = 16)
     public String meetingUtcStart;
 
+    /** When this circle meets; set when the round is published. */
+    @Column(name = "meeting_at")
+    public java.time.Instant meetingAt;
+
     /** Who cannot make the chosen hour, when nobody's hours fit everyone. */
     @Column(name = "meeting_note", length = 1000)
     public String meetingNote;

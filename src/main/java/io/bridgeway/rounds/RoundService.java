@@ -41,6 +41,9 @@ public class RoundService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    RoundPublication publication;
+
     /** The outcome of a manual change: what happened and how it moved the objective. */
     public record Change(String message, long objectiveBefore, long objectiveAfter) {
         public long impact() {
@@ -230,9 +233,19 @@ public class RoundService {
                 + (current != null ? ", replacing " + current.mentor.fullName + "." : "."), before, round.objective);
     }
 
-    /** Freezes the round. Publishing a published round changes nothing and returns false. */
-    @Transactional
+    /**
+     * Freezes the round, dates the circle meetings and, once that has committed, notifies every
+     * participant. Publishing a published round changes nothing, sends nothing and returns false.
+     */
     public boolean publish(long roundId, String actor) {
+        boolean published = QuarkusTransaction.requiringNew().call(() -> freeze(roundId, actor));
+        if (published) {
+            publication.notifyParticipants(roundId);
+        }
+        return published;
+    }
+
+    private boolean freeze(long roundId, String actor) {
         MatchingRound round = round(roundId);
         if (round.status == RoundStatus.PUBLISHED) {
             return false;
@@ -243,6 +256,7 @@ public class RoundService {
         if (round.solveState.running()) {
             throw new RoundRuleException("Round " + round.number + " is still solving: wait for it or stop it first.");
         }
+        publication.schedule(round);
         round.status = RoundStatus.PUBLISHED;
         round.publishedAt = Instant.now();
         round.lastChangedBy = actor;

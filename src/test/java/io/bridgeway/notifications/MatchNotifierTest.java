@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class MatchNotifierTest {
+public class MatchNotifierTest {
 
     @Inject
     MatchNotifier notifier;
@@ -55,7 +55,7 @@ class MatchNotifierTest {
         assertTrue(ben.getAttachments().isEmpty());
     }
 
-    static byte[] bytes(Attachment attachment) {
+    public static byte[] bytes(Attachment attachment) {
         List<Byte> data = Multi.createFrom().publisher(attachment.getData()).collect().asList().await().indefinitely();
         byte[] bytes = new byte[data.size()];
         for (int i = 0; i < bytes.length; i++) {

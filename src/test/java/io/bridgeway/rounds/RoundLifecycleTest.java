@@ -25,6 +25,24 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class RoundLifecycleTest {
 
+    @jakarta.inject.Inject
+    io.quarkus.mailer.MockMailbox mailbox;
+
+    static net.fortuna.ical4j.model.Calendar parse(io.quarkus.mailer.Attachment attachment) {
+        try {
+            return new net.fortuna.ical4j.data.CalendarBuilder().build(new java.io.ByteArrayInputStream(
+                    io.bridgeway.notifications.MatchNotifierTest.bytes(attachment)));
+        } catch (Exception e) {
+            throw new AssertionError("the invite does not parse", e);
+        }
+    }
+
+    static List<String> auditActions(long roundId) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                io.bridgeway.audit.AuditEntry.<io.bridgeway.audit.AuditEntry>list("subjectId = ?1 or subjectType = 'PAIR'", roundId)
+                        .stream().map(e -> e.action).distinct().toList());
+    }
+
     static RequestSpecification as(String email) {
         return given().auth().preemptive().basic(email, WebSession.PASSWORD).contentType("application/json");
     }
@@ -135,9 +153,24 @@ class RoundLifecycleTest {
         as(c.pm()).body(Map.of("mentorId", aMentor, "menteeId", aMentee, "version", version))
                 .post("/api/v1/rounds/" + roundId + "/pairs").then().statusCode(400).body("error", containsString("Do not pair"));
 
-        // publish, twice: the second changes nothing; editing afterwards is refused
+        // publish, twice: the second changes nothing and sends nothing; editing afterwards is refused
+        mailbox.clear();
         as(c.pm()).post("/api/v1/rounds/" + roundId + "/publish").then().statusCode(200).body("publishedNow", org.hamcrest.Matchers.equalTo(true));
+        assertEquals(8, mailbox.getTotalMessagesSent(), "every participant is told, matched or not");
+        io.quarkus.mailer.Mail menteeMail = mailbox.getMailsSentTo(c.mentees().get(0)).get(0);
+        assertTrue(menteeMail.getText().contains("Why you were matched") || menteeMail.getText().contains("could not give you a match"));
+        long withInvite = c.mentees().stream().map(e -> mailbox.getMailsSentTo(e).get(0))
+                .filter(m -> !m.getAttachments().isEmpty()).count();
+        assertEquals(4, withInvite, "the 4 matched mentees get a kick-off invite at an hour both sides marked free");
+        io.quarkus.mailer.Mail invited = c.mentees().stream().map(e -> mailbox.getMailsSentTo(e).get(0))
+                .filter(m -> !m.getAttachments().isEmpty()).findFirst().orElseThrow();
+        net.fortuna.ical4j.model.Calendar ics = parse(invited.getAttachments().get(0));
+        assertEquals(1, ics.getComponents("VEVENT").size());
+        assertTrue(invited.getAttachments().get(0).getContentType().startsWith("text/calendar"));
         as(c.pm()).post("/api/v1/rounds/" + roundId + "/publish").then().statusCode(200).body("publishedNow", org.hamcrest.Matchers.equalTo(false));
+        assertEquals(8, mailbox.getTotalMessagesSent(), "publishing again sends nothing");
+        assertTrue(auditActions(roundId).containsAll(List.of("ROUND_STARTED", "PAIR_PINNED", "ROUND_RESOLVED",
+                "PAIR_UNPAIRED", "ROUND_PUBLISHED")), auditActions(roundId).toString());
         long publishedVersion = as(c.pm()).get("/api/v1/rounds/" + roundId).then().extract().jsonPath().getLong("version");
         as(c.pm()).post("/api/v1/rounds/" + roundId + "/pairs/" + pinnedPair.get("id") + "/unpair?version=" + publishedVersion)
                 .then().statusCode(400).body("error", containsString("published"));

@@ -1,0 +1,42 @@
+package io.bridgeway.rounds;
+
+import io.bridgeway.matching.WeeklySlot;
+import io.bridgeway.matching.circles.time.WeeklyAvailability;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** Turns weekly meeting hours (UTC minute of the week) into dated meetings. */
+public final class MeetingTimes {
+
+    private MeetingTimes() {
+    }
+
+    /** The instant in the 7 days from {@code weekStart} (a UTC date) at this UTC minute of the week. */
+    public static Instant inWeek(LocalDate weekStart, int utcMinuteOfWeek) {
+        DayOfWeek day = DayOfWeek.of(utcMinuteOfWeek / (24 * 60) + 1);
+        int offsetDays = Math.floorMod(day.getValue() - weekStart.getDayOfWeek().getValue(), 7);
+        return weekStart.plusDays(offsetDays).atStartOfDay().toInstant(ZoneOffset.UTC)
+                .plusSeconds(60L * (utcMinuteOfWeek % (24 * 60)));
+    }
+
+    /** The first hour in the week from {@code weekStart} that suits two people, each in their own zone. */
+    public static Optional<Instant> firstCommonHour(LocalDate weekStart, Collection<String> slotsA, String zoneA,
+            Collection<String> slotsB, String zoneB) {
+        WeeklyAvailability a = WeeklyAvailability.of(slots(slotsA), ZoneId.of(zoneA), List.of(weekStart));
+        WeeklyAvailability b = WeeklyAvailability.of(slots(slotsB), ZoneId.of(zoneB), List.of(weekStart));
+        return java.util.Arrays.stream(a.hourStarts())
+                .filter(b::coversHourAt)
+                .mapToObj(minute -> inWeek(weekStart, minute))
+                .min(Instant::compareTo);
+    }
+
+    private static List<WeeklySlot> slots(Collection<String> codes) {
+        return codes.stream().map(WeeklySlot::parse).toList();
+    }
+}

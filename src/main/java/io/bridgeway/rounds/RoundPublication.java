@@ -1,0 +1,176 @@
+package io.bridgeway.rounds;
+
+import io.bridgeway.notifications.MatchNotifier;
+import io.bridgeway.notifications.MeetingInvites;
+import io.bridgeway.people.Person;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * What publishing a round does beyond freezing it: date every circle meeting (cadence + solved hour),
+ * and tell each participant, in one mail with a calendar invite, who they were matched with and why.
+ * Mail carries only the recipient's own matches; nothing confidential.
+ */
+@ApplicationScoped
+public class RoundPublication {
+
+    static final Duration MEETING_LENGTH = Duration.ofHours(1);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.ENGLISH);
+
+    @Inject
+    MatchNotifier notifier;
+
+    @ConfigProperty(name = "quarkus.mailer.from")
+    String organizer;
+
+    /** Dates each circle's meeting; runs inside the publishing transaction. */
+    void schedule(MatchingRound round) {
+        var calendar = RoundProblems.calendar(round.program);
+        for (RoundCircle circle : RoundCircle.of(round)) {
+            if (circle.meetingMinute != null) {
+                circle.meetingAt = MeetingTimes.inWeek(calendar.weekStarts(circle.meetingIndex).get(0), circle.meetingMinute);
+            }
+        }
+    }
+
+    /** Sends the notifications of a published round; called after the publication committed. */
+    public void notifyParticipants(long roundId) {
+        List<MatchNotifier.Notice> notices = QuarkusTransaction.requiringNew().call(() -> notices(roundId));
+        try {
+            notifier.send(notices);
+        } catch (RuntimeException e) {
+            Log.errorf(e, "Sending the notifications of round %d failed", roundId);
+        }
+    }
+
+    private static final class Draft {
+        final Person person;
+        final String zone;
+        final List<String> lines = new ArrayList<>();
+        final List<MeetingInvites.Meeting> meetings = new ArrayList<>();
+
+        Draft(Person person, String zone) {
+            this.person = person;
+            this.zone = zone;
+        }
+    }
+
+    List<MatchNotifier.Notice> notices(long roundId) {
+        MatchingRound round = RoundService.round(roundId);
+        Map<Long, ParticipantSnapshot> snapshots = new HashMap<>();
+        List<RoundParticipant> participants = RoundParticipant.of(round);
+        participants.forEach(p -> snapshots.put(p.person.id, ParticipantSnapshot.fromJson(p.profileJson)));
+        Map<Long, Draft> drafts = new LinkedHashMap<>();
+        participants.forEach(p -> draft(drafts, p.person, snapshots)); // everyone hears back, matched or not
+        String program = round.program.name;
+        LocalDate kickoffWeek = LocalDate.now(ZoneOffset.UTC).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+
+        for (RoundPair pair : RoundPair.of(round)) {
+            Draft mentor = draft(drafts, pair.mentor, snapshots);
+            Draft mentee = draft(drafts, pair.mentee, snapshots);
+            List<String> why = pair.explanationLines();
+            mentor.lines.add("You will mentor " + pair.mentee.fullName + " (" + pair.mentee.email + ")"
+                    + describe(pair.mentee) + ". Why you were matched:\n" + bullets(why));
+            mentee.lines.add("Your mentor is " + pair.mentor.fullName + " (" + pair.mentor.email + ")"
+                    + describe(pair.mentor) + ". Why you were matched:\n" + bullets(why));
+            ParticipantSnapshot a = snapshots.get(pair.mentor.id);
+            ParticipantSnapshot b = snapshots.get(pair.mentee.id);
+            Optional<Instant> kickoff = a == null || b == null ? Optional.empty()
+                    : MeetingTimes.firstCommonHour(kickoffWeek, a.availability(), a.timeZone(), b.availability(), b.timeZone());
+            if (kickoff.isPresent()) {
+                MeetingInvites.Meeting meeting = new MeetingInvites.Meeting(
+                        MeetingInvites.uid(round.id, "pair-" + pair.id, kickoffWeek),
+                        "Mentoring kick-off: " + pair.mentor.fullName + " and " + pair.mentee.fullName,
+                        "First meeting of your " + program + " mentoring pair, at an hour both of you marked as free.",
+                        kickoff.get(), MEETING_LENGTH, List.of(
+                                new MeetingInvites.Attendee(pair.mentor.email, pair.mentor.fullName),
+                                new MeetingInvites.Attendee(pair.mentee.email, pair.mentee.fullName)));
+                mentor.meetings.add(meeting);
+                mentee.meetings.add(meeting);
+            }
+        }
+
+        for (RoundCircle circle : RoundCircle.of(round)) {
+            List<Person> members = circle.members.stream().map(m -> Person.<Person>findById(m.personId()))
+                    .filter(p -> p != null).toList();
+            List<MeetingInvites.Attendee> attendees = members.stream()
+                    .map(p -> new MeetingInvites.Attendee(p.email, p.fullName)).toList();
+            for (Person member : members) {
+                Draft draft = draft(drafts, member, snapshots);
+                String others = String.join(", ", members.stream().filter(p -> !p.id.equals(member.id))
+                        .map(p -> p.fullName + describe(p)).toList());
+                String when = circle.meetingAt == null ? "no common hour was found: agree a time together"
+                        : WHEN.format(circle.meetingAt.atZone(ZoneId.of(draft.zone))) + " (" + draft.zone + ")";
+                draft.lines.add("Peer circle, meeting " + (circle.meetingIndex + 1) + ": with " + others
+                        + ". It meets " + when + "." + (circle.explanationLines().isEmpty() ? ""
+                                : " About this circle:\n" + bullets(circle.explanationLines())));
+                if (circle.meetingAt != null) {
+                    draft.meetings.add(new MeetingInvites.Meeting(
+                            MeetingInvites.uid(round.id, "circle-" + circle.id,
+                                    circle.meetingAt.atZone(ZoneOffset.UTC).toLocalDate()),
+                            program + ": peer circle meeting " + (circle.meetingIndex + 1),
+                            "Your peer circle: " + String.join(", ", members.stream().map(p -> p.fullName).toList()),
+                            circle.meetingAt, MEETING_LENGTH, attendees));
+                }
+            }
+        }
+
+        List<MatchNotifier.Notice> notices = new ArrayList<>();
+        for (Draft draft : drafts.values()) {
+            if (draft.lines.isEmpty()) {
+                // No reason given: it could reveal someone else's confidential choices.
+                draft.lines.add("This round could not give you a match. You stay enrolled and are considered again "
+                        + "in the next round; the programme team can tell you more.");
+            }
+            String body = "Hello " + draft.person.fullName + ",\n\nthe matches of " + program + " (round "
+                    + round.number + ") are out.\n\n" + String.join("\n\n", draft.lines)
+                    + (draft.meetings.isEmpty() ? "" : "\n\nThe attached invite has your meetings.")
+                    + "\n\nBridgeway";
+            String ics = draft.meetings.isEmpty() ? null
+                    : MeetingInvites.calendar(organizer, draft.meetings);
+            notices.add(new MatchNotifier.Notice(draft.person.email, null, program + ": your matches", body, null, ics));
+        }
+        return notices;
+    }
+
+    private static Draft draft(Map<Long, Draft> drafts, Person person, Map<Long, ParticipantSnapshot> snapshots) {
+        return drafts.computeIfAbsent(person.id, id -> {
+            ParticipantSnapshot s = snapshots.get(id);
+            String zone = s != null ? s.timeZone() : person.timeZone != null ? person.timeZone : "UTC";
+            return new Draft(person, zone);
+        });
+    }
+
+    private static String describe(Person p) {
+        StringBuilder text = new StringBuilder();
+        if (p.jobTitle != null) {
+            text.append(", ").append(p.jobTitle);
+        }
+        if (p.department != null) {
+            text.append(", ").append(p.department.name);
+        }
+        return text.toString();
+    }
+
+    private static String bullets(List<String> lines) {
+        return String.join("\n", lines.stream().map(l -> "  - " + l).toList());
+    }
+}
