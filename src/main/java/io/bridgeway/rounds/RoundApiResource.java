@@ -72,6 +72,9 @@ public class RoundApiResource {
     public record ForcePair(Long mentorId, Long menteeId, Long version) {
     }
 
+    public record MoveMember(Long personId, Integer meeting, Integer circle, Long version) {
+    }
+
     @Inject
     RoundService rounds;
 
@@ -144,6 +147,19 @@ public class RoundApiResource {
             throw ApiError.badRequest("Send {\"mentorId\": ..., \"menteeId\": ..., \"version\": ...}.");
         }
         return change(() -> rounds.force(id, body.mentorId(), body.menteeId(), required(body.version()), viewer.email()));
+    }
+
+    @POST
+    @Path("{id}/circles/move")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Move a person to another circle of the same meeting (and pin them there)")
+    public Map<String, Object> move(@PathParam("id") long id, MoveMember body) {
+        if (body == null || body.personId() == null || body.meeting() == null || body.circle() == null) {
+            throw ApiError.badRequest("Send {\"personId\": ..., \"meeting\": 0, \"circle\": 1, \"version\": ...}.");
+        }
+        String message = call(() -> rounds.moveToCircle(id, body.personId(), body.meeting(), body.circle(),
+                required(body.version()), viewer.email()));
+        return Map.of("message", message);
     }
 
     @POST

@@ -146,6 +146,22 @@ public class RoundResource {
     }
 
     @POST
+    @Path("{id}/circles/move")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response move(@PathParam("id") long id, @RestForm String personEmail, @RestForm String meeting,
+            @RestForm String circle, @RestForm String version) {
+        return act(id, () -> {
+            Long circleNumber = FormFields.parseLong(circle);
+            Long meetingIndex = FormFields.parseLong(meeting);
+            if (circleNumber == null || meetingIndex == null) {
+                throw new RoundRuleException("Enter the number of the circle to move the person to.");
+            }
+            return rounds.moveToCircle(id, personId(personEmail, "circle member"), meetingIndex.intValue(),
+                    circleNumber.intValue(), version(version), viewer.email());
+        });
+    }
+
+    @POST
     @Path("{id}/publish")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response publish(@PathParam("id") long id) {

@@ -234,6 +234,57 @@ public class RoundService {
     }
 
     /**
+     * Moves a person to another circle of the same meeting and pins them there; the sizes must stay
+     * within the programme's bounds. The change is measured with the canonical circles score.
+     */
+    @Transactional
+    public String moveToCircle(long roundId, long personId, int meetingIndex, int circleNumber, long version,
+            String actor) {
+        MatchingRound round = editableRound(roundId, version, actor);
+        List<RoundCircle> circles = RoundCircle.of(round);
+        RoundCircle from = circles.stream().filter(c -> c.meetingIndex == meetingIndex
+                && c.members.stream().anyMatch(m -> m.personId() == personId)).findFirst()
+                .orElseThrow(() -> new RoundRuleException("That person is in no circle of meeting " + (meetingIndex + 1) + "."));
+        RoundCircle to = circles.stream().filter(c -> c.meetingIndex == meetingIndex && c.circleNumber == circleNumber)
+                .findFirst().orElseThrow(() -> new RoundRuleException("Meeting " + (meetingIndex + 1)
+                        + " has no circle " + circleNumber + "."));
+        if (from == to) {
+            throw new RoundRuleException("That person is already in circle " + circleNumber + ".");
+        }
+        Program program = round.program;
+        if (to.members.size() + 1 > program.groupMax) {
+            throw new RoundRuleException("Circle " + circleNumber + " would have " + (to.members.size() + 1)
+                    + " members; the largest allowed is " + program.groupMax + ".");
+        }
+        if (from.members.size() - 1 < program.groupMin) {
+            throw new RoundRuleException("Circle " + from.circleNumber + " would have " + (from.members.size() - 1)
+                    + " members; the smallest allowed is " + program.groupMin + ".");
+        }
+        java.util.Map<Long, ParticipantSnapshot> people = new java.util.HashMap<>();
+        RoundParticipant.of(round).forEach(p -> people.put(p.person.id, ParticipantSnapshot.fromJson(p.profileJson)));
+        List<List<String>> history = RoundResults.circleHistory(round);
+        var settings = RoundProblems.circlesSettings(program);
+        CircleScore before = CircleScore.of(memberLists(circles), history, people, settings);
+        from.members.removeIf(m -> m.personId() == personId);
+        to.members.add(new RoundCircle.Member(personId, true));
+        CircleScore after = CircleScore.of(memberLists(circles), history, people, settings);
+        round.circleRepeats = after.repeats();
+        round.circleSoft = after.soft();
+        String name = people.containsKey(personId) ? people.get(personId).profile().name() : "The person";
+        audit.recordAs(null, actor, "CIRCLE_MEMBER_MOVED", "CIRCLE", to.id, program.id, name + " from circle "
+                + from.circleNumber + " to " + circleNumber + " (meeting " + (meetingIndex + 1) + ")");
+        long soft = after.soft() - before.soft();
+        return "Moved " + name + " from circle " + from.circleNumber + " to circle " + circleNumber + " (pinned). "
+                + "Score impact: repeats " + before.repeats() + " → " + after.repeats() + ", circle penalty "
+                + before.soft() + " → " + after.soft() + " (" + (soft > 0 ? "+" + soft + ", worse" : soft < 0 ? soft + ", better" : "±0")
+                + ").";
+    }
+
+    private static List<List<Long>> memberLists(List<RoundCircle> circles) {
+        return circles.stream().map(c -> c.members.stream().map(RoundCircle.Member::personId).toList()).toList();
+    }
+
+    /**
      * Freezes the round, dates the circle meetings and, once that has committed, notifies every
      * participant. Publishing a published round changes nothing, sends nothing and returns false.
      */

@@ -70,6 +70,50 @@ class CircleRoundTest {
         assertEquals(3, round.getInt("circleRepeats"), "the fewest repeats possible");
     }
 
+    @jakarta.inject.Inject
+    io.quarkus.mailer.MockMailbox mailbox;
+
+    @Test
+    void aManagerMovesSomeoneWhoStaysAfterASolveAndPublishingSchedulesTheMeetings() {
+        String pm = WebSession.withRole("movepm", Role.PROGRAM_MANAGER).email;
+        int programId = circlesProgramme(pm, "Movable circles", 2, 3, 5);
+        List<String> people = members("mover", 12);
+        RoundLifecycleTest.enroll(pm, programId, people, "{\"asCircleMember\": true, \"emails\": %s}");
+        long roundId = RoundLifecycleTest.start(pm, programId);
+        JsonPath round = RoundLifecycleTest.awaitSolved(pm, roundId);
+        List<Map<String, Object>> first = round.<Map<String, Object>>getList("circles").stream()
+                .filter(c -> ((Number) c.get("meeting")).intValue() == 0).toList();
+        assertEquals(3, first.size());
+        long mover = ((Number) ((List<?>) first.get(0).get("members")).get(0)).longValue();
+        long version = round.getLong("version");
+
+        RoundLifecycleTest.as(pm).body(Map.of("personId", mover, "meeting", 0, "circle", 1, "version", version))
+                .post("/api/v1/rounds/" + roundId + "/circles/move").then().statusCode(400)
+                .body("error", org.hamcrest.Matchers.containsString("already in circle 1"));
+        String moved = RoundLifecycleTest.as(pm).body(Map.of("personId", mover, "meeting", 0, "circle", 2, "version", version))
+                .post("/api/v1/rounds/" + roundId + "/circles/move").then().statusCode(200).extract().path("message");
+        assertTrue(moved.contains("Score impact: repeats"), moved);
+
+        JsonPath afterMove = RoundLifecycleTest.as(pm).get("/api/v1/rounds/" + roundId).then().extract().jsonPath();
+        RoundLifecycleTest.as(pm).post("/api/v1/rounds/" + roundId + "/solve?version=" + afterMove.getLong("version"))
+                .then().statusCode(200);
+        JsonPath resolved = RoundLifecycleTest.awaitSolved(pm, roundId);
+        Map<String, Object> circleTwo = resolved.<Map<String, Object>>getList("circles").stream()
+                .filter(c -> ((Number) c.get("meeting")).intValue() == 0 && ((Number) c.get("circle")).intValue() == 2)
+                .findFirst().orElseThrow();
+        assertTrue(((List<?>) circleTwo.get("members")).stream().anyMatch(m -> ((Number) m).longValue() == mover),
+                "the moved person stays where the manager put them");
+        assertTrue(((List<?>) circleTwo.get("pinned")).stream().anyMatch(m -> ((Number) m).longValue() == mover));
+
+        mailbox.clear();
+        RoundLifecycleTest.as(pm).post("/api/v1/rounds/" + roundId + "/publish").then().statusCode(200);
+        assertEquals(12, mailbox.getTotalMessagesSent());
+        io.quarkus.mailer.Mail mail = mailbox.getMailsSentTo(people.get(0)).get(0);
+        assertTrue(mail.getText().contains("Peer circle, meeting 1") && mail.getText().contains("Peer circle, meeting 2"));
+        net.fortuna.ical4j.model.Calendar ics = RoundLifecycleTest.parse(mail.getAttachments().get(0));
+        assertEquals(2, ics.getComponents("VEVENT").size(), "one invite per circle meeting");
+    }
+
     @Test
     void aHeadcountThatCannotBeSplitFailsWithAClearMessage() {
         String pm = WebSession.withRole("circlepmbad", Role.PROGRAM_MANAGER).email;
