@@ -1,5 +1,12 @@
 package io.bridgeway.solving;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bridgeway.matching.circles.domain.CirclesProblem;
+import io.bridgeway.matching.circles.io.CirclesInstanceJson;
+import io.bridgeway.matching.circles.io.CirclesJson;
+import io.bridgeway.matching.circles.solver.CirclesPlanner;
+import io.bridgeway.matching.circles.solver.CirclesValidator;
 import io.bridgeway.matching.pairing.domain.InvalidInstanceException;
 import io.bridgeway.matching.pairing.domain.PairingSolution;
 import io.bridgeway.matching.pairing.io.PairingJson;
@@ -37,6 +44,8 @@ import org.optaplanner.core.api.solver.SolverManager;
 public class SolveResource {
 
     static final int MAX_SECONDS = 300;
+    private static final ObjectMapper CIRCLES_JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     @Inject
     BridgewayConfig config;
@@ -71,6 +80,30 @@ public class SolveResource {
         } catch (ExecutionException e) {
             throw new IllegalStateException("The pairing solver failed", e.getCause());
         }
+    }
+
+    @POST
+    @Path("circles")
+    @Operation(summary = "Plan rotating peer circles for a MODEL.md circles instance",
+            description = "Returns {rounds:[[[id,...],...],...], meetingBlocks, score, seconds, explanations}. "
+                    + "Optional per person: timeZone and availability [\"MON-09\",...]; per instance: startDate, weeksPerRound.")
+    public Response circles(@QueryParam("seconds") @DefaultValue("10") String seconds, String body) {
+        Duration limit = seconds(seconds);
+        CirclesProblem problem;
+        try {
+            problem = CirclesJson.toProblem(CIRCLES_JSON.readValue(body == null ? "" : body, CirclesInstanceJson.class));
+            if (problem.people().size() > config.solve().maxPeople()) {
+                throw ApiError.badRequest(problem.people().size() + " people is more than the limit of "
+                        + config.solve().maxPeople() + ".");
+            }
+            CirclesValidator.validate(problem);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw ApiError.badRequest("malformed JSON: " + e.getOriginalMessage());
+        } catch (io.bridgeway.matching.circles.domain.InvalidInstanceException e) {
+            throw ApiError.badRequest(e.getMessage());
+        }
+        // A dedicated solver with the request's own limit; it stops sooner once nothing improves.
+        return Response.ok(CirclesJson.toJson(CirclesPlanner.solve(problem, limit, limit, 42))).build();
     }
 
     static Duration seconds(String raw) {
