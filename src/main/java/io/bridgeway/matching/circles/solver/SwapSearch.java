@@ -83,7 +83,8 @@ final class SwapSearch {
         long stallIterations = Math.max(500, (long) stallPerPerson * n);
         long lastImprovedIteration = 0;
         long[] lateCosts = null;
-        for (iterations = 1; bestCost > 0; iterations++) {
+        boolean anyMove = groups > 1; // with one circle per round there is nothing to swap
+        for (iterations = 1; bestCost > 0 && anyMove; iterations++) {
             if ((iterations & 255) == 0) {
                 long now = System.nanoTime();
                 if (now >= deadlineNanos || now - lastImprovement >= unimprovedNanos || stop.getAsBoolean()) {
