@@ -51,12 +51,12 @@ public final class CircleExplainer {
                         CircleMember b = members.get(j);
                         long key = MeetingHistory.pairKey(a.index(), b.index());
                         Integer earlier = firstRoundMet.get(key);
-                        if (history.met(key)) {
-                            repeats++;
-                            notes.add(name(a) + " and " + name(b) + " met in an earlier programme (repeat)");
-                        } else if (earlier != null) {
+                        if (earlier != null) {
                             repeats++;
                             notes.add(name(a) + " and " + name(b) + " met in round " + (earlier + 1) + " (repeat)");
+                        } else if (history.met(key)) {
+                            repeats++;
+                            notes.add(name(a) + " and " + name(b) + " met in an earlier programme (repeat)");
                         }
                         metThisRound.putIfAbsent(key, r);
                     }

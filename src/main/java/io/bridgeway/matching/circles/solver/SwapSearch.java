@@ -23,6 +23,14 @@ final class SwapSearch {
     private static final int PARTNER_SAMPLE = 400;
     private static final int LATE_ACCEPTANCE = 2000;
 
+    // Tuning knobs, package-private for SwapSearchTuning; defaults measured on golfers 8-4-8 and 9-4-9.
+    static int tenureBase = 4;
+    static int tenureSpreadDivisor = 4;
+    static int stallPerPerson = 15;
+    static int kickDivisor = 100;
+    static int restoreBestEvery = 1;
+    static boolean tabuPartnerToo = false;
+
     private final SearchModel model;
     private final Random random;
     private final int n;
@@ -37,6 +45,7 @@ final class SwapSearch {
     private final boolean[][] pinned;
     private final PairCounts counts;
     private final int[] scratchDepartments;
+    private final boolean hasSoftRules;
     private long repeats;
     private long soft;
     private int[][] bestGroup;
@@ -58,6 +67,7 @@ final class SwapSearch {
         this.tabuUntil = new int[rounds][n];
         this.pinned = new boolean[rounds][n];
         this.counts = new PairCounts(n);
+        this.hasSoftRules = hasSoftRules(model);
         int maxSize = Arrays.stream(sizes).max().orElse(0);
         this.scratchDepartments = new int[maxSize];
         for (long pair : model.historyPairs()) {
@@ -70,10 +80,11 @@ final class SwapSearch {
         construct();
         saveBest();
         long lastImprovement = System.nanoTime();
-        long stallIterations = Math.max(2_000, 40L * n);
+        long stallIterations = Math.max(500, (long) stallPerPerson * n);
         long lastImprovedIteration = 0;
         long[] lateCosts = null;
-        for (iterations = 1; bestCost > 0; iterations++) {
+        boolean anyMove = groups > 1; // with one circle per round there is nothing to swap
+        for (iterations = 1; bestCost > 0 && anyMove; iterations++) {
             if ((iterations & 255) == 0) {
                 long now = System.nanoTime();
                 if (now >= deadlineNanos || now - lastImprovement >= unimprovedNanos || stop.getAsBoolean()) {
@@ -199,8 +210,21 @@ final class SwapSearch {
 
     // ---- scoring ----
 
+    /** Golfer instances have no departments, offsets or senior rule: then soft is always 0. */
+    private static boolean hasSoftRules(SearchModel model) {
+        for (int p = 0; p < model.people(); p++) {
+            if (model.departmentIds()[p] >= 0 || model.offsetKnown()[p]) {
+                return true;
+            }
+        }
+        return model.settings().seniorRuleActive();
+    }
+
     /** Soft penalty of a group, optionally with person {@code out} replaced by {@code in}. */
     private int softOf(int[] m, int out, int in) {
+        if (!hasSoftRules) {
+            return 0;
+        }
         var settings = model.settings();
         int size = m.length;
         int minOffset = Integer.MAX_VALUE;
@@ -340,9 +364,11 @@ final class SwapSearch {
             return;
         }
         swap(bestR, bestA, bestB);
-        int tenure = 4 + random.nextInt(Math.max(2, n / 4));
+        int tenure = tenureBase + random.nextInt(Math.max(2, n / tenureSpreadDivisor));
         tabuUntil[bestR][bestA] = (int) iterations + tenure;
-        tabuUntil[bestR][bestB] = (int) iterations + tenure;
+        if (tabuPartnerToo) {
+            tabuUntil[bestR][bestB] = (int) iterations + tenure;
+        }
     }
 
     private void lateAcceptanceStep(long[] lateCosts) {
@@ -363,7 +389,7 @@ final class SwapSearch {
 
     private void restartFromBest() {
         restarts++;
-        for (int r = 0; r < rounds; r++) {
+        for (int r = 0; r < rounds && restarts % restoreBestEvery == 0; r++) {
             for (int p = 0; p < n; p++) {
                 int target = bestGroup[r][p];
                 if (group[r][p] != target) {
@@ -376,9 +402,11 @@ final class SwapSearch {
                     }
                 }
             }
-            Arrays.fill(tabuUntil[r], 0);
         }
-        int kicks = 1 + random.nextInt(Math.max(1, n * rounds / 20));
+        for (int[] tabu : tabuUntil) {
+            Arrays.fill(tabu, 0);
+        }
+        int kicks = 1 + random.nextInt(Math.max(1, n * rounds / kickDivisor));
         for (int k = 0; k < kicks; k++) {
             int r = random.nextInt(rounds);
             int a = random.nextInt(n);

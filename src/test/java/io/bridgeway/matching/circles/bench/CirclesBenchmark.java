@@ -1,0 +1,94 @@
+package io.bridgeway.matching.circles.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.bridgeway.matching.PersonProfile;
+import io.bridgeway.matching.circles.domain.CirclesProblem;
+import io.bridgeway.matching.circles.domain.CirclesResult;
+import io.bridgeway.matching.circles.io.CirclesJson;
+import io.bridgeway.matching.circles.io.CirclesSolutionJson;
+import io.bridgeway.matching.circles.solver.CirclesPlanner;
+import io.bridgeway.matching.circles.solver.CirclesValidator;
+
+/**
+ * Benchmark (not a test): solves each instance file once and checks the output with check.py; for instances
+ * with people attributes it also scores a random-rotation baseline (average of 5 seeds).
+ * Usage: CirclesBenchmark SECONDS CHECK_PY INSTANCE...
+ */
+public final class CirclesBenchmark {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    public static void main(String[] args) throws Exception {
+        int seconds = Integer.parseInt(args[0]);
+        Path checker = Path.of(args[1]);
+        Path out = Path.of("target/bench-circles");
+        Files.createDirectories(out);
+        System.out.println("| instance | people | solved | repeats | soft | seconds (stops when solved) | check.py | baseline repeats | baseline soft |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
+        for (int i = 2; i < args.length; i++) {
+            Path instance = Path.of(args[i]);
+            CirclesProblem problem = CirclesJson.toProblem(CirclesJson.read(instance));
+            CirclesResult result = CirclesPlanner.solve(problem, Duration.ofSeconds(seconds));
+            Path solution = out.resolve(instance.getFileName().toString().replace(".json", ".solution.json"));
+            CirclesJson.write(solution, CirclesJson.toJson(result));
+            JsonNode check = check(checker, instance, solution);
+            String baseline = " | | ";
+            if (problem.people().stream().anyMatch(p -> p.department() != null)) {
+                double repeats = 0;
+                double soft = 0;
+                int seeds = 5;
+                for (int seed = 0; seed < seeds; seed++) {
+                    Path base = out.resolve(instance.getFileName().toString().replace(".json", ".baseline" + seed + ".json"));
+                    CirclesJson.write(base, new CirclesSolutionJson(randomRotation(problem, seed), List.of(), "", 0, 0, 0, 0,
+                            List.of()));
+                    JsonNode b = check(checker, instance, base);
+                    repeats += b.get("repeats").asInt();
+                    soft += b.get("soft").asInt();
+                }
+                baseline = String.format(Locale.ROOT, " | %.1f | %.1f", repeats / seeds, soft / seeds);
+            }
+            System.out.printf(Locale.ROOT, "| %s | %d | %s | %d | %d | %.1f | valid=%s repeats=%d soft=%d%s |%n",
+                    instance.getFileName(), problem.people().size(), result.solved() ? "yes" : "no",
+                    result.repeats(), result.soft(), result.seconds(), check.get("valid").asBoolean(),
+                    check.get("repeats").asInt(), check.get("soft").asInt(), baseline);
+        }
+    }
+
+    /** Each round: shuffle everyone and cut into the planner's group sizes. */
+    public static List<List<List<String>>> randomRotation(CirclesProblem problem, long seed) {
+        Random random = new Random(seed);
+        int[] sizes = CirclesValidator.groupSizes(problem.people().size(), problem.minGroupSize(), problem.maxGroupSize());
+        List<List<List<String>>> rounds = new ArrayList<>();
+        for (int r = 0; r < problem.rounds(); r++) {
+            List<String> ids = new ArrayList<>(problem.people().stream().map(PersonProfile::id).toList());
+            Collections.shuffle(ids, random);
+            List<List<String>> groups = new ArrayList<>();
+            int from = 0;
+            for (int size : sizes) {
+                groups.add(List.copyOf(ids.subList(from, from + size)));
+                from += size;
+            }
+            rounds.add(groups);
+        }
+        return rounds;
+    }
+
+    public static JsonNode check(Path checker, Path instance, Path solution) throws Exception {
+        Process process = new ProcessBuilder("python3", checker.toString(), instance.toString(), solution.toString())
+                .redirectErrorStream(false).start();
+        String stdout = new String(process.getInputStream().readAllBytes());
+        process.waitFor();
+        return MAPPER.readTree(stdout);
+    }
+}

@@ -1,0 +1,86 @@
+package io.bridgeway.matching.circles.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.bridgeway.matching.circles.domain.CircleExplanation;
+import io.bridgeway.matching.circles.domain.CirclesProblem;
+import io.bridgeway.matching.circles.domain.CirclesResult;
+import io.bridgeway.matching.circles.domain.InvalidInstanceException;
+import io.bridgeway.matching.circles.domain.MeetingBlock;
+import io.bridgeway.matching.circles.solver.CirclesPlanner;
+
+import org.junit.jupiter.api.Test;
+
+class CirclesJsonTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private static CirclesProblem parse(String json) throws Exception {
+        return CirclesJson.toProblem(MAPPER.readValue(json, CirclesInstanceJson.class));
+    }
+
+    /** Berlin and New York in one circle, in the weeks when the US has switched to summer time and the EU has not. */
+    private static final String TWO_ZONES = """
+            {"kind":"circles","rounds":1,"groupSize":{"min":2,"max":2},"rules":{"seniorLevel":5},
+             "startDate":"2026-03-09","weeksPerRound":2,
+             "people":[
+               {"id":"ana","name":"Ana","department":"Eng","level":6,"utcOffsetMinutes":60,
+                "timeZone":"Europe/Berlin","availability":["MON-14","MON-15"]},
+               {"id":"ben","name":"Ben","department":"Sales","level":2,"utcOffsetMinutes":-300,
+                "timeZone":"America/New_York","availability":["MON-09"]}]}
+            """;
+
+    @Test
+    void meetingBlockUsesTheDstCorrectUtcHour() throws Exception {
+        CirclesResult result = CirclesPlanner.solve(parse(TWO_ZONES), Duration.ofSeconds(5), Duration.ofSeconds(1), 42);
+        MeetingBlock block = result.meetingBlocks().get(0);
+        // 09:00 EDT = 13:00 UTC = 14:00 CET
+        assertEquals("MON 13:00 UTC", block.utcStart());
+        assertEquals(List.of("ana", "ben"), block.attendees());
+        assertEquals("MON-14", block.localStarts().get("ana"));
+        assertEquals("MON-09", block.localStarts().get("ben"));
+        assertTrue(block.everyoneCanAttend());
+
+        CircleExplanation explanation = result.explanations().get(0);
+        assertTrue(explanation.notes().contains("2 departments"), explanation.notes().toString());
+        assertTrue(explanation.notes().contains("includes a senior colleague (level 6)"));
+        assertTrue(explanation.notes().contains("spans 6 h of time zones (UTC−05:00 to UTC+01:00, −18)"));
+        String json = MAPPER.writeValueAsString(CirclesJson.toJson(result));
+        assertTrue(json.contains("\"rounds\":[[[\"ana\",\"ben\"]]]"), json);
+    }
+
+    @Test
+    void circleWithoutCommonHourReportsWhoCannotMakeIt() throws Exception {
+        String json = TWO_ZONES.replace("\"availability\":[\"MON-14\",\"MON-15\"]", "\"availability\":[\"TUE-10\"]");
+        MeetingBlock block = CirclesPlanner.solve(parse(json), Duration.ofSeconds(5), Duration.ofSeconds(1), 42).meetingBlocks().get(0);
+        assertEquals(1, block.attendees().size());
+        assertEquals(1, block.cannotAttend().size());
+    }
+
+    @Test
+    void repeatsAreExplained() throws Exception {
+        String json = """
+                {"kind":"circles","rounds":2,"groupSize":{"min":2,"max":2},
+                 "people":[{"id":"a","name":"Ana"},{"id":"b","name":"Ben"}],"history":[["a","b"]]}
+                """;
+        CirclesResult result = CirclesPlanner.solve(parse(json), Duration.ofSeconds(2), Duration.ofSeconds(1), 42);
+        assertEquals(2, result.repeats());
+        assertTrue(result.explanations().get(0).notes().contains("Ana and Ben met in an earlier programme (repeat)"));
+        assertTrue(result.explanations().get(1).notes().contains("Ana and Ben met in round 1 (repeat)"));
+    }
+
+    @Test
+    void unreadableFieldsAreListed() {
+        String json = TWO_ZONES.replace("Europe/Berlin", "Europe/Atlantis").replace("\"MON-09\"", "\"XYZ-09\"");
+        InvalidInstanceException e = assertThrows(InvalidInstanceException.class, () -> parse(json));
+        assertEquals(List.of("person ana: unknown time zone 'Europe/Atlantis'",
+                "person ben: 'XYZ-09' names no day of the week"), e.problems());
+    }
+}

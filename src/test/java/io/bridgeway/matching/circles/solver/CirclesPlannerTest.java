@@ -1,0 +1,61 @@
+package io.bridgeway.matching.circles.solver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.bridgeway.matching.circles.domain.CirclesProblem;
+import io.bridgeway.matching.circles.domain.CirclesResult;
+import io.bridgeway.matching.circles.io.CirclesJson;
+
+import org.junit.jupiter.api.Test;
+
+/** Solves shared benchmark instances and checks the output with the reference checker (check.py). */
+class CirclesPlannerTest {
+
+    private static final Path SHARED = Path.of("../shared/bench");
+    private static final Path OUT = Path.of("target/circles-test");
+
+    private static JsonNode solveAndCheck(String instanceName, Duration limit, Duration unimproved) throws Exception {
+        Path instance = SHARED.resolve("instances").resolve(instanceName);
+        CirclesProblem problem = CirclesJson.toProblem(CirclesJson.read(instance));
+        CirclesResult result = CirclesPlanner.solve(problem, limit, unimproved, 42);
+        Files.createDirectories(OUT);
+        Path solution = OUT.resolve(instanceName.replace(".json", ".solution.json"));
+        CirclesJson.write(solution, CirclesJson.toJson(result));
+
+        Process process = new ProcessBuilder("python3", SHARED.resolve("check.py").toString(), instance.toString(),
+                solution.toString()).start();
+        String stdout = new String(process.getInputStream().readAllBytes());
+        assertEquals(0, process.waitFor(), "check.py rejected the solution: " + stdout);
+        JsonNode check = new ObjectMapper().readTree(stdout);
+        assertTrue(check.get("valid").asBoolean());
+        assertEquals(0, result.hard());
+        assertEquals(check.get("repeats").asInt(), result.repeats(), "repeats differ from check.py");
+        assertEquals(check.get("soft").asInt(), result.soft(), "soft differs from check.py");
+        assertEquals(problem.rounds() * result.rounds().get(0).size(), result.explanations().size());
+        return check;
+    }
+
+    @Test
+    void golfers537IsSolvedWithoutRepeats() throws Exception {
+        // the search stops as soon as it reaches 0 repeats (the best possible score here)
+        JsonNode check = solveAndCheck("golfers-5-3-7.json", Duration.ofSeconds(30), Duration.ofSeconds(30));
+        assertTrue(check.get("solved").asBoolean());
+        assertEquals(0, check.get("repeats").asInt());
+    }
+
+    @Test
+    void circles68MatchesTheReferenceChecker() throws Exception {
+        JsonNode check = solveAndCheck("circles-68.json", Duration.ofSeconds(6), Duration.ofSeconds(2));
+        assertEquals(0, check.get("repeats").asInt());
+        assertFalse(check.get("soft").asInt() < 0);
+    }
+}
