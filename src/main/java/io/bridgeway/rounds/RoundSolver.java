@@ -115,7 +115,13 @@ public class RoundSolver {
     }
 
     private void failed(long roundId, String what, Throwable error) {
-        Log.errorf(error, "Solving round %d failed", roundId);
+        boolean invalidInput = error instanceof io.bridgeway.matching.pairing.domain.InvalidInstanceException
+                || error instanceof io.bridgeway.matching.circles.domain.InvalidInstanceException;
+        if (invalidInput) {
+            Log.warnf("Round %d cannot be solved as it is: %s", roundId, error.getMessage());
+        } else {
+            Log.errorf(error, "Solving round %d failed", roundId);
+        }
         results.finished(roundId, SolveState.FAILED, what + error.getMessage());
     }
 

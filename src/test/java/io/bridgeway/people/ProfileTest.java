@@ -217,6 +217,7 @@ class ProfileTest {
         assertTrue(list.select("table.list td").eachText().contains(email), list.text());
         assertFalse(admin.page("/profile").select("nav a[href=/admin/people]").isEmpty());
         given().get("/q/health/ready").then().statusCode(200).body(containsString("UP"));
+        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/me"));
     }
 
     @Transactional

@@ -107,6 +107,20 @@ class PairingSolveApiTest {
     }
 
     @Test
+    void acceptsATenThousandPersonInstance() throws Exception {
+        Path instance = Path.of("target", "pairing-10000-seed7.json");
+        if (!Files.exists(instance)) {
+            Process generate = new ProcessBuilder("python3", "../shared/bench/generate.py", "pairing", "--people", "10000",
+                    "--seed", "7").redirectOutput(instance.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            assertEquals(0, generate.waitFor());
+        }
+        assertTrue(Files.size(instance) > 3_000_000, "about 4 MB of JSON");
+        Response response = asManager().body(Files.readString(instance)).post("/api/v1/solve/pairing?seconds=10");
+        assertEquals(200, response.statusCode(), response.asString().substring(0, Math.min(300, response.asString().length())));
+        assertTrue(response.jsonPath().getList("pairs").size() > 2000);
+    }
+
+    @Test
     void onlyManagersAndAdminsMaySolve() {
         String employee = WebSession.uniqueEmail("solveemp");
         WebSession.signedUp(employee, Map.of());
