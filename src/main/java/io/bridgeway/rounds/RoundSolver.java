@@ -1,5 +1,6 @@
 package io.bridgeway.rounds;
 
+import io.bridgeway.matching.InvalidInstanceException;
 import io.bridgeway.matching.circles.domain.Circle;
 import io.bridgeway.matching.circles.domain.CirclesSchedule;
 import io.bridgeway.matching.circles.domain.Placement;
@@ -115,9 +116,7 @@ public class RoundSolver {
     }
 
     private void failed(long roundId, String what, Throwable error) {
-        boolean invalidInput = error instanceof io.bridgeway.matching.pairing.domain.InvalidInstanceException
-                || error instanceof io.bridgeway.matching.circles.domain.InvalidInstanceException;
-        if (invalidInput) {
+        if (error instanceof InvalidInstanceException) {
             Log.warnf("Round %d cannot be solved as it is: %s", roundId, error.getMessage());
         } else {
             Log.errorf(error, "Solving round %d failed", roundId);

@@ -7,7 +7,7 @@ import io.bridgeway.matching.circles.io.CirclesInstanceJson;
 import io.bridgeway.matching.circles.io.CirclesJson;
 import io.bridgeway.matching.circles.solver.CirclesPlanner;
 import io.bridgeway.matching.circles.solver.CirclesValidator;
-import io.bridgeway.matching.pairing.domain.InvalidInstanceException;
+import io.bridgeway.matching.InvalidInstanceException;
 import io.bridgeway.matching.pairing.domain.PairingSolution;
 import io.bridgeway.matching.pairing.io.PairingJson;
 import io.bridgeway.matching.pairing.solver.PairExplainer;
@@ -99,7 +99,7 @@ public class SolveResource {
             CirclesValidator.validate(problem);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw ApiError.badRequest("malformed JSON: " + e.getOriginalMessage());
-        } catch (io.bridgeway.matching.circles.domain.InvalidInstanceException e) {
+        } catch (InvalidInstanceException e) {
             throw ApiError.badRequest(e.getMessage());
         }
         // A dedicated solver with the request's own limit; it stops sooner once nothing improves.

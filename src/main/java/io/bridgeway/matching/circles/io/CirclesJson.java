@@ -22,7 +22,7 @@ import io.bridgeway.matching.WeeklySlot;
 import io.bridgeway.matching.circles.domain.CirclesProblem;
 import io.bridgeway.matching.circles.domain.CirclesResult;
 import io.bridgeway.matching.circles.domain.CirclesSettings;
-import io.bridgeway.matching.circles.domain.InvalidInstanceException;
+import io.bridgeway.matching.InvalidInstanceException;
 import io.bridgeway.matching.circles.domain.MeetingCalendar;
 import io.bridgeway.matching.circles.domain.PersonAvailability;
 

@@ -17,7 +17,7 @@ import org.optaplanner.core.api.solver.SolverFactory;
 
 /**
  * The circles entry point: validate, solve all rounds jointly, then pick meeting hours and explain.
- * Throws {@link io.bridgeway.matching.circles.domain.InvalidInstanceException} before solving when the
+ * Throws {@link io.bridgeway.matching.InvalidInstanceException} before solving when the
  * problem cannot be solved as given.
  */
 public final class CirclesPlanner {

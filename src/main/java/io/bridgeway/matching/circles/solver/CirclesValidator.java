@@ -8,7 +8,7 @@ import java.util.Set;
 
 import io.bridgeway.matching.PersonProfile;
 import io.bridgeway.matching.circles.domain.CirclesProblem;
-import io.bridgeway.matching.circles.domain.InvalidInstanceException;
+import io.bridgeway.matching.InvalidInstanceException;
 
 /** Checks a circles problem before solving and says precisely what is wrong. */
 public final class CirclesValidator {

@@ -1,5 +1,7 @@
 package io.bridgeway.matching.pairing.domain;
 
+import io.bridgeway.matching.InvalidInstanceException;
+
 import java.util.Locale;
 
 /** Whether a pair must cross departments ({@code required}) or merely earns a bonus for it ({@code preferred}). */

@@ -1,5 +1,7 @@
 package io.bridgeway.matching.pairing.domain;
 
+import io.bridgeway.matching.InvalidInstanceException;
+
 import io.bridgeway.matching.PersonProfile;
 
 import java.util.List;

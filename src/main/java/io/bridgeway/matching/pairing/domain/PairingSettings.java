@@ -1,5 +1,7 @@
 package io.bridgeway.matching.pairing.domain;
 
+import io.bridgeway.matching.InvalidInstanceException;
+
 /**
  * The pairing rules and weights as data. {@link #defaults()} is exactly the canonical model
  * (shared/bench/MODEL.md, problem 1); program managers may change any value later.

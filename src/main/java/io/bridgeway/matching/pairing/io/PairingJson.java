@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bridgeway.matching.PersonProfile;
 import io.bridgeway.matching.pairing.domain.CrossDepartment;
-import io.bridgeway.matching.pairing.domain.InvalidInstanceException;
+import io.bridgeway.matching.InvalidInstanceException;
 import io.bridgeway.matching.pairing.domain.PairingProblem;
 import io.bridgeway.matching.pairing.domain.PairingSettings;
 import io.bridgeway.matching.pairing.solver.PairingResult;

@@ -1,5 +1,7 @@
 package io.bridgeway.matching.pairing.solver;
 
+import io.bridgeway.matching.InvalidInstanceException;
+
 import io.bridgeway.matching.pairing.domain.PairingProblem;
 import io.bridgeway.matching.pairing.domain.PairingSolution;
 import org.optaplanner.core.api.solver.Solver;
@@ -23,7 +25,7 @@ public final class PairingMatcher {
         this.unimprovedLimit = unimprovedLimit;
     }
 
-    /** @throws io.bridgeway.matching.pairing.domain.InvalidInstanceException when the problem is invalid */
+    /** @throws io.bridgeway.matching.InvalidInstanceException when the problem is invalid */
     public PairingResult solve(PairingProblem problem, Duration limit) {
         long start = System.nanoTime();
         PairingSolution solution = PairingSolutionFactory.build(problem, maxPeople);

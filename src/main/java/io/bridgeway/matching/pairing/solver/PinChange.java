@@ -1,6 +1,6 @@
 package io.bridgeway.matching.pairing.solver;
 
-import io.bridgeway.matching.pairing.domain.InvalidInstanceException;
+import io.bridgeway.matching.InvalidInstanceException;
 import io.bridgeway.matching.pairing.domain.Mentee;
 import io.bridgeway.matching.pairing.domain.MenteeAssignment;
 import io.bridgeway.matching.pairing.domain.Mentor;

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bridgeway.matching.circles.domain.CircleExplanation;
 import io.bridgeway.matching.circles.domain.CirclesProblem;
 import io.bridgeway.matching.circles.domain.CirclesResult;
-import io.bridgeway.matching.circles.domain.InvalidInstanceException;
+import io.bridgeway.matching.InvalidInstanceException;
 import io.bridgeway.matching.circles.domain.MeetingBlock;
 import io.bridgeway.matching.circles.solver.CirclesPlanner;
 

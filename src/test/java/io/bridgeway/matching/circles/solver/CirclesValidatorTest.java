@@ -12,7 +12,7 @@ import java.util.List;
 
 import io.bridgeway.matching.PersonProfile;
 import io.bridgeway.matching.circles.domain.CirclesProblem;
-import io.bridgeway.matching.circles.domain.InvalidInstanceException;
+import io.bridgeway.matching.InvalidInstanceException;
 
 import org.junit.jupiter.api.Test;
 

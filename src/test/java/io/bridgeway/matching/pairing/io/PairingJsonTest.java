@@ -2,7 +2,7 @@ package io.bridgeway.matching.pairing.io;
 
 import io.bridgeway.matching.pairing.bench.SharedBench;
 import io.bridgeway.matching.pairing.domain.CrossDepartment;
-import io.bridgeway.matching.pairing.domain.InvalidInstanceException;
+import io.bridgeway.matching.InvalidInstanceException;
 import io.bridgeway.matching.pairing.domain.PairingProblem;
 import io.bridgeway.matching.pairing.solver.PairingSolutionFactory;
 import org.junit.jupiter.api.Test;

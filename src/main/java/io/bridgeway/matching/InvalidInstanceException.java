@@ -1,8 +1,11 @@
-package io.bridgeway.matching.circles.domain;
+package io.bridgeway.matching;
 
 import java.util.List;
 
-/** A circles problem that cannot be solved as given; the message says exactly why (one line per problem). */
+/**
+ * A matching problem that cannot be solved as given. The message names every problem (field, id or
+ * rule), so the web layer can answer with a 400 that says exactly what to fix.
+ */
 public class InvalidInstanceException extends RuntimeException {
 
     private final List<String> problems;
@@ -14,6 +17,11 @@ public class InvalidInstanceException extends RuntimeException {
 
     public InvalidInstanceException(String problem) {
         this(List.of(problem));
+    }
+
+    public InvalidInstanceException(String problem, Throwable cause) {
+        super(problem, cause);
+        this.problems = List.of(problem);
     }
 
     public List<String> problems() {
