@@ -150,6 +150,9 @@ class ProgramPagesTest {
         Enrollment stored = enrollment(id, email);
         assertTrue(stored.asMentee && stored.asCircleMember && !stored.asMentor);
         assertEquals("negotiation, writing", stored.programGoals);
+        io.restassured.path.json.JsonPath export = employee.get("/profile/export").jsonPath();
+        assertEquals("Open enrollment", export.getString("participation.enrollments[0].program"),
+                "download my data includes enrollments");
 
         Response badCapacity = employee.submit("/programs/" + id, "/programs/" + id + "/enroll",
                 Map.of("asMentor", "true", "mentorCapacity", "9"));
