@@ -29,13 +29,13 @@ public final class RoundProblems {
     /** The programme's rules and weights as the pairing core's settings. */
     public static PairingSettings pairingSettings(Program p) {
         PairingSettings d = PairingSettings.defaults();
-        // Continuity cannot be a negative penalty in the core; until it gets its own reward, it means "no penalty".
-        int previousPenalty = p.previousPartners == PreviousPartners.PREFER_CONTINUITY ? 0 : p.weightPreviousPair;
+        // One weight, two meanings: a penalty for repeats, or a bonus for continuity.
+        boolean continuity = p.previousPartners == PreviousPartners.PREFER_CONTINUITY;
         return new PairingSettings(p.minLevelGap,
                 p.crossDepartmentRequired ? CrossDepartment.REQUIRED : CrossDepartment.PREFERRED,
                 p.maxOffsetDiffMinutes, p.weightGoalSkill, p.weightCrossDepartment, p.weightOffsetPer30Min,
-                d.levelGapPenaltyThreshold(), p.weightLevelGapPerLevel, previousPenalty, p.avoidRounds,
-                d.matchedPriorityWeight());
+                d.levelGapPenaltyThreshold(), p.weightLevelGapPerLevel, continuity ? 0 : p.weightPreviousPair,
+                p.avoidRounds, d.matchedPriorityWeight(), continuity ? p.weightPreviousPair : 0);
     }
 
     /** The programme's circle rules and weights as the circles core's settings. */

@@ -25,6 +25,7 @@ class RoundProblemsTest {
         assertEquals(canonical.levelGapPenaltyPerLevel(), fromProgram.levelGapPenaltyPerLevel());
         assertEquals(canonical.previousPairPenalty(), fromProgram.previousPairPenalty());
         assertEquals(canonical.matchedPriorityWeight(), fromProgram.matchedPriorityWeight());
+        assertEquals(0, fromProgram.continuityBonus(), "no continuity bonus in the canonical model");
         assertEquals(10, fromProgram.previousPairMaxRoundsAgo(), "every earlier round a programme keeps counts");
     }
 
@@ -45,5 +46,6 @@ class RoundProblemsTest {
 
         program.previousPartners = PreviousPartners.PREFER_CONTINUITY;
         assertEquals(0, RoundProblems.pairingSettings(program).previousPairPenalty(), "continuity: no repeat penalty");
+        assertEquals(40, RoundProblems.pairingSettings(program).continuityBonus(), "but a bonus for keeping the pair");
     }
 }

@@ -161,11 +161,16 @@ public final class PairRules {
         return isPreviousPair(mentor, mentee) ? settings.previousPairPenalty() : 0;
     }
 
-    /** w(m, e): the sum of the five soft terms. */
+    /** Bonus (positive number) for keeping an earlier pair together, when the programme prefers continuity. */
+    public long continuityPoints(Mentor mentor, Mentee mentee) {
+        return isPreviousPair(mentor, mentee) ? settings.continuityBonus() : 0;
+    }
+
+    /** w(m, e): the sum of the soft terms (the five of MODEL.md, plus continuity, 0 by default). */
     public long pairWeight(Mentor mentor, Mentee mentee) {
         return goalFitPoints(mentor, mentee) + crossDepartmentPoints(mentor, mentee)
                 - timeZoneDistancePenalty(mentor, mentee) - largeLevelGapPenalty(mentor, mentee)
-                - previousPairPenalty(mentor, mentee);
+                - previousPairPenalty(mentor, mentee) + continuityPoints(mentor, mentee);
     }
 
     /** What matching this mentee at all is worth: matchedPriorityWeight * priority (1000 * priority). */
@@ -185,7 +190,7 @@ public final class PairRules {
         terms.add(goalFitContribution(mentor, mentee));
         for (Contribution term : List.of(crossDepartmentContribution(mentor, mentee),
                 timeZoneDistanceContribution(mentor, mentee), largeLevelGapContribution(mentor, mentee),
-                previousPairContribution(mentor, mentee))) {
+                previousPairContribution(mentor, mentee), continuityContribution(mentor, mentee))) {
             if (term.points() != 0) {
                 terms.add(term);
             }
@@ -235,6 +240,11 @@ public final class PairRules {
         long points = -previousPairPenalty(mentor, mentee);
         return new Contribution("Previous pair", points,
                 (points == 0 ? "not paired recently" : "paired before") + " (" + signed(points) + ")");
+    }
+
+    public Contribution continuityContribution(Mentor mentor, Mentee mentee) {
+        long points = continuityPoints(mentor, mentee);
+        return new Contribution("Continued pair", points, "continues an earlier pair (" + signed(points) + ")");
     }
 
     // ---- helpers -------------------------------------------------------------------------------

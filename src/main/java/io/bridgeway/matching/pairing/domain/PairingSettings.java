@@ -17,6 +17,7 @@ import io.bridgeway.matching.InvalidInstanceException;
  * @param previousPairPenalty       soft: penalty when the pair appears in the history
  * @param previousPairMaxRoundsAgo  only history entries at most this many rounds ago count (room for "avoid for N rounds")
  * @param matchedPriorityWeight     points per priority unit of a matched mentee (unmatched mentees lose them)
+ * @param continuityBonus           soft: points when the pair appears in the counted history ("prefer continuity"; 0 in MODEL.md)
  */
 public record PairingSettings(
         int minLevelGap,
@@ -29,7 +30,8 @@ public record PairingSettings(
         int levelGapPenaltyPerLevel,
         int previousPairPenalty,
         int previousPairMaxRoundsAgo,
-        int matchedPriorityWeight) {
+        int matchedPriorityWeight,
+        int continuityBonus) {
 
     public PairingSettings {
         if (crossDepartment == null) {
@@ -47,18 +49,19 @@ public record PairingSettings(
         requireNonNegative("previousPairPenalty", previousPairPenalty);
         requireNonNegative("previousPairMaxRoundsAgo", previousPairMaxRoundsAgo);
         requireNonNegative("matchedPriorityWeight", matchedPriorityWeight);
+        requireNonNegative("continuityBonus", continuityBonus);
     }
 
     /** The canonical model: MODEL.md rule defaults and weights. */
     public static PairingSettings defaults() {
-        return new PairingSettings(1, CrossDepartment.PREFERRED, 1440, 10, 15, 1, 3, 5, 40, Integer.MAX_VALUE, 1000);
+        return new PairingSettings(1, CrossDepartment.PREFERRED, 1440, 10, 15, 1, 3, 5, 40, Integer.MAX_VALUE, 1000, 0);
     }
 
     /** These weights with the three instance rules replaced. */
     public PairingSettings withRules(int minLevelGap, CrossDepartment crossDepartment, int maxOffsetDiffMinutes) {
         return new PairingSettings(minLevelGap, crossDepartment, maxOffsetDiffMinutes, goalSkillWeight,
                 crossDepartmentBonus, offsetPenaltyPer30Min, levelGapPenaltyThreshold, levelGapPenaltyPerLevel,
-                previousPairPenalty, previousPairMaxRoundsAgo, matchedPriorityWeight);
+                previousPairPenalty, previousPairMaxRoundsAgo, matchedPriorityWeight, continuityBonus);
     }
 
     private static void requireNonNegative(String name, int value) {

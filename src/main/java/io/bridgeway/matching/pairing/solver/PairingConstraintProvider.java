@@ -39,7 +39,8 @@ public class PairingConstraintProvider implements ConstraintProvider {
                 crossDepartmentBonus(factory),
                 timeZoneDistance(factory),
                 levelGapOver3(factory),
-                previousPair(factory)
+                previousPair(factory),
+                continuedPair(factory)
         };
     }
 
@@ -171,5 +172,9 @@ public class PairingConstraintProvider implements ConstraintProvider {
     Constraint previousPair(ConstraintFactory factory) {
         return softPenalty(factory, "Previous pair", PairRules::previousPairPenalty,
                 PairRules::previousPairContribution);
+    }
+
+    Constraint continuedPair(ConstraintFactory factory) {
+        return softReward(factory, "Continued pair", PairRules::continuityPoints, PairRules::continuityContribution);
     }
 }

@@ -191,12 +191,28 @@ class PairingConstraintProviderTest {
 
     @Test
     void previousPairOutsideTheRoundWindowIsIgnored() {
-        PairingSettings lastRoundOnly = new PairingSettings(1, CrossDepartment.PREFERRED, 1440, 10, 15, 1, 3, 5, 40, 1, 1000);
+        PairingSettings lastRoundOnly = new PairingSettings(1, CrossDepartment.PREFERRED, 1440, 10, 15, 1, 3, 5, 40, 1, 1000, 0);
         TinyInstance t = new TinyInstance().person("m", "Sales", 6).person("e", "Eng", 1)
                 .mentor("m", 2).mentee("e", 1).previous("m", "e", 2).settings(lastRoundOnly);
         verifier.verifyThat(PairingConstraintProvider::previousPair)
                 .given(t.solution().getRules(), t.pair("m", "e"))
                 .penalizesBy(0);
+    }
+
+    @Test
+    void continuedPairIsRewardedOnlyWhenTheProgrammePrefersContinuity() {
+        PairingSettings continuity = new PairingSettings(1, CrossDepartment.PREFERRED, 1440, 10, 15, 1, 3, 5, 0,
+                Integer.MAX_VALUE, 1000, 25);
+        TinyInstance t = new TinyInstance().person("m", "Sales", 6).person("again", "Eng", 1).person("new", "Eng", 1)
+                .mentor("m", 2).mentee("again", 1).mentee("new", 1).previous("m", "again", 1).settings(continuity);
+        verifier.verifyThat(PairingConstraintProvider::continuedPair)
+                .given(t.solution().getRules(), t.pair("m", "again"), t.pair("m", "new"))
+                .rewardsWith(25);
+        TinyInstance canonical = new TinyInstance().person("m", "Sales", 6).person("again", "Eng", 1)
+                .mentor("m", 1).mentee("again", 1).previous("m", "again", 1);
+        verifier.verifyThat(PairingConstraintProvider::continuedPair)
+                .given(canonical.solution().getRules(), canonical.pair("m", "again"))
+                .rewardsWith(0);
     }
 
     @Test
