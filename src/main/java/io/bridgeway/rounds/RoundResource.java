@@ -79,8 +79,9 @@ public class RoundResource {
     @Transactional
     public TemplateInstance round(@PathParam("id") long id, @QueryParam("q") String q,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("unmatchedPage") @DefaultValue("0") int unmatchedPage,
-            @QueryParam("meeting") @DefaultValue("0") int meeting) {
-        return Templates.round(RoundView.of(RoundService.round(id), progress.of(id), q, page, unmatchedPage, meeting), null);
+            @QueryParam("meeting") @DefaultValue("0") int meeting, @QueryParam("pinned") boolean pinnedOnly) {
+        return Templates.round(RoundView.of(RoundService.round(id), progress.of(id), q, page, unmatchedPage, meeting,
+                pinnedOnly), null);
     }
 
     @GET

@@ -11,7 +11,7 @@ public record RoundView(long id, long version, long programId, String programNam
         SolveState solveState, String solveMessage, String score, Long objective, int matched, int mentees,
         int circleMembers, boolean editable, RoundProgress.Snapshot progress, Listing<PairRow> pairs,
         Listing<UnmatchedRow> unmatched, String query, List<CircleRow> circles, int meeting, int meetings,
-        Integer circleRepeats, Long circleSoft) {
+        Integer circleRepeats, Long circleSoft, boolean pinnedOnly) {
 
     public static final int PAGE_SIZE = 50;
 
@@ -55,23 +55,26 @@ public record RoundView(long id, long version, long programId, String programNam
         return status == RoundStatus.DRAFT;
     }
 
+    /** The search and filter as query parameters, for paging links. */
     public String encodedQuery() {
-        return java.net.URLEncoder.encode(query == null ? "" : query, java.nio.charset.StandardCharsets.UTF_8);
+        return java.net.URLEncoder.encode(query == null ? "" : query, java.nio.charset.StandardCharsets.UTF_8)
+                + (pinnedOnly ? "&pinned=true" : "");
     }
 
     /** The round with one page of pairs and of unmatched mentees, optionally filtered by a name or email. */
     public static RoundView of(MatchingRound round, RoundProgress.Snapshot progress, String query, int pairPage,
             int unmatchedPage) {
-        return of(round, progress, query, pairPage, unmatchedPage, 0);
+        return of(round, progress, query, pairPage, unmatchedPage, 0, false);
     }
 
     /** As above, with the circles of one meeting (from 0). */
     public static RoundView of(MatchingRound round, RoundProgress.Snapshot progress, String query, int pairPage,
-            int unmatchedPage, int meeting) {
+            int unmatchedPage, int meeting, boolean pinnedOnly) {
         String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
         Parameters params = Parameters.with("round", round).and("q", "%" + q + "%");
         var pairs = RoundPair.<RoundPair>find("round = :round and (lower(mentor.fullName) like :q or lower(mentee.fullName) like :q"
-                + " or mentor.email like :q or mentee.email like :q)", Sort.by("mentee.fullName"), params);
+                + " or mentor.email like :q or mentee.email like :q)" + (pinnedOnly ? " and pinned = true" : ""),
+                Sort.by("mentee.fullName"), params);
         var unmatched = RoundUnmatched.<RoundUnmatched>find("round = :round and (lower(mentee.fullName) like :q"
                 + " or mentee.email like :q)", Sort.by("mentee.fullName"), params);
         return new RoundView(round.id, round.version, round.program.id, round.program.name, round.number, round.status,
@@ -82,7 +85,7 @@ public record RoundView(long id, long version, long programId, String programNam
                 page(unmatched, unmatchedPage, u -> new UnmatchedRow(u.mentee.id, u.mentee.fullName, u.mentee.email,
                         u.reason)),
                 query == null ? "" : query.strip(), circles(round, meeting), meeting, meetings(round),
-                round.circleRepeats, round.circleSoft);
+                round.circleRepeats, round.circleSoft, pinnedOnly);
     }
 
     private static int meetings(MatchingRound round) {

@@ -30,7 +30,9 @@ class RoundBrowserTest extends BrowserTest {
         screenshot("round-1-progress");
 
         // htmx polls the status box and reloads the page when the solve ends
-        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d ->
+        new WebDriverWait(driver, Duration.ofSeconds(60))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class) // htmx swaps the box
+                .until(d ->
                 d.findElement(By.cssSelector("#progress h2")).getText().contains("SOLVED"));
         assertEquals(5, driver.findElements(By.cssSelector("table.pairs tbody tr")).size());
         assertFalse(driver.findElements(By.cssSelector("ul.why li")).isEmpty(), "explanations shown");

@@ -221,6 +221,8 @@ class RoundLifecycleTest {
         assertTrue(page.select("#progress").attr("hx-trigger").isEmpty(), "no polling once solved");
         Document search = pm.page("/rounds/" + roundId + "?q=" + c.mentees().get(0));
         assertEquals(1, search.select("table.pairs tbody tr").size(), "search narrows the pairs to the person");
+        assertEquals(0, pm.page("/rounds/" + roundId + "?pinned=true").select("table.pairs tbody tr").size(),
+                "nothing is pinned yet");
         // privacy: an employee sees no round, no pairs, no reasons, no participant list
         String employeeEmail = WebSession.uniqueEmail("roundemp");
         WebSession employee = WebSession.signedUp(employeeEmail, Map.of());
