@@ -45,7 +45,9 @@ class RoundBrowserTest extends BrowserTest {
         screenshot("round-3-pinned");
 
         driver.findElement(By.cssSelector("form[action$='/publish'] button")).click();
-        assertTrue(driver.findElement(By.cssSelector(".flash")).getText().contains("published"));
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.cssSelector(".flash")).getText().contains("published"));
         assertTrue(driver.findElement(By.tagName("h1")).getText().contains("PUBLISHED"));
         assertTrue(driver.findElements(By.cssSelector("form[action$='/unpair']")).isEmpty(), "frozen after publish");
         screenshot("round-4-published");
