@@ -79,9 +79,10 @@ public class RoundResource {
     @Transactional
     public TemplateInstance round(@PathParam("id") long id, @QueryParam("q") String q,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("unmatchedPage") @DefaultValue("0") int unmatchedPage,
-            @QueryParam("meeting") @DefaultValue("0") int meeting, @QueryParam("pinned") boolean pinnedOnly) {
+            @QueryParam("meeting") @DefaultValue("0") int meeting,
+            @QueryParam("circlePage") @DefaultValue("0") int circlePage, @QueryParam("pinned") boolean pinnedOnly) {
         return Templates.round(RoundView.of(RoundService.round(id), progress.of(id), q, page, unmatchedPage, meeting,
-                pinnedOnly), null);
+                circlePage, pinnedOnly), null);
     }
 
     @GET

@@ -10,7 +10,7 @@ import java.util.Locale;
 public record RoundView(long id, long version, long programId, String programName, int number, RoundStatus status,
         SolveState solveState, String solveMessage, String score, Long objective, int matched, int mentees,
         int circleMembers, boolean editable, RoundProgress.Snapshot progress, Listing<PairRow> pairs,
-        Listing<UnmatchedRow> unmatched, String query, List<CircleRow> circles, int meeting, int meetings,
+        Listing<UnmatchedRow> unmatched, String query, Listing<CircleRow> circles, int meeting, int meetings,
         Integer circleRepeats, Long circleSoft, boolean pinnedOnly) {
 
     public static final int PAGE_SIZE = 50;
@@ -64,12 +64,12 @@ public record RoundView(long id, long version, long programId, String programNam
     /** The round with one page of pairs and of unmatched mentees, optionally filtered by a name or email. */
     public static RoundView of(MatchingRound round, RoundProgress.Snapshot progress, String query, int pairPage,
             int unmatchedPage) {
-        return of(round, progress, query, pairPage, unmatchedPage, 0, false);
+        return of(round, progress, query, pairPage, unmatchedPage, 0, 0, false);
     }
 
     /** As above, with the circles of one meeting (from 0). */
     public static RoundView of(MatchingRound round, RoundProgress.Snapshot progress, String query, int pairPage,
-            int unmatchedPage, int meeting, boolean pinnedOnly) {
+            int unmatchedPage, int meeting, int circlePage, boolean pinnedOnly) {
         String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
         Parameters params = Parameters.with("round", round).and("q", "%" + q + "%");
         var pairs = RoundPair.<RoundPair>find("round = :round and (lower(mentor.fullName) like :q or lower(mentee.fullName) like :q"
@@ -84,7 +84,7 @@ public record RoundView(long id, long version, long programId, String programNam
                         p.mentee.id, p.mentee.fullName, p.mentee.email, p.pinned, p.forced, p.value, p.explanationLines())),
                 page(unmatched, unmatchedPage, u -> new UnmatchedRow(u.mentee.id, u.mentee.fullName, u.mentee.email,
                         u.reason)),
-                query == null ? "" : query.strip(), circles(round, meeting), meeting, meetings(round),
+                query == null ? "" : query.strip(), circles(round, meeting, circlePage), meeting, meetings(round),
                 round.circleRepeats, round.circleSoft, pinnedOnly);
     }
 
@@ -94,19 +94,24 @@ public record RoundView(long id, long version, long programId, String programNam
         return max == null ? 0 : max + 1;
     }
 
-    private static List<CircleRow> circles(MatchingRound round, int meeting) {
-        List<RoundCircle> circles = RoundCircle.list("round = ?1 and meetingIndex = ?2 order by circleNumber", round, meeting);
+    private static Listing<CircleRow> circles(MatchingRound round, int meeting, int page) {
+        var query = RoundCircle.<RoundCircle>find("round = ?1 and meetingIndex = ?2", Sort.by("circleNumber"), round, meeting);
+        long total = query.count();
+        int pageCount = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        int current = Math.min(Math.max(0, page), pageCount - 1);
+        List<RoundCircle> circles = query.page(Page.of(current, PAGE_SIZE)).list();
         java.util.Set<Long> ids = new java.util.HashSet<>();
         circles.forEach(c -> c.members.forEach(m -> ids.add(m.personId())));
         java.util.Map<Long, io.bridgeway.people.Person> people = new java.util.HashMap<>();
         if (!ids.isEmpty()) {
             io.bridgeway.people.Person.<io.bridgeway.people.Person>list("id in ?1", ids).forEach(p -> people.put(p.id, p));
         }
-        return circles.stream().map(c -> new CircleRow(c.id, c.circleNumber, c.members.stream().map(m -> {
+        List<CircleRow> rows = circles.stream().map(c -> new CircleRow(c.id, c.circleNumber, c.members.stream().map(m -> {
             io.bridgeway.people.Person p = people.get(m.personId());
             return new MemberRow(m.personId(), p == null ? "(left)" : p.fullName, p == null ? "" : p.email,
                     p == null || p.department == null ? "" : p.department.name, m.pinned());
         }).toList(), c.meetingUtcStart, c.meetingNote, c.explanationLines())).toList();
+        return new Listing<>(rows, current, pageCount, total);
     }
 
     private static <E, T> Listing<T> page(io.quarkus.hibernate.orm.panache.PanacheQuery<E> query, int page,
