@@ -3,7 +3,7 @@ package io.bridgeway.audit;
 import io.bridgeway.security.Role;
 import io.bridgeway.web.FormErrors;
 import io.bridgeway.web.FormFields;
-import io.quarkus.panache.common.Page;
+import io.bridgeway.web.Paged;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.qute.CheckedTemplate;
@@ -33,7 +33,6 @@ import java.util.Locale;
 @Produces(MediaType.TEXT_HTML)
 public class AdminAuditResource {
 
-    static final int PAGE_SIZE = 50;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
 
@@ -58,15 +57,7 @@ public class AdminAuditResource {
         }
     }
 
-    public record Listing(Filter filter, List<String> actions, List<String> subjectTypes, List<Row> rows, int page,
-            int pageCount, long total) {
-        public boolean hasPrevious() {
-            return page > 0;
-        }
-
-        public boolean hasNext() {
-            return page + 1 < pageCount;
-        }
+    public record Listing(Filter filter, List<String> actions, List<String> subjectTypes, Paged<Row> entries) {
     }
 
     @CheckedTemplate
@@ -129,18 +120,14 @@ public class AdminAuditResource {
                 "select distinct subjectType from AuditEntry where subjectType is not null order by subjectType")
                 .project(String.class).list();
         if (errors.any()) {
-            Listing empty = new Listing(filter, actions, subjectTypes, List.of(), 0, 1, 0);
+            Listing empty = new Listing(filter, actions, subjectTypes, new Paged<>(List.of(), 0, 1, 0));
             return Response.status(Response.Status.BAD_REQUEST).entity(Templates.audit(empty, errors)).build();
         }
         Sort newestFirst = Sort.by("occurredAt").descending().and("id", Sort.Direction.Descending);
         var found = clauses.isEmpty() ? AuditEntry.<AuditEntry>findAll(newestFirst)
                 : AuditEntry.<AuditEntry>find(String.join(" and ", clauses), newestFirst, params);
-        long total = found.count();
-        int pageCount = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         Long requested = FormFields.parseLong(page);
-        int current = (int) Math.min(Math.max(0, requested == null ? 0 : requested), pageCount - 1);
-        List<Row> rows = found.page(Page.of(current, PAGE_SIZE)).list().stream().map(Row::of).toList();
-        return Response.ok(Templates.audit(new Listing(filter, actions, subjectTypes, rows, current, pageCount, total),
-                errors)).build();
+        Paged<Row> entries = Paged.of(found, requested == null ? 0 : (int) Math.min(requested, Integer.MAX_VALUE), Row::of);
+        return Response.ok(Templates.audit(new Listing(filter, actions, subjectTypes, entries), errors)).build();
     }
 }

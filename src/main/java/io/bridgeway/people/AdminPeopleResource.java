@@ -1,8 +1,8 @@
 package io.bridgeway.people;
 
 import io.bridgeway.security.Role;
+import io.bridgeway.web.Paged;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.qute.CheckedTemplate;
@@ -24,19 +24,9 @@ import java.util.Locale;
 @Produces(MediaType.TEXT_HTML)
 public class AdminPeopleResource {
 
-    static final int PAGE_SIZE = 50;
-
-    public record Listing(List<Person> people, String query, int page, int pageCount, long total) {
-        public boolean hasPrevious() {
-            return page > 0;
-        }
-
+    public record Listing(Paged<Person> people, String query) {
         public String encodedQuery() {
             return java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8);
-        }
-
-        public boolean hasNext() {
-            return page + 1 < pageCount;
         }
     }
 
@@ -53,10 +43,6 @@ public class AdminPeopleResource {
                 ? Person.findAll(Sort.by("fullName"))
                 : Person.find("lower(fullName) like :q or email like :q", Sort.by("fullName"),
                         Parameters.with("q", "%" + query.toLowerCase(Locale.ROOT) + "%"));
-        long total = found.count();
-        int pageCount = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
-        int current = Math.min(Math.max(0, page), pageCount - 1);
-        List<Person> people = found.page(Page.of(current, PAGE_SIZE)).list();
-        return Templates.people(new Listing(people, query, current, pageCount, total));
+        return Templates.people(new Listing(Paged.of(found, page), query));
     }
 }

@@ -7,8 +7,8 @@ import io.bridgeway.security.Role;
 import io.bridgeway.web.Flash;
 import io.bridgeway.web.FormErrors;
 import io.bridgeway.web.FormFields;
+import io.bridgeway.web.Paged;
 import io.bridgeway.web.Viewer;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -39,25 +39,13 @@ import org.jboss.resteasy.reactive.RestForm;
 @Produces(MediaType.TEXT_HTML)
 public class ProgramResource {
 
-    static final int PAGE_SIZE = 50;
-
     public record Choices(List<ProgramType> types, List<PreviousPartners> previousPartners,
             List<Department> departments, List<Office> offices) {
     }
 
-    public record Participants(List<Enrollment> enrollments, int page, int pageCount, long total) {
-        public boolean hasPrevious() {
-            return page > 0;
-        }
-
-        public boolean hasNext() {
-            return page + 1 < pageCount;
-        }
-    }
-
     /** Everything the detail page shows; read inside the transaction. */
     public record Detail(Program program, boolean open, boolean manager, boolean enrolled, EnrollmentForm mine,
-            FormErrors mineErrors, Participants participants, Choices choices, CohortInput cohort,
+            FormErrors mineErrors, Paged<Enrollment> participants, Choices choices, CohortInput cohort,
             FormErrors cohortErrors, EnrollmentService.CohortReport report, List<ProgramRounds.RoundLink> rounds) {
     }
 
@@ -215,13 +203,9 @@ public class ProgramResource {
         Person me = Person.findById(viewer.personId());
         Enrollment existing = Enrollment.find(program, me);
         EnrollmentForm form = mine != null ? mine : existing != null ? EnrollmentForm.of(existing) : defaultRoles(program);
-        Participants participants = null;
+        Paged<Enrollment> participants = null;
         if (viewer.programManager()) {
-            var query = Enrollment.find("program = ?1", Sort.by("person.fullName"), program);
-            long total = query.count();
-            int pageCount = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
-            int current = Math.min(Math.max(0, page), pageCount - 1);
-            participants = new Participants(query.page(Page.of(current, PAGE_SIZE)).list(), current, pageCount, total);
+            participants = Paged.of(Enrollment.<Enrollment>find("program = ?1", Sort.by("person.fullName"), program), page);
         }
         return new Detail(program, program.enrollmentOpenOn(LocalDate.now()), viewer.programManager(),
                 existing != null, form, mineErrors, participants, choices(), cohort, cohortErrors, report,

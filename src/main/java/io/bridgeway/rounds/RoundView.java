@@ -1,6 +1,6 @@
 package io.bridgeway.rounds;
 
-import io.quarkus.panache.common.Page;
+import io.bridgeway.web.Paged;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import java.util.List;
@@ -9,11 +9,9 @@ import java.util.Locale;
 /** A round as its pages and the API show it, read inside the transaction. */
 public record RoundView(long id, long version, long programId, String programName, int number, RoundStatus status,
         SolveState solveState, String solveMessage, String score, Long objective, int matched, int mentees,
-        int circleMembers, boolean editable, RoundProgress.Snapshot progress, Listing<PairRow> pairs,
-        Listing<UnmatchedRow> unmatched, String query, Listing<CircleRow> circles, int meeting, int meetings,
+        int circleMembers, boolean editable, RoundProgress.Snapshot progress, Paged<PairRow> pairs,
+        Paged<UnmatchedRow> unmatched, String query, Paged<CircleRow> circles, int meeting, int meetings,
         Integer circleRepeats, Long circleSoft, boolean pinnedOnly) {
-
-    public static final int PAGE_SIZE = 50;
 
     public record PairRow(long id, long mentorId, String mentor, String mentorEmail, long menteeId, String mentee,
             String menteeEmail, boolean pinned, boolean forced, long value, List<String> explanation) {
@@ -35,16 +33,6 @@ public record RoundView(long id, long version, long programId, String programNam
 
     public List<Integer> meetingIndexes() {
         return java.util.stream.IntStream.range(0, meetings).boxed().toList();
-    }
-
-    public record Listing<T>(List<T> rows, int page, int pageCount, long total) {
-        public boolean hasPrevious() {
-            return page > 0;
-        }
-
-        public boolean hasNext() {
-            return page + 1 < pageCount;
-        }
     }
 
     public boolean solving() {
@@ -80,9 +68,9 @@ public record RoundView(long id, long version, long programId, String programNam
         return new RoundView(round.id, round.version, round.program.id, round.program.name, round.number, round.status,
                 round.solveState, round.solveMessage, round.score, round.objective, round.matchedCount,
                 round.menteeCount, round.circleMemberCount, round.editable(), progress,
-                page(pairs, pairPage, p -> new PairRow(p.id, p.mentor.id, p.mentor.fullName, p.mentor.email,
+                Paged.of(pairs, pairPage, p -> new PairRow(p.id, p.mentor.id, p.mentor.fullName, p.mentor.email,
                         p.mentee.id, p.mentee.fullName, p.mentee.email, p.pinned, p.forced, p.value, p.explanationLines())),
-                page(unmatched, unmatchedPage, u -> new UnmatchedRow(u.mentee.id, u.mentee.fullName, u.mentee.email,
+                Paged.of(unmatched, unmatchedPage, u -> new UnmatchedRow(u.mentee.id, u.mentee.fullName, u.mentee.email,
                         u.reason)),
                 query == null ? "" : query.strip(), circles(round, meeting, circlePage), meeting, meetings(round),
                 round.circleRepeats, round.circleSoft, pinnedOnly);
@@ -94,32 +82,21 @@ public record RoundView(long id, long version, long programId, String programNam
         return max == null ? 0 : max + 1;
     }
 
-    private static Listing<CircleRow> circles(MatchingRound round, int meeting, int page) {
-        var query = RoundCircle.<RoundCircle>find("round = ?1 and meetingIndex = ?2", Sort.by("circleNumber"), round, meeting);
-        long total = query.count();
-        int pageCount = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
-        int current = Math.min(Math.max(0, page), pageCount - 1);
-        List<RoundCircle> circles = query.page(Page.of(current, PAGE_SIZE)).list();
+    private static Paged<CircleRow> circles(MatchingRound round, int meeting, int page) {
+        Paged<RoundCircle> circles = Paged.of(RoundCircle.<RoundCircle>find("round = ?1 and meetingIndex = ?2",
+                Sort.by("circleNumber"), round, meeting), page);
         java.util.Set<Long> ids = new java.util.HashSet<>();
-        circles.forEach(c -> c.members.forEach(m -> ids.add(m.personId())));
+        circles.rows().forEach(c -> c.members.forEach(m -> ids.add(m.personId())));
         java.util.Map<Long, io.bridgeway.people.Person> people = new java.util.HashMap<>();
         if (!ids.isEmpty()) {
             io.bridgeway.people.Person.<io.bridgeway.people.Person>list("id in ?1", ids).forEach(p -> people.put(p.id, p));
         }
-        List<CircleRow> rows = circles.stream().map(c -> new CircleRow(c.id, c.circleNumber, c.members.stream().map(m -> {
+        List<CircleRow> rows = circles.rows().stream().map(c -> new CircleRow(c.id, c.circleNumber, c.members.stream().map(m -> {
             io.bridgeway.people.Person p = people.get(m.personId());
             return new MemberRow(m.personId(), p == null ? "(left)" : p.fullName, p == null ? "" : p.email,
                     p == null || p.department == null ? "" : p.department.name, m.pinned());
         }).toList(), c.meetingUtcStart, c.meetingNote, c.explanationLines())).toList();
-        return new Listing<>(rows, current, pageCount, total);
+        return new Paged<>(rows, circles.page(), circles.pageCount(), circles.total());
     }
 
-    private static <E, T> Listing<T> page(io.quarkus.hibernate.orm.panache.PanacheQuery<E> query, int page,
-            java.util.function.Function<E, T> row) {
-        long total = query.count();
-        int pageCount = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
-        int current = Math.min(Math.max(0, page), pageCount - 1);
-        return new Listing<>(query.page(Page.of(current, PAGE_SIZE)).list().stream().map(row).toList(), current,
-                pageCount, total);
-    }
 }

@@ -1,0 +1,33 @@
+package io.bridgeway.web;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Page;
+import java.util.List;
+import java.util.function.Function;
+
+/** One page of a list, for templates: the rows and where the page stands (numbered from 0). */
+public record Paged<T>(List<T> rows, int page, int pageCount, long total) {
+
+    public static final int SIZE = 50;
+
+    /** The requested page of {@code query}, clamped to the pages that exist, each row mapped by {@code row}. */
+    public static <E, T> Paged<T> of(PanacheQuery<E> query, int page, Function<E, T> row) {
+        long total = query.count();
+        int pageCount = (int) Math.max(1, (total + SIZE - 1) / SIZE);
+        int current = Math.min(Math.max(0, page), pageCount - 1);
+        return new Paged<>(query.page(Page.of(current, SIZE)).list().stream().map(row).toList(), current, pageCount,
+                total);
+    }
+
+    public static <E> Paged<E> of(PanacheQuery<E> query, int page) {
+        return of(query, page, Function.identity());
+    }
+
+    public boolean hasPrevious() {
+        return page > 0;
+    }
+
+    public boolean hasNext() {
+        return page + 1 < pageCount;
+    }
+}
