@@ -34,6 +34,15 @@ public final class PersonIdentityProviders {
                 .build();
     }
 
+    /** Looks the person up off the event loop; {@code accepted} decides whether the account may sign in. */
+    static Uni<SecurityIdentity> authenticate(AccountLookup accounts, String email,
+            java.util.function.Predicate<AccountLookup.Account> accepted, AuthenticationRequestContext context) {
+        return context.runBlocking(() -> accounts.findActive(email)
+                .filter(accepted)
+                .map(PersonIdentityProviders::identityOf)
+                .orElseThrow(AuthenticationFailedException::new));
+    }
+
     @ApplicationScoped
     public static class Password implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
@@ -48,11 +57,9 @@ public final class PersonIdentityProviders {
         @Override
         public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
                 AuthenticationRequestContext context) {
-            return context.runBlocking(() -> accounts.findActive(request.getUsername())
-                    .filter(account -> Passwords.matches(new String(request.getPassword().getPassword()),
-                            account.passwordHash()))
-                    .map(PersonIdentityProviders::identityOf)
-                    .orElseThrow(AuthenticationFailedException::new));
+            String password = new String(request.getPassword().getPassword());
+            return PersonIdentityProviders.authenticate(accounts, request.getUsername(),
+                    account -> Passwords.matches(password, account.passwordHash()), context);
         }
     }
 
@@ -70,9 +77,8 @@ public final class PersonIdentityProviders {
         @Override
         public Uni<SecurityIdentity> authenticate(TrustedAuthenticationRequest request,
                 AuthenticationRequestContext context) {
-            return context.runBlocking(() -> accounts.findActive(request.getPrincipal())
-                    .map(PersonIdentityProviders::identityOf)
-                    .orElseThrow(AuthenticationFailedException::new));
+            // The session cookie already proved who this is; only an active account is still required.
+            return PersonIdentityProviders.authenticate(accounts, request.getPrincipal(), account -> true, context);
         }
     }
 }

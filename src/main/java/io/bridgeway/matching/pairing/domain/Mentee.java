@@ -1,7 +1,6 @@
 package io.bridgeway.matching.pairing.domain;
 
 import io.bridgeway.matching.PersonProfile;
-import org.optaplanner.core.api.domain.lookup.PlanningId;
 
 import java.util.List;
 
@@ -10,30 +9,14 @@ import java.util.List;
  * allow, plus a pinned mentor even if forbidden) so that the solver never proposes a forbidden pair
  * and the solution cloner does not copy the lists.
  */
-public final class Mentee {
+public final class Mentee extends PairingParticipant {
 
-    private final int index;
-    private final PersonProfile person;
     private final int priority;
     private List<Mentor> candidateMentors = List.of();
 
     public Mentee(int index, PersonProfile person, int priority) {
-        this.index = index;
-        this.person = person;
+        super(index, person);
         this.priority = priority;
-    }
-
-    @PlanningId
-    public String getId() {
-        return person.id();
-    }
-
-    public int getIndex() {
-        return index;
-    }
-
-    public PersonProfile getPerson() {
-        return person;
     }
 
     public int getPriority() {
