@@ -78,6 +78,8 @@ public class RoundPublication {
         Map<Long, ParticipantSnapshot> snapshots = new HashMap<>();
         List<RoundParticipant> participants = RoundParticipant.of(round);
         participants.forEach(p -> snapshots.put(p.person.id, ParticipantSnapshot.fromJson(p.profileJson)));
+        Map<Long, Person> people = new HashMap<>(); // circle members are participants: no query per member
+        participants.forEach(p -> people.put(p.person.id, p.person));
         Map<Long, Draft> drafts = new LinkedHashMap<>();
         participants.forEach(p -> draft(drafts, p.person, snapshots)); // everyone hears back, matched or not
         String program = round.program.name;
@@ -109,7 +111,7 @@ public class RoundPublication {
         }
 
         for (RoundCircle circle : RoundCircle.of(round)) {
-            List<Person> members = circle.members.stream().map(m -> Person.<Person>findById(m.personId()))
+            List<Person> members = circle.members.stream().map(m -> people.get(m.personId()))
                     .filter(p -> p != null).toList();
             List<MeetingInvites.Attendee> attendees = members.stream()
                     .map(p -> new MeetingInvites.Attendee(p.email, p.fullName)).toList();
