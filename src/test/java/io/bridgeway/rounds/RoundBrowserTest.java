@@ -23,10 +23,12 @@ class RoundBrowserTest extends BrowserTest {
         driver.findElement(By.id("j_username")).sendKeys(c.pm());
         driver.findElement(By.id("j_password")).sendKeys(WebSession.PASSWORD);
         driver.findElement(By.cssSelector("form[action='/j_security_check'] button")).click();
+        WebDriverWait navigation = new WebDriverWait(driver, Duration.ofSeconds(15));
+        navigation.until(d -> d.getCurrentUrl().endsWith("/profile"));
 
         driver.get(base + "programs/" + c.programId());
         driver.findElement(By.cssSelector("form[action$='/rounds'] button")).click();
-        assertTrue(driver.getCurrentUrl().matches(".*/rounds/\\d+$"), driver.getCurrentUrl());
+        navigation.until(d -> d.getCurrentUrl().matches(".*/rounds/\\d+$")); // the redirect to the new round
         screenshot("round-1-progress");
 
         // htmx polls the status box and reloads the page when the solve ends

@@ -34,7 +34,7 @@ class BrowserJourneyTest extends BrowserTest {
         screenshot("1-signup-form");
         driver.findElement(By.cssSelector("form[action='/signup'] button[type=submit]")).click();
 
-        assertTrue(driver.getCurrentUrl().contains("/login"), driver.getCurrentUrl());
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().contains("/login"));
         assertTrue(driver.findElement(By.cssSelector(".flash")).getText().contains("Welcome to Bridgeway"));
         signIn(email);
         assertTrue(driver.getCurrentUrl().endsWith("/profile"), driver.getCurrentUrl());
