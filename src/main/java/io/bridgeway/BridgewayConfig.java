@@ -2,6 +2,7 @@ package io.bridgeway;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,6 +15,14 @@ public interface BridgewayConfig {
     Signup signup();
 
     Solve solve();
+
+    Session session();
+
+    Login login();
+
+    /** Folder for the embedded database and, in dev and demo, the generated session key. */
+    @WithDefault("./data")
+    String dataDir();
 
     /** Load the synthetic demo company on start. */
     @WithDefault("false")
@@ -44,6 +53,43 @@ public interface BridgewayConfig {
         /** A round's circle search stops after this many seconds without improvement. */
         @WithDefault("5")
         int circlesUnimprovedSeconds();
+    }
+
+    interface Session {
+        /**
+         * Signs the session cookie (BRIDGEWAY_SESSION_KEY), at least 32 bytes. Required outside dev, test
+         * and demo; those generate one (dev and demo keep it in the data folder).
+         */
+        Optional<String> key();
+
+        /** A session that sees no request for this long ends. */
+        @WithDefault("PT30M")
+        Duration idleTimeout();
+
+        /** A session ends this long after sign-in, however active. */
+        @WithDefault("PT12H")
+        Duration absoluteTimeout();
+
+        /** How often an active session's cookie is re-issued to move its idle deadline. */
+        @WithDefault("PT1M")
+        Duration renewAfter();
+
+        /** Send the cookie only over HTTPS (on in prod). */
+        @WithDefault("false")
+        boolean secureCookie();
+    }
+
+    interface Login {
+        /** Failed sign-ins allowed per account within {@link #window()} before it is throttled. */
+        @WithDefault("5")
+        int maxFailuresPerAccount();
+
+        /** Failed sign-ins allowed per client address within {@link #window()}. */
+        @WithDefault("30")
+        int maxFailuresPerAddress();
+
+        @WithDefault("PT15M")
+        Duration window();
     }
 
     interface Signup {

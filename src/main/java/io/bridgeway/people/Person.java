@@ -36,6 +36,13 @@ public class Person extends TrackedEntity {
     @Column(nullable = false)
     public boolean active = true;
 
+    /**
+     * Every session cookie carries the value it was issued with; bumping it ends them all. Written only
+     * by {@link #endAllSessions}, never by entity saves, so a profile edit cannot undo a sign-out.
+     */
+    @Column(name = "session_version", insertable = false, updatable = false)
+    public int sessionVersion;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "person_role", joinColumns = @JoinColumn(name = "person_id"))
     @Column(name = "role_name", length = 32)
@@ -122,6 +129,11 @@ public class Person extends TrackedEntity {
 
     public static long countWithRole(String role) {
         return count("select count(p) from Person p join p.roles r where r = ?1 and p.active = true", role);
+    }
+
+    /** Ends every session of this account (sign-out, password change); needs a transaction. */
+    public static void endAllSessions(long personId) {
+        update("sessionVersion = sessionVersion + 1 where id = ?1", personId);
     }
 
     public boolean hasRole(String role) {

@@ -113,7 +113,7 @@ public class ProfileResource {
         }
         profiles.delete(me.id);
         return Response.fromResponse(Flash.redirect("/", "Your account and personal data have been deleted."))
-                .cookie(sessionCookie.expired()).build();
+                .header(HttpHeaders.SET_COOKIE, sessionCookie.expired()).build();
     }
 
     private Person me() {

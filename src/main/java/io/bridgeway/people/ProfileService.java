@@ -2,6 +2,7 @@ package io.bridgeway.people;
 
 import io.bridgeway.BridgewayConfig;
 import io.bridgeway.matching.WeeklySlot;
+import io.bridgeway.security.PasswordPolicy;
 import io.bridgeway.security.Passwords;
 import io.bridgeway.security.Role;
 import io.bridgeway.web.FormErrors;
@@ -70,11 +71,7 @@ public class ProfileService {
         } else if (Person.emailTaken(email)) {
             errors.add("email", "An account with this email already exists. Sign in instead.");
         }
-        if (form.password == null || form.password.length() < Passwords.MIN_LENGTH) {
-            errors.add("password", "Choose a password of at least " + Passwords.MIN_LENGTH + " characters.");
-        } else if (form.password.length() > Passwords.MAX_LENGTH) {
-            errors.add("password", "Password must be at most " + Passwords.MAX_LENGTH + " characters.");
-        }
+        PasswordPolicy.problem(form.password, email).ifPresent(problem -> errors.add("password", problem));
         Person person = new Person();
         validateAndApply(form, person, errors);
         if (errors.any()) {

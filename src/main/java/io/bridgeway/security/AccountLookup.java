@@ -10,16 +10,25 @@ import java.util.Set;
 @ApplicationScoped
 public class AccountLookup {
 
-    public record Account(long personId, String email, String fullName, String passwordHash, Set<String> roles) {
+    public record Account(long personId, String email, String fullName, String passwordHash, Set<String> roles,
+            int sessionVersion) {
     }
 
     @ActivateRequestContext
     public Optional<Account> findActive(String email) {
-        Person person = Person.findByEmail(email);
+        return active(Person.findByEmail(email));
+    }
+
+    @ActivateRequestContext
+    public Optional<Account> findActive(long personId) {
+        return active(Person.findById(personId));
+    }
+
+    private static Optional<Account> active(Person person) {
         if (person == null || !person.active) {
             return Optional.empty();
         }
         return Optional.of(new Account(person.id, person.email, person.fullName, person.passwordHash,
-                Set.copyOf(person.roles)));
+                Set.copyOf(person.roles), person.sessionVersion));
     }
 }

@@ -1,28 +1,39 @@
 package io.bridgeway.security;
 
+import io.bridgeway.people.Person;
 import io.bridgeway.web.Flash;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import org.jboss.resteasy.reactive.RestForm;
 
-/** The login page (the form posts to Quarkus' j_security_check) and logout. */
+/**
+ * Sign-in and sign-out. The form carries a CSRF token like every other form; a successful sign-in
+ * issues a fresh session cookie, and signing out ends every session of the account on the server.
+ */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class LoginResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance login(String email, boolean failed);
+        static native TemplateInstance login(String email, String next, String error);
     }
+
+    static final String WRONG = "That email and password do not match an active account. Check them and try again.";
 
     @Inject
     SecurityIdentity identity;
@@ -30,21 +41,55 @@ public class LoginResource {
     @Inject
     SessionCookie sessionCookie;
 
+    @Inject
+    SessionTokens tokens;
+
+    @Inject
+    PasswordLogin passwordLogin;
+
+    @Inject
+    RoutingContext routing;
+
     @GET
     @Path("login")
-    public Response login(@QueryParam("email") String email, @QueryParam("error") boolean error) {
+    public Response login(@QueryParam("email") String email, @QueryParam("next") String next) {
         if (!identity.isAnonymous()) {
-            return Response.seeOther(URI.create("/profile")).build();
+            return Response.seeOther(URI.create(LoginRedirects.orDefault(next))).build();
         }
-        return Response.ok()
-                .entity(Templates.login(email, error)).build();
+        return Response.ok(Templates.login(email, LoginRedirects.isSafe(next) ? next : null, null)).build();
     }
 
-    /** Ends the session by expiring the encrypted session cookie. POST only, with CSRF protection. */
+    @POST
+    @Path("login")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response signIn(@RestForm String email, @RestForm String password, @RestForm String next) {
+        String safeNext = LoginRedirects.isSafe(next) ? next : null;
+        PasswordLogin.Outcome outcome = passwordLogin.attempt(email, password,
+                PersonIdentityProviders.clientAddress(routing));
+        if (outcome instanceof PasswordLogin.Throttled throttled) {
+            return Response.status(429).header(HttpHeaders.RETRY_AFTER, Math.max(1, throttled.retryAfter().toSeconds()))
+                    .entity(Templates.login(email, safeNext, "Too many attempts. Try again in "
+                            + LoginThrottle.inWords(throttled.retryAfter()) + ".")).build();
+        }
+        if (!(outcome instanceof PasswordLogin.SignedIn signedIn)) {
+            return Response.status(401).entity(Templates.login(email, safeNext, WRONG)).build();
+        }
+        AccountLookup.Account account = signedIn.account();
+        return Response.seeOther(URI.create(LoginRedirects.orDefault(next)))
+                .header(HttpHeaders.SET_COOKIE, sessionCookie.set(tokens.issue(account.personId(), account.sessionVersion())))
+                .build();
+    }
+
+    /** Ends every session of the account, not just this browser's cookie: a copied cookie dies too. */
     @POST
     @Path("logout")
+    @Transactional
     public Response logout() {
+        Long personId = identity.getAttribute(PersonIdentityProviders.PERSON_ID);
+        if (personId != null) {
+            Person.endAllSessions(personId);
+        }
         Response flash = Flash.redirect("/", "You have signed out.");
-        return Response.fromResponse(flash).cookie(sessionCookie.expired()).build();
+        return Response.fromResponse(flash).header(HttpHeaders.SET_COOKIE, sessionCookie.expired()).build();
     }
 }

@@ -93,6 +93,6 @@ class AdminAuditPageTest {
         assertEquals(403, employee.get("/admin/audit").statusCode());
         Response anonymous = new WebSession().get("/admin/audit");
         assertEquals(302, anonymous.statusCode());
-        assertTrue(anonymous.header("Location").endsWith("/login"), anonymous.header("Location"));
+        assertEquals("/login?next=%2Fadmin%2Faudit", anonymous.header("Location"));
     }
 }

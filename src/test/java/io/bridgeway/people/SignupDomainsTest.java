@@ -47,6 +47,21 @@ class SignupDomainsTest {
             }
 
             @Override
+            public Session session() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Login login() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public String dataDir() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
             public boolean demo() {
                 return false;
             }

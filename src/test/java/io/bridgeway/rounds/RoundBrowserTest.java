@@ -20,9 +20,9 @@ class RoundBrowserTest extends BrowserTest {
     void startProgressReviewPinPublish() throws Exception {
         RoundLifecycleTest.Cohort c = RoundLifecycleTest.cohort("browser", 3, 5);
         driver.get(base + "login");
-        driver.findElement(By.id("j_username")).sendKeys(c.pm());
-        driver.findElement(By.id("j_password")).sendKeys(WebSession.PASSWORD);
-        driver.findElement(By.cssSelector("form[action='/j_security_check'] button")).click();
+        driver.findElement(By.id("email")).sendKeys(c.pm());
+        driver.findElement(By.id("password")).sendKeys(WebSession.PASSWORD);
+        driver.findElement(By.cssSelector("form[action='/login'] button")).click();
         WebDriverWait navigation = new WebDriverWait(driver, Duration.ofSeconds(15));
         navigation.until(d -> d.getCurrentUrl().endsWith("/profile"));
 

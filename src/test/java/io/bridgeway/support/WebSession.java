@@ -56,9 +56,7 @@ public class WebSession {
     }
 
     public Response login(String email, String password) {
-        return remember(request().contentType("application/x-www-form-urlencoded")
-                .formParam("j_username", email).formParam("j_password", password)
-                .post("/j_security_check"));
+        return submit("/login", "/login", Map.of("email", email, "password", password));
     }
 
     public boolean hasCookie(String name) {

@@ -48,7 +48,7 @@ class BrowserJourneyTest extends BrowserTest {
         driver.findElement(By.cssSelector("form[action='/logout'] button")).click();
         assertTrue(driver.findElement(By.cssSelector(".flash")).getText().contains("signed out"));
         driver.get(base + "profile");
-        assertTrue(driver.getCurrentUrl().endsWith("/login"), "signed out: " + driver.getCurrentUrl());
+        assertTrue(driver.getCurrentUrl().endsWith("/login?next=%2Fprofile"), "signed out: " + driver.getCurrentUrl());
         screenshot("3-logged-out");
 
         signIn(email);
@@ -60,10 +60,10 @@ class BrowserJourneyTest extends BrowserTest {
         if (!driver.getCurrentUrl().contains("/login")) {
             driver.get(base + "login");
         }
-        driver.findElement(By.id("j_username")).clear();
-        driver.findElement(By.id("j_username")).sendKeys(email);
-        driver.findElement(By.id("j_password")).sendKeys(WebSession.PASSWORD);
-        driver.findElement(By.cssSelector("form[action='/j_security_check'] button")).click();
+        driver.findElement(By.id("email")).clear();
+        driver.findElement(By.id("email")).sendKeys(email);
+        driver.findElement(By.id("password")).sendKeys(WebSession.PASSWORD);
+        driver.findElement(By.cssSelector("form[action='/login'] button")).click();
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/profile"));
     }
 

@@ -1,0 +1,99 @@
+package io.bridgeway.security;
+
+import io.bridgeway.people.Person;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Checks an e-mail and password, for the sign-in form and HTTP Basic alike: throttled first, then
+ * bcrypt (against a dummy hash for unknown accounts, so timing does not tell which accounts exist).
+ * Blocking: call it from a worker thread.
+ */
+@ApplicationScoped
+public class PasswordLogin {
+
+    public sealed interface Outcome permits SignedIn, WrongCredentials, Throttled {
+    }
+
+    public record SignedIn(AccountLookup.Account account) implements Outcome {
+    }
+
+    public record WrongCredentials() implements Outcome {
+    }
+
+    public record Throttled(Duration retryAfter) implements Outcome {
+    }
+
+    /** An API client sends its password with every call; a recent bcrypt success is remembered briefly. */
+    static final Duration VERIFIED_FOR = Duration.ofMinutes(5);
+    private static final int MAX_VERIFIED = 10_000;
+    private static final String DUMMY_HASH = Passwords.hash(Passwords.generate());
+
+    @Inject
+    AccountLookup accounts;
+
+    @Inject
+    LoginThrottle throttle;
+
+    private final Map<String, Instant> recentlyVerified = new ConcurrentHashMap<>();
+    Clock clock = Clock.systemUTC();
+
+    public Outcome attempt(String email, String password, String clientAddress) {
+        String normalized = Person.normalizeEmail(email);
+        Optional<Duration> wait = throttle.blockedFor(normalized, clientAddress);
+        if (wait.isPresent()) {
+            return new Throttled(wait.get());
+        }
+        Optional<AccountLookup.Account> account = normalized == null || normalized.isEmpty()
+                ? Optional.empty() : accounts.findActive(normalized);
+        boolean matches;
+        if (account.isPresent() && account.get().passwordHash() != null) {
+            matches = verified(account.get(), password);
+        } else {
+            Passwords.matches(password == null ? "" : password, DUMMY_HASH); // same cost as a real check
+            matches = false;
+        }
+        if (!matches) {
+            throttle.recordFailure(normalized, clientAddress);
+            return new WrongCredentials();
+        }
+        throttle.recordSuccess(normalized);
+        return new SignedIn(account.get());
+    }
+
+    private boolean verified(AccountLookup.Account account, String password) {
+        // Keyed by the stored hash too, so a password change forgets every earlier success at once.
+        String key = fingerprint(account.personId() + "\n" + account.passwordHash() + "\n" + password);
+        Instant now = clock.instant();
+        Instant until = recentlyVerified.get(key);
+        if (until != null && until.isAfter(now)) {
+            return true;
+        }
+        if (!Passwords.matches(password, account.passwordHash())) {
+            return false;
+        }
+        if (recentlyVerified.size() >= MAX_VERIFIED) {
+            recentlyVerified.clear();
+        }
+        recentlyVerified.put(key, now.plus(VERIFIED_FOR));
+        return true;
+    }
+
+    private static String fingerprint(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

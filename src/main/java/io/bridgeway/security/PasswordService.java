@@ -1,0 +1,138 @@
+package io.bridgeway.security;
+
+import io.bridgeway.audit.AuditLog;
+import io.bridgeway.notifications.MatchNotifier;
+import io.bridgeway.people.Person;
+import io.bridgeway.web.FormErrors;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Changing a password, and resetting a forgotten one by an e-mailed single-use link. Both end every
+ * existing session of the account: whoever knew the old password is signed out.
+ */
+@ApplicationScoped
+public class PasswordService {
+
+    public static final Duration RESET_VALID_FOR = Duration.ofMinutes(30);
+    /** Caps the mails one address can be sent by strangers pressing "forgot password". */
+    static final int MAX_RESETS_PER_WINDOW = 3;
+
+    @Inject
+    MatchNotifier notifier;
+
+    @Inject
+    AuditLog audit;
+
+    @ConfigProperty(name = "bridgeway.public-url", defaultValue = "http://localhost:8080")
+    String publicUrl;
+
+    Clock clock = Clock.systemUTC();
+
+    /** The new session version, so the caller can keep the browser that made the change signed in. */
+    public record Changed(FormErrors errors, int sessionVersion) {
+    }
+
+    @Transactional
+    public Changed change(long personId, String current, String replacement, String confirmation) {
+        Person person = Person.findById(personId);
+        FormErrors errors = FormErrors.none();
+        if (!Passwords.matches(current, person.passwordHash)) {
+            errors.add("current", "That is not your current password.");
+        }
+        checkNew(replacement, confirmation, person, errors);
+        if (errors.any()) {
+            return new Changed(errors, person.sessionVersion);
+        }
+        setPassword(person, replacement);
+        audit.record("PASSWORD_CHANGED", "Person", person.id, null, null);
+        return new Changed(errors, person.sessionVersion + 1);
+    }
+
+    /**
+     * Mails a reset link when {@code email} belongs to an active account. Says nothing either way, so
+     * the form cannot be used to find out who has an account.
+     */
+    @Transactional
+    public void requestReset(String email) {
+        Person person = Person.findByEmail(email);
+        if (person == null || !person.active || recentResets(person) >= MAX_RESETS_PER_WINDOW) {
+            return;
+        }
+        String token = Passwords.generate() + Passwords.generate();
+        PasswordReset reset = new PasswordReset();
+        reset.person = person;
+        reset.tokenHash = sha256(token);
+        reset.createdAt = clock.instant();
+        reset.expiresAt = reset.createdAt.plus(RESET_VALID_FOR);
+        reset.persist();
+        String link = publicUrl.replaceAll("/+$", "") + "/password/reset?token=" + token;
+        notifier.send(List.of(new MatchNotifier.Notice(person.email, person.fullName, "Reset your Bridgeway password",
+                "Hello " + person.fullName + ",\n\nSomeone (hopefully you) asked to reset your Bridgeway password. "
+                        + "Open this link within 30 minutes to choose a new one:\n\n" + link + "\n\n"
+                        + "The link works once. If you did not ask for it, ignore this mail: your password stays as it is.\n",
+                null, null)));
+    }
+
+    private long recentResets(Person person) {
+        return PasswordReset.count("person = ?1 and createdAt > ?2", person, clock.instant().minus(RESET_VALID_FOR));
+    }
+
+    /** The reset that {@code token} names, when it is unused and unexpired. */
+    @Transactional
+    public PasswordReset usableReset(String token) {
+        if (token == null || token.isBlank() || token.length() > 200) {
+            return null;
+        }
+        PasswordReset reset = PasswordReset.findByTokenHash(sha256(token));
+        return reset != null && reset.usableAt(clock.instant()) ? reset : null;
+    }
+
+    /** Sets the new password and spends the token; errors when the token or the password is refused. */
+    @Transactional
+    public FormErrors reset(String token, String replacement, String confirmation) {
+        FormErrors errors = FormErrors.none();
+        PasswordReset reset = usableReset(token);
+        if (reset == null) {
+            return errors.add("token", "This reset link has expired or was already used. Ask for a new one.");
+        }
+        checkNew(replacement, confirmation, reset.person, errors);
+        if (errors.any()) {
+            return errors;
+        }
+        reset.usedAt = clock.instant();
+        setPassword(reset.person, replacement);
+        audit.recordAs(reset.person.id, reset.person.email, "PASSWORD_RESET", "Person", reset.person.id, null, null);
+        return errors;
+    }
+
+    private static void checkNew(String replacement, String confirmation, Person person, FormErrors errors) {
+        PasswordPolicy.problem(replacement, person.email).ifPresent(problem -> errors.add("password", problem));
+        if (!errors.has("password") && !replacement.equals(confirmation)) {
+            errors.add("confirmation", "The two new passwords differ. Type the same password twice.");
+        }
+    }
+
+    private static void setPassword(Person person, String replacement) {
+        person.passwordHash = Passwords.hash(replacement);
+        Person.endAllSessions(person.id);
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}
