@@ -48,14 +48,14 @@ public class PasswordResource {
     SessionTokens tokens;
 
     @GET
-    @Path("profile/password")
+    @Path("password/change")
     @Authenticated
     public TemplateInstance changeForm() {
         return Templates.change(FormErrors.none());
     }
 
     @POST
-    @Path("profile/password")
+    @Path("password/change")
     @Authenticated
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response change(@RestForm String current, @RestForm String password, @RestForm String confirmation) {

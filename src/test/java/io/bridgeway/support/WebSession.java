@@ -59,6 +59,10 @@ public class WebSession {
         return submit("/login", "/login", Map.of("email", email, "password", password));
     }
 
+    public String cookie(String name) {
+        return cookies.get(name);
+    }
+
     public boolean hasCookie(String name) {
         return cookies.containsKey(name);
     }

@@ -1,0 +1,26 @@
+package io.bridgeway.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** After sign-in the browser goes back to the page it asked for, but never to another site. */
+class LoginRedirectsTest {
+
+    @Test
+    void pathsOnThisSiteAreKept() {
+        assertTrue(LoginRedirects.isSafe("/programs/3?page=2"));
+        assertEquals("/rounds/7", LoginRedirects.orDefault("/rounds/7"));
+    }
+
+    @Test
+    void otherHostsAndOddFormsFallBackToTheProfile() {
+        for (String evil : new String[] {"https://evil.example", "//evil.example", "/\\evil.example", "evil",
+                "/ok\r\nSet-Cookie: x=y", "/login?next=/x", "", null}) {
+            assertFalse(LoginRedirects.isSafe(evil), String.valueOf(evil));
+            assertEquals("/profile", LoginRedirects.orDefault(evil));
+        }
+    }
+}
