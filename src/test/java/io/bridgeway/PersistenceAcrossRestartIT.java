@@ -60,13 +60,46 @@ class PersistenceAcrossRestartIT {
         assertTrue(!secondLog.contains("Created the first admin"), "the admin from the first run is still there");
     }
 
-    private void start(int port, String logName) throws IOException, InterruptedException {
+    /** A production key for these runs: the packaged app refuses to start without one. */
+    static final String SESSION_KEY = java.util.UUID.randomUUID() + "-" + java.util.UUID.randomUUID();
+
+    @Test
+    void productionRefusesToStartWithoutASessionKey() throws Exception {
+        assertTrue(Files.exists(RUNNER), "package the app first: " + RUNNER);
+        ProcessBuilder builder = builder(freePort(), "no-key.log");
+        builder.environment().remove("BRIDGEWAY_SESSION_KEY");
+        Process process = builder.start();
+        assertTrue(process.waitFor(90, TimeUnit.SECONDS), "the app stops by itself");
+        assertTrue(process.exitValue() != 0, "with a failure exit code");
+        String log = read("no-key.log");
+        assertTrue(log.contains("BRIDGEWAY_SESSION_KEY is not set"), log);
+    }
+
+    @Test
+    void aSignedInBrowserStaysSignedInAcrossARestart() throws Exception {
+        int port = freePort();
+        start(port, "session-first.log");
+        WebSession session = WebSession.signedUp(WebSession.uniqueEmail("session-restart"), Map.of());
+        assertEquals(200, session.get("/profile").statusCode());
+        app.destroy();
+        assertTrue(app.waitFor(30, TimeUnit.SECONDS));
+        start(port, "session-second.log");
+        assertEquals(200, session.get("/profile").statusCode(), "the same key signs the cookie after the restart");
+    }
+
+    private ProcessBuilder builder(int port, String logName) {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", RUNNER.toString());
+        builder.environment().put("BRIDGEWAY_SESSION_KEY", SESSION_KEY);
         builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:h2:file:" + dataDir.resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE");
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         builder.environment().put("BRIDGEWAY_DEMO", "false");
         builder.redirectErrorStream(true).redirectOutput(dataDir.resolve(logName).toFile());
+        return builder;
+    }
+
+    private void start(int port, String logName) throws IOException, InterruptedException {
+        ProcessBuilder builder = builder(port, logName);
         app = builder.start();
         RestAssured.port = port;
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
