@@ -3,13 +3,9 @@ package io.bridgeway.security;
 import io.bridgeway.people.Person;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -73,7 +69,7 @@ public class PasswordLogin {
 
     private boolean verified(AccountLookup.Account account, String password) {
         // Keyed by the stored hash too, so a password change forgets every earlier success at once.
-        String key = fingerprint(account.personId() + "\n" + account.passwordHash() + "\n" + password);
+        String key = Passwords.sha256(account.personId() + "\n" + account.passwordHash() + "\n" + password);
         Instant now = clock.instant();
         Instant until = recentlyVerified.get(key);
         if (until != null && until.isAfter(now)) {
@@ -87,13 +83,5 @@ public class PasswordLogin {
         }
         recentlyVerified.put(key, now.plus(VERIFIED_FOR));
         return true;
-    }
-
-    private static String fingerprint(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

@@ -7,13 +7,9 @@ import io.bridgeway.web.FormErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -72,7 +68,7 @@ public class PasswordService {
         String token = Passwords.generate() + Passwords.generate();
         PasswordReset reset = new PasswordReset();
         reset.person = person;
-        reset.tokenHash = sha256(token);
+        reset.tokenHash = Passwords.sha256(token);
         reset.createdAt = clock.instant();
         reset.expiresAt = reset.createdAt.plus(RESET_VALID_FOR);
         reset.persist();
@@ -94,7 +90,7 @@ public class PasswordService {
         if (token == null || token.isBlank() || token.length() > 200) {
             return null;
         }
-        PasswordReset reset = PasswordReset.findByTokenHash(sha256(token));
+        PasswordReset reset = PasswordReset.findByTokenHash(Passwords.sha256(token));
         return reset != null && reset.usableAt(clock.instant()) ? reset : null;
     }
 
@@ -126,13 +122,5 @@ public class PasswordService {
     private static void setPassword(Person person, String replacement) {
         person.passwordHash = Passwords.hash(replacement);
         Person.endAllSessions(person.id);
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

@@ -2,7 +2,11 @@ package io.bridgeway.security;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 import java.security.SecureRandom;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.HexFormat;
 
 /** bcrypt hashing, in one place so the cost factor is chosen once. */
 public final class Passwords {
@@ -21,6 +25,16 @@ public final class Passwords {
 
     public static boolean matches(String password, String hash) {
         return password != null && hash != null && BcryptUtil.matches(password, hash);
+    }
+
+    /** Hex SHA-256, for storing and comparing secrets (reset tokens, remembered credentials) without keeping them. */
+    public static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     public static String generate() {
