@@ -35,7 +35,8 @@ public final class RoundProblems {
                 p.crossDepartmentRequired ? CrossDepartment.REQUIRED : CrossDepartment.PREFERRED,
                 p.maxOffsetDiffMinutes, p.weightGoalSkill, p.weightCrossDepartment, p.weightOffsetPer30Min,
                 d.levelGapPenaltyThreshold(), p.weightLevelGapPerLevel, continuity ? 0 : p.weightPreviousPair,
-                p.avoidRounds, d.matchedPriorityWeight(), continuity ? p.weightPreviousPair : 0);
+                p.avoidRounds, d.matchedPriorityWeight(), continuity ? p.weightPreviousPair : 0,
+                p.waitingPolicy ? p.waitingIncrement : 0, p.waitingCap);
     }
 
     /** The programme's circle rules and weights as the circles core's settings. */
@@ -107,7 +108,8 @@ public final class RoundProblems {
                 mentors.add(new PairingProblem.MentorSlot(snapshot.profile().id(), p.mentorCapacity));
             }
             if (p.asMentee) {
-                mentees.add(new PairingProblem.MenteeRequest(snapshot.profile().id(), p.menteePriority));
+                mentees.add(new PairingProblem.MenteeRequest(snapshot.profile().id(), p.menteePriority,
+                        p.roundsWaited));
             }
         }
         List<PairingProblem.DoNotPair> excluded = round.excludedPairs.stream()

@@ -168,12 +168,20 @@ public class RoundResults {
             stored.explanation = RoundPair.joinExplanation(pair.explanation());
             stored.persist();
         }
+        Map<String, Boolean> eligible = new HashMap<>();
         for (PairingResult.UnmatchedMentee unmatched : result.unmatched()) {
             RoundUnmatched stored = new RoundUnmatched();
             stored.round = round;
             stored.mentee = person(unmatched.menteeId());
             stored.reason = unmatched.reason();
+            stored.help = unmatched.help();
             stored.persist();
+            eligible.put(unmatched.menteeId(), unmatched.eligible());
+        }
+        for (RoundParticipant participant : RoundParticipant.of(round)) {
+            if (participant.asMentee) { // the waiting policy counts only rounds with an allowed mentor
+                participant.hadAllowedMentor = eligible.getOrDefault(String.valueOf(participant.person.id), true);
+            }
         }
         round.score = "pairs " + result.score();
         round.objective = result.objective();
