@@ -94,6 +94,24 @@ public final class PairExplainer {
         return lines;
     }
 
+    /** The mentors every hard rule allows, and how many each rule excluded (first broken rule, check.py order). */
+    private record Options(List<Mentor> allowed, Map<HardRule, Integer> excluded) {
+    }
+
+    private Options options(Mentee mentee) {
+        Map<HardRule, Integer> excluded = new EnumMap<>(HardRule.class);
+        List<Mentor> allowed = new ArrayList<>();
+        for (Mentor mentor : solution.getMentors()) {
+            HardRule rule = rules.firstBrokenRule(mentor, mentee);
+            if (rule == null) {
+                allowed.add(mentor);
+            } else {
+                excluded.merge(rule, 1, Integer::sum);
+            }
+        }
+        return new Options(allowed, excluded);
+    }
+
     public String unmatchedReason(MenteeAssignment assignment) {
         Mentee mentee = assignment.getMentee();
         if (assignment.isPinned()) {
@@ -103,16 +121,9 @@ public final class PairExplainer {
         if (mentors.isEmpty()) {
             return "there are no mentors in this round";
         }
-        Map<HardRule, Integer> excluded = new EnumMap<>(HardRule.class);
-        List<Mentor> allowed = new ArrayList<>();
-        for (Mentor mentor : mentors) {
-            HardRule rule = rules.firstBrokenRule(mentor, mentee);
-            if (rule == null) {
-                allowed.add(mentor);
-            } else {
-                excluded.merge(rule, 1, Integer::sum);
-            }
-        }
+        Options candidates = options(mentee);
+        List<Mentor> allowed = candidates.allowed();
+        Map<HardRule, Integer> excluded = candidates.excluded();
         if (allowed.isEmpty()) {
             return "no allowed mentor: of " + plural(mentors.size(), "mentor") + ", " + exclusionSummary(excluded);
         }
@@ -174,16 +185,9 @@ public final class PairExplainer {
         if (mentors.isEmpty()) {
             return "recruit mentors for this programme";
         }
-        Map<HardRule, Integer> excluded = new EnumMap<>(HardRule.class);
-        List<Mentor> allowed = new ArrayList<>();
-        for (Mentor mentor : mentors) {
-            HardRule rule = rules.firstBrokenRule(mentor, mentee);
-            if (rule == null) {
-                allowed.add(mentor);
-            } else {
-                excluded.merge(rule, 1, Integer::sum);
-            }
-        }
+        Options candidates = options(mentee);
+        List<Mentor> allowed = candidates.allowed();
+        Map<HardRule, Integer> excluded = candidates.excluded();
         if (allowed.isEmpty()) {
             HardRule most = excluded.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
             return "no mentor is allowed (" + most.constraintName().toLowerCase(Locale.ROOT) + "): " + most.remedy();
