@@ -79,6 +79,14 @@ public class Program extends TrackedEntity {
     @Column(name = "senior_level", nullable = false)
     public int seniorLevel = 5;
 
+    // waiting policy: a mentee left unmatched gains priority each round (defaults: on, +1 a round, at most +3)
+    @Column(name = "waiting_policy", nullable = false)
+    public boolean waitingPolicy = true;
+    @Column(name = "waiting_increment", nullable = false)
+    public int waitingIncrement = 1;
+    @Column(name = "waiting_cap", nullable = false)
+    public int waitingCap = 3;
+
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "created_by")
     public Person createdBy;

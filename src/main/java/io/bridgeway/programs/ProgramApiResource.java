@@ -42,7 +42,8 @@ public class ProgramApiResource {
             int groupMin, int groupMax, int minLevelGap, boolean crossDepartmentRequired, int maxOffsetDiffMinutes,
             PreviousPartners previousPartners, int avoidRounds, int weightGoalSkill, int weightCrossDepartment,
             int weightOffsetPer30Min, int weightLevelGapPerLevel, int weightPreviousPair, int weightSameDepartment,
-            int weightTimezoneSpread, int weightGroupWithoutSenior, int seniorLevel, long enrolled, long version) {
+            int weightTimezoneSpread, int weightGroupWithoutSenior, int seniorLevel, boolean waitingPolicy,
+            int waitingIncrement, int waitingCap, long enrolled, long version) {
 
         static ProgramJson of(Program p) {
             return new ProgramJson(p.id, p.name, p.description, p.type, p.enrollmentOpens, p.enrollmentCloses,
@@ -50,7 +51,8 @@ public class ProgramApiResource {
                     p.crossDepartmentRequired, p.maxOffsetDiffMinutes, p.previousPartners, p.avoidRounds,
                     p.weightGoalSkill, p.weightCrossDepartment, p.weightOffsetPer30Min, p.weightLevelGapPerLevel,
                     p.weightPreviousPair, p.weightSameDepartment, p.weightTimezoneSpread, p.weightGroupWithoutSenior,
-                    p.seniorLevel, Enrollment.count("program", p), p.version);
+                    p.seniorLevel, p.waitingPolicy, p.waitingIncrement, p.waitingCap, Enrollment.count("program", p),
+                    p.version);
         }
     }
 
@@ -151,6 +153,9 @@ public class ProgramApiResource {
         form.weightTimezoneSpread = orElse(form.weightTimezoneSpread, d.weightTimezoneSpread);
         form.weightGroupWithoutSenior = orElse(form.weightGroupWithoutSenior, d.weightGroupWithoutSenior);
         form.seniorLevel = orElse(form.seniorLevel, d.seniorLevel);
+        form.waitingPolicy = orElse(form.waitingPolicy, d.waitingPolicy);
+        form.waitingIncrement = orElse(form.waitingIncrement, d.waitingIncrement);
+        form.waitingCap = orElse(form.waitingCap, d.waitingCap);
     }
 
     private static String orElse(String value, String fallback) {

@@ -36,6 +36,10 @@ public class ProgramForm {
     @RestForm public String weightGroupWithoutSenior;
     @RestForm public String seniorLevel;
 
+    @RestForm public String waitingPolicy;
+    @RestForm public String waitingIncrement;
+    @RestForm public String waitingCap;
+
     @RestForm public String version;
 
     public static ProgramForm of(Program p) {
@@ -64,6 +68,9 @@ public class ProgramForm {
         f.weightTimezoneSpread = str(p.weightTimezoneSpread);
         f.weightGroupWithoutSenior = str(p.weightGroupWithoutSenior);
         f.seniorLevel = str(p.seniorLevel);
+        f.waitingPolicy = str(p.waitingPolicy);
+        f.waitingIncrement = str(p.waitingIncrement);
+        f.waitingCap = str(p.waitingCap);
         f.version = p.id == null ? null : str(p.version);
         return f;
     }

@@ -46,7 +46,8 @@ public class ProgramResource {
     /** Everything the detail page shows; read inside the transaction. */
     public record Detail(Program program, boolean open, boolean manager, boolean enrolled, EnrollmentForm mine,
             FormErrors mineErrors, Paged<Enrollment> participants, Choices choices, CohortInput cohort,
-            FormErrors cohortErrors, EnrollmentService.CohortReport report, List<ProgramRounds.RoundLink> rounds) {
+            FormErrors cohortErrors, EnrollmentService.CohortReport report, List<ProgramRounds.RoundLink> rounds,
+            List<ProgramRounds.Waiter> waiting) {
     }
 
     public record CohortInput(String departmentId, String minLevel, String maxLevel, String officeId, String emails,
@@ -209,7 +210,8 @@ public class ProgramResource {
         }
         return new Detail(program, program.enrollmentOpenOn(LocalDate.now()), viewer.programManager(),
                 existing != null, form, mineErrors, participants, choices(), cohort, cohortErrors, report,
-                viewer.programManager() ? programRounds.of(program) : List.of());
+                viewer.programManager() ? programRounds.of(program) : List.of(),
+                viewer.programManager() ? programRounds.waiting(program) : List.of());
     }
 
     private static EnrollmentForm defaultRoles(Program program) {

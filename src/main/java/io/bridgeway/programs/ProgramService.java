@@ -114,6 +114,16 @@ public class ProgramService {
         p.weightOffsetPer30Min = weight(f.weightOffsetPer30Min, "weightOffsetPer30Min", "Time-zone distance weight", errors, p.weightOffsetPer30Min);
         p.weightLevelGapPerLevel = weight(f.weightLevelGapPerLevel, "weightLevelGapPerLevel", "Large level gap weight", errors, p.weightLevelGapPerLevel);
         p.weightPreviousPair = weight(f.weightPreviousPair, "weightPreviousPair", "Previous pair weight", errors, p.weightPreviousPair);
+        p.waitingPolicy = FormFields.checked(f.waitingPolicy);
+        // optional: a form or script that leaves them out keeps the current (default) increment and cap
+        if (f.waitingIncrement != null && !f.waitingIncrement.isBlank()) {
+            p.waitingIncrement = orDefault(intIn(f.waitingIncrement, 1, 5, "waitingIncrement",
+                    "Priority added per round waited", errors), p.waitingIncrement);
+        }
+        if (f.waitingCap != null && !f.waitingCap.isBlank()) {
+            p.waitingCap = orDefault(intIn(f.waitingCap, 1, 10, "waitingCap", "Most priority waiting can add", errors),
+                    p.waitingCap);
+        }
         if (type != null && type.circles()) {
             p.weightSameDepartment = weight(f.weightSameDepartment, "weightSameDepartment", "Same-department weight", errors, p.weightSameDepartment);
             p.weightTimezoneSpread = weight(f.weightTimezoneSpread, "weightTimezoneSpread", "Time-zone spread weight", errors, p.weightTimezoneSpread);

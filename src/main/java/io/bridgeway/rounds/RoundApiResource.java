@@ -66,7 +66,7 @@ public class RoundApiResource {
             boolean pinned, boolean forced, long value, List<String> explanation) {
     }
 
-    public record UnmatchedJson(long menteeId, String menteeEmail, String reason) {
+    public record UnmatchedJson(long menteeId, String menteeEmail, String reason, String help) {
     }
 
     public record ForcePair(Long mentorId, Long menteeId, Long version) {
@@ -90,7 +90,7 @@ public class RoundApiResource {
         List<PairJson> pairs = RoundPair.of(round).stream().map(p -> new PairJson(p.id, p.mentor.id, p.mentor.email,
                 p.mentee.id, p.mentee.email, p.pinned, p.forced, p.value, p.explanationLines())).toList();
         List<UnmatchedJson> unmatched = RoundUnmatched.<RoundUnmatched>list("round", round).stream()
-                .map(u -> new UnmatchedJson(u.mentee.id, u.mentee.email, u.reason)).toList();
+                .map(u -> new UnmatchedJson(u.mentee.id, u.mentee.email, u.reason, u.help)).toList();
         List<CircleJson> circles = RoundCircle.of(round).stream().map(c -> new CircleJson(c.id, c.meetingIndex,
                 c.circleNumber, c.members.stream().map(RoundCircle.Member::personId).toList(),
                 c.members.stream().filter(RoundCircle.Member::pinned).map(RoundCircle.Member::personId).toList(),

@@ -15,4 +15,12 @@ public class RoundLinks implements ProgramRounds {
                 .map(r -> new RoundLink(r.id, r.number, r.status.name(), r.solveState.name()))
                 .toList();
     }
+
+    @Override
+    public List<Waiter> waiting(Program program) {
+        java.util.Set<Long> mentees = new java.util.HashSet<>();
+        io.bridgeway.programs.Enrollment.ofProgram(program).stream().filter(e -> e.asMentee)
+                .forEach(e -> mentees.add(e.person.id));
+        return Waiting.waiters(program, mentees);
+    }
 }

@@ -41,6 +41,14 @@ public class RoundParticipant extends PanacheEntity {
     @Column(name = "as_circle_member", nullable = false)
     public boolean asCircleMember;
 
+    /** Published rounds in a row this mentee had waited (eligible, unmatched) when the round started. */
+    @Column(name = "rounds_waited", nullable = false)
+    public int roundsWaited;
+
+    /** Whether the mentee had at least one allowed mentor in this round; null until solved. */
+    @Column(name = "had_allowed_mentor")
+    public Boolean hadAllowedMentor;
+
     /** {@link ParticipantSnapshot} as JSON. */
     @Column(name = "profile_json", nullable = false, length = 8000)
     public String profileJson;

@@ -6,6 +6,7 @@ import io.bridgeway.matching.circles.domain.CirclesProblem;
 import io.bridgeway.matching.circles.domain.CirclesSettings;
 import io.bridgeway.matching.circles.domain.MeetingCalendar;
 import io.bridgeway.matching.circles.domain.PersonAvailability;
+import io.bridgeway.matching.circles.solver.CirclesValidator;
 import io.bridgeway.matching.pairing.domain.CrossDepartment;
 import io.bridgeway.matching.pairing.domain.PairingProblem;
 import io.bridgeway.matching.pairing.domain.PairingSettings;
@@ -35,7 +36,8 @@ public final class RoundProblems {
                 p.crossDepartmentRequired ? CrossDepartment.REQUIRED : CrossDepartment.PREFERRED,
                 p.maxOffsetDiffMinutes, p.weightGoalSkill, p.weightCrossDepartment, p.weightOffsetPer30Min,
                 d.levelGapPenaltyThreshold(), p.weightLevelGapPerLevel, continuity ? 0 : p.weightPreviousPair,
-                p.avoidRounds, d.matchedPriorityWeight(), continuity ? p.weightPreviousPair : 0);
+                p.avoidRounds, d.matchedPriorityWeight(), continuity ? p.weightPreviousPair : 0,
+                p.waitingPolicy ? p.waitingIncrement : 0, p.waitingCap);
     }
 
     /** The programme's circle rules and weights as the circles core's settings. */
@@ -70,8 +72,21 @@ public final class RoundProblems {
                         snapshot.availability().stream().map(WeeklySlot::parse).collect(Collectors.toSet())));
             }
         }
-        return new CirclesProblem(people, program.circleRounds, program.groupMin, program.groupMax, history,
+        int smallest = smallestCircleFittingEveryone(people.size(), program.groupMin, program.groupMax);
+        return new CirclesProblem(people, program.circleRounds, smallest, program.groupMax, history,
                 circlesSettings(program), Set.of(), availability, calendar(program));
+    }
+
+    /**
+     * Nobody who enrolled is left out: when the headcount cannot be split into circles of min..max (7 people in
+     * 4..5), the smallest circle shrinks just enough (4 + 3) rather than failing the round. Two is the floor.
+     */
+    public static int smallestCircleFittingEveryone(int people, int min, int max) {
+        int smallest = min;
+        while (smallest > 2 && people >= 2 && CirclesValidator.groupSizes(people, smallest, max) == null) {
+            smallest--;
+        }
+        return smallest;
     }
 
     /** Everyone the solver must know: participants, plus managers above them who do not take part. */
@@ -107,7 +122,8 @@ public final class RoundProblems {
                 mentors.add(new PairingProblem.MentorSlot(snapshot.profile().id(), p.mentorCapacity));
             }
             if (p.asMentee) {
-                mentees.add(new PairingProblem.MenteeRequest(snapshot.profile().id(), p.menteePriority));
+                mentees.add(new PairingProblem.MenteeRequest(snapshot.profile().id(), p.menteePriority,
+                        p.roundsWaited));
             }
         }
         List<PairingProblem.DoNotPair> excluded = round.excludedPairs.stream()

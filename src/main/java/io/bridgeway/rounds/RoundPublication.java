@@ -80,6 +80,8 @@ public class RoundPublication {
         participants.forEach(p -> snapshots.put(p.person.id, ParticipantSnapshot.fromJson(p.profileJson)));
         Map<Long, Person> people = new HashMap<>(); // circle members are participants: no query per member
         participants.forEach(p -> people.put(p.person.id, p.person));
+        Map<Long, RoundParticipant> byPerson = new HashMap<>();
+        participants.forEach(p -> byPerson.put(p.person.id, p));
         Map<Long, Draft> drafts = new LinkedHashMap<>();
         participants.forEach(p -> draft(drafts, p.person, snapshots)); // everyone hears back, matched or not
         String program = round.program.name;
@@ -92,7 +94,8 @@ public class RoundPublication {
             mentor.lines.add("You will mentor " + pair.mentee.fullName + " (" + pair.mentee.email + ")"
                     + describe(pair.mentee) + ". Why you were matched:\n" + bullets(why));
             mentee.lines.add("Your mentor is " + pair.mentor.fullName + " (" + pair.mentor.email + ")"
-                    + describe(pair.mentor) + ". Why you were matched:\n" + bullets(why));
+                    + describe(pair.mentor) + "." + waitedFirst(round, byPerson.get(pair.mentee.id))
+                    + " Why you were matched:\n" + bullets(why));
             ParticipantSnapshot a = snapshots.get(pair.mentor.id);
             ParticipantSnapshot b = snapshots.get(pair.mentee.id);
             Optional<Instant> kickoff = a == null || b == null ? Optional.empty()
@@ -151,6 +154,16 @@ public class RoundPublication {
             notices.add(new MatchNotifier.Notice(draft.person.email, null, program + ": your matches", body, null, ics));
         }
         return notices;
+    }
+
+    /** Plain words for a mentee the waiting policy moved up: " You were matched first this time because ...". */
+    static String waitedFirst(MatchingRound round, RoundParticipant mentee) {
+        if (mentee == null || mentee.roundsWaited == 0 || !round.program.waitingPolicy) {
+            return "";
+        }
+        String rounds = mentee.roundsWaited == 1 ? "the last round" : "the last " + mentee.roundsWaited + " rounds";
+        return " You were matched first this time because you waited: " + rounds + " could not give you a mentor, "
+                + "and the programme moves people who waited ahead.";
     }
 
     private static Draft draft(Map<Long, Draft> drafts, Person person, Map<Long, ParticipantSnapshot> snapshots) {

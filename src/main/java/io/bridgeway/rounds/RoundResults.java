@@ -66,7 +66,8 @@ public class RoundResults {
     public record CirclePin(String personId, int meetingIndex, int circleIndex) {
     }
 
-    public record CirclesInput(CirclesProblem problem, List<CirclePin> pins) {
+    /** @param crossTies cross-department ties of the circle members from the programme's published rounds */
+    public record CirclesInput(CirclesProblem problem, List<CirclePin> pins, CrossTies crossTies) {
     }
 
     @Transactional
@@ -80,7 +81,24 @@ public class RoundResults {
                 }
             }
         }
-        return new CirclesInput(RoundProblems.circles(round, RoundParticipant.of(round), circleHistory(round)), pins);
+        List<RoundParticipant> participants = RoundParticipant.of(round);
+        List<List<String>> circleHistory = circleHistory(round);
+        return new CirclesInput(RoundProblems.circles(round, participants, circleHistory), pins,
+                crossTies(participants, history(round), circleHistory));
+    }
+
+    /** Who met whom across departments in earlier published rounds (pairs and circles), by today's departments. */
+    static CrossTies crossTies(List<RoundParticipant> participants, List<PairingProblem.PreviousPair> pairs,
+            List<List<String>> circles) {
+        Map<String, String> departments = new HashMap<>();
+        for (RoundParticipant p : participants) {
+            var profile = ParticipantSnapshot.fromJson(p.profileJson).profile();
+            departments.put(profile.id(), profile.department());
+        }
+        CrossTies ties = new CrossTies(departments);
+        pairs.forEach(pair -> ties.met(List.of(pair.mentorId(), pair.menteeId())));
+        circles.forEach(ties::met);
+        return ties;
     }
 
     /** Circles of the programme's earlier published rounds, as lists of person ids. */
@@ -168,12 +186,20 @@ public class RoundResults {
             stored.explanation = RoundPair.joinExplanation(pair.explanation());
             stored.persist();
         }
+        Map<String, Boolean> eligible = new HashMap<>();
         for (PairingResult.UnmatchedMentee unmatched : result.unmatched()) {
             RoundUnmatched stored = new RoundUnmatched();
             stored.round = round;
             stored.mentee = person(unmatched.menteeId());
             stored.reason = unmatched.reason();
+            stored.help = unmatched.help();
             stored.persist();
+            eligible.put(unmatched.menteeId(), unmatched.eligible());
+        }
+        for (RoundParticipant participant : RoundParticipant.of(round)) {
+            if (participant.asMentee) { // the waiting policy counts only rounds with an allowed mentor
+                participant.hadAllowedMentor = eligible.getOrDefault(String.valueOf(participant.person.id), true);
+            }
         }
         round.score = "pairs " + result.score();
         round.objective = result.objective();

@@ -22,6 +22,7 @@ import java.text.NumberFormat;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -92,6 +93,7 @@ public class RoundService {
         round.lastChangedBy = actor;
         round.persist();
         Instant now = Instant.now();
+        Map<Long, Waiting.State> waiting = Waiting.after(program);
         for (Enrollment e : enrollments) {
             RoundParticipant p = new RoundParticipant();
             p.round = round;
@@ -100,6 +102,8 @@ public class RoundService {
             p.mentorCapacity = e.mentorCapacity;
             p.asMentee = e.asMentee && program.type.pairs();
             p.menteePriority = e.menteePriority;
+            Waiting.State waited = waiting.get(e.person.id);
+            p.roundsWaited = p.asMentee && waited != null ? waited.roundsWaited() : 0;
             p.asCircleMember = e.asCircleMember && program.type.circles();
             p.profileJson = ParticipantSnapshot.of(e, now).toJson();
             p.persist();
@@ -189,7 +193,7 @@ public class RoundService {
         PersonProfile mentorProfile = ParticipantSnapshot.fromJson(mentorPart.profileJson).profile();
         PersonProfile menteeProfile = ParticipantSnapshot.fromJson(menteePart.profileJson).profile();
         Mentor mentor = new Mentor(0, mentorProfile, mentorPart.mentorCapacity);
-        Mentee mentee = new Mentee(0, menteeProfile, menteePart.menteePriority);
+        Mentee mentee = new Mentee(0, menteeProfile, menteePart.menteePriority, menteePart.roundsWaited);
         HardRule broken = rules.firstBrokenRule(mentor, mentee);
         if (broken != null) {
             throw new RoundRuleException("Cannot pair " + mentorProfile.name() + " with " + menteeProfile.name() + ": "

@@ -93,9 +93,12 @@ public class RoundSolver {
         }
         circlesSolver.solveAndListen(roundId, id -> schedule,
                 best -> progress.improved(roundId, "circles " + best.getScore(), -1),
-                finalBest -> results.saveCircles(roundId,
-                        CirclesPlanner.toResult(input.problem(), finalBest, (System.nanoTime() - start) / 1e9),
-                        input.pins(), progress.of(roundId).stopRequested()),
+                finalBest -> {
+                    CircleSeating.seatLeastConnectedAndRescore(finalBest, input.crossTies()::of);
+                    results.saveCircles(roundId,
+                            CirclesPlanner.toResult(input.problem(), finalBest, (System.nanoTime() - start) / 1e9),
+                            input.pins(), progress.of(roundId).stopRequested());
+                },
                 (id, error) -> failed(roundId, "The circles solver failed: ", error));
     }
 

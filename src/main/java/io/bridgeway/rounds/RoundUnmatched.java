@@ -24,4 +24,8 @@ public class RoundUnmatched extends PanacheEntity {
 
     @Column(nullable = false, length = 1000)
     public String reason;
+
+    /** What would help, for managers; null when unknown (e.g. unpaired by hand). */
+    @Column(length = 1000)
+    public String help;
 }

@@ -12,15 +12,27 @@ import java.util.List;
 public final class Mentee extends PairingParticipant {
 
     private final int priority;
+    private final int roundsWaited;
     private List<Mentor> candidateMentors = List.of();
 
     public Mentee(int index, PersonProfile person, int priority) {
-        super(index, person);
-        this.priority = priority;
+        this(index, person, priority, 0);
     }
 
+    public Mentee(int index, PersonProfile person, int priority, int roundsWaited) {
+        super(index, person);
+        this.priority = priority;
+        this.roundsWaited = roundsWaited;
+    }
+
+    /** The priority the mentee enrolled with (1..3); see {@link PairRules#effectivePriority} for waiting. */
     public int getPriority() {
         return priority;
+    }
+
+    /** Published rounds in a row this mentee was eligible and left unmatched. */
+    public int getRoundsWaited() {
+        return roundsWaited;
     }
 
     public List<Mentor> getCandidateMentors() {

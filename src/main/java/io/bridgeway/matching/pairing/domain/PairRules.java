@@ -173,9 +173,38 @@ public final class PairRules {
                 - previousPairPenalty(mentor, mentee) + continuityPoints(mentor, mentee);
     }
 
-    /** What matching this mentee at all is worth: matchedPriorityWeight * priority (1000 * priority). */
+    // ---- waiting policy: priority grows while an eligible mentee waits -----------------------------
+
+    /**
+     * Rounds waited after one more published round: reset by a match, +1 when the mentee was eligible (had
+     * at least one allowed mentor) and left unmatched, unchanged otherwise (no allowed mentor at all: more
+     * priority could not help).
+     */
+    public static int roundsWaitedAfter(int before, boolean matched, boolean eligible) {
+        if (matched) {
+            return 0;
+        }
+        return eligible ? before + 1 : before;
+    }
+
+    /** Priority added for waiting: the increment per round waited, at most the cap; 0 when the policy is off. */
+    public int waitingBonus(Mentee mentee) {
+        return waitingBonus(settings, mentee.getRoundsWaited());
+    }
+
+    public static int waitingBonus(PairingSettings settings, int roundsWaited) {
+        long bonus = (long) settings.waitingPriorityIncrement() * roundsWaited;
+        return (int) Math.min(settings.waitingPriorityCap(), bonus);
+    }
+
+    /** The priority the objective uses: enrolled priority plus the waiting bonus. */
+    public int effectivePriority(Mentee mentee) {
+        return mentee.getPriority() + waitingBonus(mentee);
+    }
+
+    /** What matching this mentee at all is worth: matchedPriorityWeight * effective priority (1000 * priority). */
     public long matchedValue(Mentee mentee) {
-        return (long) settings.matchedPriorityWeight() * mentee.getPriority();
+        return (long) settings.matchedPriorityWeight() * effectivePriority(mentee);
     }
 
     /** The pair's term of the MODEL.md objective: 1000 * priority(e) + w(m, e). */
@@ -187,6 +216,9 @@ public final class PairRules {
     public List<Contribution> contributions(Mentor mentor, Mentee mentee) {
         List<Contribution> terms = new ArrayList<>();
         terms.add(matchedContribution(mentee));
+        if (waitingBonus(mentee) > 0) {
+            terms.add(waitingContribution(mentee));
+        }
         terms.add(goalFitContribution(mentor, mentee));
         for (Contribution term : List.of(crossDepartmentContribution(mentor, mentee),
                 timeZoneDistanceContribution(mentor, mentee), largeLevelGapContribution(mentor, mentee),
@@ -198,10 +230,24 @@ public final class PairRules {
         return terms;
     }
 
+    /** The enrolled priority's share of {@link #matchedValue}; the waiting bonus is its own term. */
     public Contribution matchedContribution(Mentee mentee) {
-        long points = matchedValue(mentee);
+        long points = (long) settings.matchedPriorityWeight() * mentee.getPriority();
         return new Contribution("Unmatched mentee", points,
                 "matches a priority-" + mentee.getPriority() + " mentee (" + signed(points) + ")");
+    }
+
+    /** E.g. "waited 2 rounds (+2 priority, +2000)". */
+    public Contribution waitingContribution(Mentee mentee) {
+        int bonus = waitingBonus(mentee);
+        long points = (long) settings.matchedPriorityWeight() * bonus;
+        return new Contribution("Unmatched mentee", points, waitedPhrase(mentee.getRoundsWaited(), bonus)
+                + " (" + signed(points) + ")");
+    }
+
+    /** "waited 2 rounds (+2 priority)": the manager's wording, shared by pages and explanations. */
+    public static String waitedPhrase(int roundsWaited, int bonus) {
+        return "waited " + roundsWaited + (roundsWaited == 1 ? " round" : " rounds") + " (+" + bonus + " priority)";
     }
 
     public Contribution goalFitContribution(Mentor mentor, Mentee mentee) {

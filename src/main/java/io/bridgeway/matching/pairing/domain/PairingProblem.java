@@ -37,8 +37,15 @@ public record PairingProblem(
     public record MentorSlot(String personId, int capacity) {
     }
 
-    /** A person asking for a mentor; priority 1..3 (3 = most urgent). */
-    public record MenteeRequest(String personId, int priority) {
+    /**
+     * A person asking for a mentor; priority 1..3 (3 = most urgent). {@code roundsWaited}: published rounds in
+     * a row this mentee was eligible and left unmatched (0 in MODEL.md instances); the waiting policy of the
+     * settings turns it into extra priority.
+     */
+    public record MenteeRequest(String personId, int priority, int roundsWaited) {
+        public MenteeRequest(String personId, int priority) {
+            this(personId, priority, 0);
+        }
     }
 
     /** An earlier pair; {@code roundsAgo} 1 = the last round. */

@@ -18,6 +18,8 @@ import io.bridgeway.matching.InvalidInstanceException;
  * @param previousPairMaxRoundsAgo  only history entries at most this many rounds ago count (room for "avoid for N rounds")
  * @param matchedPriorityWeight     points per priority unit of a matched mentee (unmatched mentees lose them)
  * @param continuityBonus           soft: points when the pair appears in the counted history ("prefer continuity"; 0 in MODEL.md)
+ * @param waitingPriorityIncrement  waiting policy: priority added per round a mentee waited (0 = policy off)
+ * @param waitingPriorityCap        waiting policy: the most priority waiting can add
  */
 public record PairingSettings(
         int minLevelGap,
@@ -31,7 +33,24 @@ public record PairingSettings(
         int previousPairPenalty,
         int previousPairMaxRoundsAgo,
         int matchedPriorityWeight,
-        int continuityBonus) {
+        int continuityBonus,
+        int waitingPriorityIncrement,
+        int waitingPriorityCap) {
+
+    /** Waiting policy defaults: +1 priority per round waited, at most +3. No effect without waiting history. */
+    public static final int DEFAULT_WAITING_INCREMENT = 1;
+    public static final int DEFAULT_WAITING_CAP = 3;
+
+    /** The settings with the default waiting policy. */
+    public PairingSettings(int minLevelGap, CrossDepartment crossDepartment, int maxOffsetDiffMinutes,
+            int goalSkillWeight, int crossDepartmentBonus, int offsetPenaltyPer30Min, int levelGapPenaltyThreshold,
+            int levelGapPenaltyPerLevel, int previousPairPenalty, int previousPairMaxRoundsAgo,
+            int matchedPriorityWeight, int continuityBonus) {
+        this(minLevelGap, crossDepartment, maxOffsetDiffMinutes, goalSkillWeight, crossDepartmentBonus,
+                offsetPenaltyPer30Min, levelGapPenaltyThreshold, levelGapPenaltyPerLevel, previousPairPenalty,
+                previousPairMaxRoundsAgo, matchedPriorityWeight, continuityBonus, DEFAULT_WAITING_INCREMENT,
+                DEFAULT_WAITING_CAP);
+    }
 
     public PairingSettings {
         if (crossDepartment == null) {
@@ -50,6 +69,8 @@ public record PairingSettings(
         requireNonNegative("previousPairMaxRoundsAgo", previousPairMaxRoundsAgo);
         requireNonNegative("matchedPriorityWeight", matchedPriorityWeight);
         requireNonNegative("continuityBonus", continuityBonus);
+        requireNonNegative("waitingPriorityIncrement", waitingPriorityIncrement);
+        requireNonNegative("waitingPriorityCap", waitingPriorityCap);
     }
 
     /** The canonical model: MODEL.md rule defaults and weights. */
@@ -61,7 +82,15 @@ public record PairingSettings(
     public PairingSettings withRules(int minLevelGap, CrossDepartment crossDepartment, int maxOffsetDiffMinutes) {
         return new PairingSettings(minLevelGap, crossDepartment, maxOffsetDiffMinutes, goalSkillWeight,
                 crossDepartmentBonus, offsetPenaltyPer30Min, levelGapPenaltyThreshold, levelGapPenaltyPerLevel,
-                previousPairPenalty, previousPairMaxRoundsAgo, matchedPriorityWeight, continuityBonus);
+                previousPairPenalty, previousPairMaxRoundsAgo, matchedPriorityWeight, continuityBonus,
+                waitingPriorityIncrement, waitingPriorityCap);
+    }
+
+    /** These settings with another waiting policy; increment 0 switches it off. */
+    public PairingSettings withWaitingPolicy(int increment, int cap) {
+        return new PairingSettings(minLevelGap, crossDepartment, maxOffsetDiffMinutes, goalSkillWeight,
+                crossDepartmentBonus, offsetPenaltyPer30Min, levelGapPenaltyThreshold, levelGapPenaltyPerLevel,
+                previousPairPenalty, previousPairMaxRoundsAgo, matchedPriorityWeight, continuityBonus, increment, cap);
     }
 
     private static void requireNonNegative(String name, int value) {

@@ -61,7 +61,8 @@ public final class PairExplainer {
             Mentor mentor = assignment.getMentor();
             if (mentor == null) {
                 unmatched.add(new PairingResult.UnmatchedMentee(mentee.getId(), mentee.getPriority(),
-                        assignment.isPinned(), explainer.unmatchedReason(assignment)));
+                        assignment.isPinned(), explainer.unmatchedReason(assignment),
+                        explainer.hasAllowedMentor(mentee), explainer.unmatchedHelp(assignment)));
             } else {
                 long value = explainer.rules.pairValue(mentor, mentee);
                 objective += value;
@@ -93,6 +94,24 @@ public final class PairExplainer {
         return lines;
     }
 
+    /** The mentors every hard rule allows, and how many each rule excluded (first broken rule, check.py order). */
+    private record Options(List<Mentor> allowed, Map<HardRule, Integer> excluded) {
+    }
+
+    private Options options(Mentee mentee) {
+        Map<HardRule, Integer> excluded = new EnumMap<>(HardRule.class);
+        List<Mentor> allowed = new ArrayList<>();
+        for (Mentor mentor : solution.getMentors()) {
+            HardRule rule = rules.firstBrokenRule(mentor, mentee);
+            if (rule == null) {
+                allowed.add(mentor);
+            } else {
+                excluded.merge(rule, 1, Integer::sum);
+            }
+        }
+        return new Options(allowed, excluded);
+    }
+
     public String unmatchedReason(MenteeAssignment assignment) {
         Mentee mentee = assignment.getMentee();
         if (assignment.isPinned()) {
@@ -102,16 +121,9 @@ public final class PairExplainer {
         if (mentors.isEmpty()) {
             return "there are no mentors in this round";
         }
-        Map<HardRule, Integer> excluded = new EnumMap<>(HardRule.class);
-        List<Mentor> allowed = new ArrayList<>();
-        for (Mentor mentor : mentors) {
-            HardRule rule = rules.firstBrokenRule(mentor, mentee);
-            if (rule == null) {
-                allowed.add(mentor);
-            } else {
-                excluded.merge(rule, 1, Integer::sum);
-            }
-        }
+        Options candidates = options(mentee);
+        List<Mentor> allowed = candidates.allowed();
+        Map<HardRule, Integer> excluded = candidates.excluded();
         if (allowed.isEmpty()) {
             return "no allowed mentor: of " + plural(mentors.size(), "mentor") + ", " + exclusionSummary(excluded);
         }
@@ -153,6 +165,63 @@ public final class PairExplainer {
         }
         return "every allowed mentor is full; " + plural(lowerValueSlots, "slot")
                 + " hold a pair worth less (pinned by a manager, or the solver stopped early); " + best + " (" + options + ")";
+    }
+
+    public boolean hasAllowedMentor(Mentee mentee) {
+        return solution.getMentors().stream().anyMatch(mentor -> rules.isAllowed(mentor, mentee));
+    }
+
+    /**
+     * What would help an unmatched mentee, for the programme page: a full mentor pool names the mentee's
+     * goals no allowed mentor with a free place covers; no allowed mentor names the remedy of the most
+     * frequent rule.
+     */
+    public String unmatchedHelp(MenteeAssignment assignment) {
+        Mentee mentee = assignment.getMentee();
+        if (assignment.isPinned()) {
+            return "unpin the mentee so that the solver can match them";
+        }
+        List<Mentor> mentors = solution.getMentors();
+        if (mentors.isEmpty()) {
+            return "recruit mentors for this programme";
+        }
+        Options candidates = options(mentee);
+        List<Mentor> allowed = candidates.allowed();
+        Map<HardRule, Integer> excluded = candidates.excluded();
+        if (allowed.isEmpty()) {
+            HardRule most = excluded.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+            return "no mentor is allowed (" + most.constraintName().toLowerCase(Locale.ROOT) + "): " + most.remedy();
+        }
+        List<String> uncovered = new ArrayList<>();
+        List<String> full = new ArrayList<>();
+        for (String goal : new java.util.TreeSet<>(mentee.getPerson().goals())) {
+            boolean anyWithGoal = false;
+            boolean freeWithGoal = false;
+            for (Mentor mentor : allowed) {
+                if (mentor.getPerson().proficiency(goal) > 0) {
+                    anyWithGoal = true;
+                    freeWithGoal |= menteesOf.get(mentor.getIndex()).size() < mentor.getCapacity();
+                }
+            }
+            if (!anyWithGoal) {
+                uncovered.add(goal);
+            } else if (!freeWithGoal) {
+                full.add(goal);
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        if (!full.isEmpty()) {
+            parts.add("no mentor with the goal " + String.join(" or ", full) + " has a free place: recruit one, or raise a capacity");
+        }
+        if (!uncovered.isEmpty()) {
+            parts.add("no allowed mentor has the goal " + String.join(" or ", uncovered) + ": recruit one");
+        }
+        long free = allowed.stream().filter(m -> menteesOf.get(m.getIndex()).size() < m.getCapacity()).count();
+        if (parts.isEmpty()) {
+            parts.add(free > 0 ? free + " allowed mentors have room: solve the round again"
+                    : "all " + plural(allowed.size(), "allowed mentor") + " are full: recruit a mentor, or raise a capacity");
+        }
+        return String.join("; ", parts);
     }
 
     /** "812 are in a time zone too far away, 300 are not senior enough" - most frequent rule first. */

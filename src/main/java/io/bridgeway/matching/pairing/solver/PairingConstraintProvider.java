@@ -108,7 +108,7 @@ public class PairingConstraintProvider implements ConstraintProvider {
                 .join(PairRules.class)
                 .penalizeLong(HardSoftLongScore.ONE_SOFT, (assignment, rules) -> rules.matchedValue(assignment.getMentee()))
                 .justifyWith((a, rules, score) -> new PairJustification(null, a.getMentee().getId(),
-                        "mentee " + a.getMentee().getId() + " (priority " + a.getMentee().getPriority() + ") is unmatched"))
+                        "mentee " + a.getMentee().getId() + " (priority " + rules.effectivePriority(a.getMentee()) + ") is unmatched"))
                 .indictWith((a, rules) -> List.of(a))
                 .asConstraint("Unmatched mentee");
     }

@@ -24,7 +24,14 @@ public record PairingResult(
             List<String> explanation) {
     }
 
-    /** A mentee left without a mentor, and why. */
-    public record UnmatchedMentee(String menteeId, int priority, boolean pinned, String reason) {
+    /**
+     * A mentee left without a mentor, and why.
+     *
+     * @param eligible at least one mentor was allowed by every hard rule (the waiting policy counts such rounds)
+     * @param help     what would help, in a manager's words, e.g. "no mentor with the goal negotiation has a free
+     *                 place: recruit one, or raise a capacity"
+     */
+    public record UnmatchedMentee(String menteeId, int priority, boolean pinned, String reason, boolean eligible,
+            String help) {
     }
 }

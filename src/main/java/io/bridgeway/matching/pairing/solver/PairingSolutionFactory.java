@@ -45,7 +45,8 @@ public final class PairingSolutionFactory {
         List<Mentee> mentees = new ArrayList<>();
         List<MenteeAssignment> assignments = new ArrayList<>();
         for (PairingProblem.MenteeRequest request : problem.mentees()) {
-            Mentee mentee = new Mentee(mentees.size(), people.get(request.personId()), request.priority());
+            Mentee mentee = new Mentee(mentees.size(), people.get(request.personId()), request.priority(),
+                    request.roundsWaited());
             List<Mentor> candidates = new ArrayList<>();
             for (Mentor mentor : mentors) {
                 if (rules.isAllowed(mentor, mentee)) {
