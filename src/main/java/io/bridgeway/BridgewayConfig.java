@@ -2,6 +2,7 @@ package io.bridgeway;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,6 +15,8 @@ public interface BridgewayConfig {
     Signup signup();
 
     Solve solve();
+
+    Outbox outbox();
 
     /** Load the synthetic demo company on start. */
     @WithDefault("false")
@@ -44,6 +47,36 @@ public interface BridgewayConfig {
         /** A round's circle search stops after this many seconds without improvement. */
         @WithDefault("5")
         int circlesUnimprovedSeconds();
+    }
+
+    /** The mail outbox sender. */
+    interface Outbox {
+        /** How often the sender runs, e.g. {@code 5s}; {@code off} stops it (another instance may send). */
+        @WithDefault("5s")
+        String interval();
+
+        /** Messages one sender claims and sends per run. */
+        @WithDefault("20")
+        int batchSize();
+
+        /** Attempts before a message is marked FAILED (an admin can retry it). */
+        @WithDefault("8")
+        int maxAttempts();
+
+        /** Wait after the first failed attempt; it doubles with each further failure. */
+        @WithDefault("30s")
+        Duration backoff();
+
+        /** Longest wait between two attempts. */
+        @WithDefault("1h")
+        Duration maxBackoff();
+
+        /**
+         * How long a claimed message belongs to the sender that claimed it. After a crash the message is
+         * sent again once the claim ran out; keep it longer than sending one batch takes.
+         */
+        @WithDefault("5m")
+        Duration claimTimeout();
     }
 
     interface Signup {

@@ -47,6 +47,11 @@ class SignupDomainsTest {
             }
 
             @Override
+            public Outbox outbox() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
             public boolean demo() {
                 return false;
             }
