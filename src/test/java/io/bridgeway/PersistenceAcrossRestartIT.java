@@ -4,16 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.bridgeway.support.PackagedApp;
 import io.bridgeway.support.WebSession;
-import io.restassured.RestAssured;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,77 +18,33 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PersistenceAcrossRestartIT {
 
-    static final Path RUNNER = Path.of("target", "quarkus-app", "quarkus-run.jar");
-
     @TempDir
     Path dataDir;
 
-    Process app;
+    PackagedApp app;
 
     @AfterEach
     void stop() throws InterruptedException {
-        if (app != null && app.isAlive()) {
-            app.destroy();
-            app.waitFor(30, TimeUnit.SECONDS);
+        if (app != null) {
+            app.close();
         }
     }
 
     @Test
     void aSignedUpPersonCanSignInAfterARestart() throws Exception {
-        assertTrue(Files.exists(RUNNER), "package the app first: " + RUNNER);
-        int port = freePort();
+        app = new PackagedApp(dataDir, Map.of());
         String email = WebSession.uniqueEmail("restart");
 
-        start(port, "first-run.log");
+        app.start("first-run.log");
         WebSession.signedUp(email, Map.of());
         given().auth().preemptive().basic(email, WebSession.PASSWORD).get("/api/v1/me").then().statusCode(200);
-        app.destroy();
-        assertTrue(app.waitFor(30, TimeUnit.SECONDS), "the app stops");
+        app.stop();
 
-        start(port, "second-run.log");
+        app.start("second-run.log");
         WebSession session = new WebSession();
         session.login(email, WebSession.PASSWORD);
         assertEquals(200, session.get("/profile").statusCode());
         assertEquals("Test Person", session.page("/profile").select("h1").text());
-        String secondLog = Files.readString(dataDir.resolve("second-run.log"));
-        assertTrue(!secondLog.contains("Created the first admin"), "the admin from the first run is still there");
-    }
-
-    private void start(int port, String logName) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", RUNNER.toString());
-        builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:h2:file:" + dataDir.resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE");
-        builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        builder.environment().put("BRIDGEWAY_DEMO", "false");
-        builder.redirectErrorStream(true).redirectOutput(dataDir.resolve(logName).toFile());
-        app = builder.start();
-        RestAssured.port = port;
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (Instant.now().isBefore(deadline)) {
-            assertTrue(app.isAlive(), () -> "the app exited: " + read(logName));
-            try {
-                if (given().get("/q/health/ready").statusCode() == 200) {
-                    return;
-                }
-            } catch (Exception notYetListening) {
-                // keep polling until the deadline
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("the app did not become ready: " + read(logName));
-    }
-
-    private String read(String logName) {
-        try {
-            return Files.readString(dataDir.resolve(logName));
-        } catch (IOException e) {
-            return e.toString();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        assertTrue(!app.log("second-run.log").contains("Created the first admin"), "the admin from the first run is still there");
     }
 }
