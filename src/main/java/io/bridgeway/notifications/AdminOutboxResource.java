@@ -1,5 +1,6 @@
 package io.bridgeway.notifications;
 
+import io.bridgeway.audit.AdminAuditResource;
 import io.bridgeway.notifications.OutboxMessage.Status;
 import io.bridgeway.security.Role;
 import io.bridgeway.web.Flash;
@@ -21,8 +22,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /**
  * Admins' view of mail not yet delivered: failed messages first, then pending ones, each with a
@@ -32,9 +31,6 @@ import java.time.format.DateTimeFormatter;
 @RolesAllowed(Role.ADMIN)
 @Produces(MediaType.TEXT_HTML)
 public class AdminOutboxResource {
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
 
     /** Read model of one undelivered message, without its body. */
     public record Row(long id, String status, String kind, Long roundId, String recipient, String subject,
@@ -85,6 +81,6 @@ public class AdminOutboxResource {
     }
 
     private static String time(Instant instant) {
-        return instant == null ? null : TIME.format(instant);
+        return instant == null ? null : AdminAuditResource.TIME.format(instant);
     }
 }

@@ -1,6 +1,6 @@
 package io.bridgeway.security;
 
-import static io.restassured.RestAssured.given;
+import static io.bridgeway.rounds.RoundLifecycleTest.as;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +10,6 @@ import io.bridgeway.support.WebSession;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import java.time.LocalDate;
 import java.util.Map;
 import org.jsoup.Jsoup;
@@ -20,10 +19,6 @@ import org.junit.jupiter.api.Test;
 /** A cohort list with an address the mailer would reject is refused whole, on the page and in the API. */
 @QuarkusTest
 class CohortRefusesUnsendableEmailTest {
-
-    static RequestSpecification as(String email) {
-        return given().auth().preemptive().basic(email, WebSession.PASSWORD).contentType("application/json");
-    }
 
     static long programme(String pm) {
         int id = as(pm).body("""
