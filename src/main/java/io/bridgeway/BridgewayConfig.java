@@ -24,6 +24,8 @@ public interface BridgewayConfig {
     @WithDefault("./data")
     String dataDir();
 
+    Outbox outbox();
+
     /** Load the synthetic demo company on start. */
     @WithDefault("false")
     boolean demo();
@@ -90,6 +92,36 @@ public interface BridgewayConfig {
 
         @WithDefault("PT15M")
         Duration window();
+    }
+
+    /** The mail outbox sender. */
+    interface Outbox {
+        /** How often the sender runs, e.g. {@code 5s}; {@code off} stops it (another instance may send). */
+        @WithDefault("5s")
+        String interval();
+
+        /** Messages one sender claims and sends per run. */
+        @WithDefault("20")
+        int batchSize();
+
+        /** Attempts before a message is marked FAILED (an admin can retry it). */
+        @WithDefault("8")
+        int maxAttempts();
+
+        /** Wait after the first failed attempt; it doubles with each further failure. */
+        @WithDefault("30s")
+        Duration backoff();
+
+        /** Longest wait between two attempts. */
+        @WithDefault("1h")
+        Duration maxBackoff();
+
+        /**
+         * How long a claimed message belongs to the sender that claimed it. After a crash the message is
+         * sent again once the claim ran out; keep it longer than sending one batch takes.
+         */
+        @WithDefault("5m")
+        Duration claimTimeout();
     }
 
     interface Signup {

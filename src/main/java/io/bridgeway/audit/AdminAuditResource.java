@@ -33,7 +33,8 @@ import java.util.Locale;
 @Produces(MediaType.TEXT_HTML)
 public class AdminAuditResource {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+    /** How admin pages show a moment: UTC to the second. */
+    public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
 
     /** The filter as typed, so a bad value is shown back unchanged next to its message. */

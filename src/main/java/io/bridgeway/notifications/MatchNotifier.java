@@ -5,11 +5,10 @@ import io.quarkus.mailer.Mailer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Objects;
 
 /**
- * Sends match notifications, each optionally with a calendar invite attached as {@code invite.ics}.
+ * Sends notifications, one recipient per mail, each optionally with a calendar invite attached as {@code invite.ics}.
  * Blocking: call it from a worker thread (a resource method or a job), not the event loop.
  *
  * <p>Confidentiality rule: a notice goes to one participant and must only say who they meet, when,
@@ -35,12 +34,12 @@ public class MatchNotifier {
     @Inject
     Mailer mailer;
 
-    /** Sends all notices in one batch; a failure (SMTP down) throws and the caller decides to retry. */
-    public void send(List<Notice> notices) {
-        if (notices.isEmpty()) {
-            return;
-        }
-        mailer.send(notices.stream().map(MatchNotifier::mail).toArray(Mail[]::new));
+    /**
+     * Sends one notice to its one recipient with the given {@code Message-ID} header. A failure (bad
+     * address, SMTP down) throws; the outbox records it and retries. Use {@link Outbox#enqueue}, not this.
+     */
+    public void send(Notice notice, String messageId) {
+        mailer.send(mail(notice).addHeader("Message-ID", messageId));
     }
 
     static Mail mail(Notice notice) {

@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -30,7 +31,6 @@ import java.util.stream.Collectors;
 public class ProfileService {
 
     static final int MAX_NAME = 120;
-    static final int MAX_EMAIL = 254;
     static final int MAX_TITLE = 120;
     static final int MAX_BIO = 1000;
     static final int MAX_SKILL = 60;
@@ -38,7 +38,6 @@ public class ProfileService {
     static final int MAX_GOALS = 10;
     static final int MAX_GOALS_TEXT = 700;
 
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern SKILL = Pattern.compile("^[a-z0-9][a-z0-9+#.\\-]*$");
     private static final Set<String> GRID = WeeklySlot.workweekGrid().stream().map(WeeklySlot::code)
             .collect(Collectors.toUnmodifiableSet());
@@ -61,10 +60,8 @@ public class ProfileService {
         String email = Person.normalizeEmail(form.email);
         if (email == null || email.isEmpty()) {
             errors.add("email", "Enter your work email address.");
-        } else if (email.length() > MAX_EMAIL) {
-            errors.add("email", "Email must be at most " + MAX_EMAIL + " characters.");
-        } else if (!EMAIL.matcher(email).matches()) {
-            errors.add("email", "Enter an email address like name@company.com.");
+        } else if (EmailAddress.problem(email).isPresent()) {
+            errors.add("email", EmailAddress.problem(email).get());
         } else if (!domainAllowed(email)) {
             errors.add("email", "Sign-up is open to these email domains only: "
                     + String.join(", ", allowedDomains()) + ".");
@@ -141,8 +138,11 @@ public class ProfileService {
         target.manager = null;
         String managerEmail = Person.normalizeEmail(form.managerEmail);
         if (managerEmail != null && !managerEmail.isEmpty()) {
-            Person manager = managerEmail.length() > MAX_EMAIL ? null : Person.findByEmail(managerEmail);
-            if (manager == null) {
+            Optional<String> problem = EmailAddress.problem(managerEmail);
+            Person manager = problem.isPresent() ? null : Person.findByEmail(managerEmail);
+            if (problem.isPresent()) {
+                errors.add("managerEmail", "Manager's email: " + problem.get());
+            } else if (manager == null) {
                 errors.add("managerEmail", "No colleague with the email " + abbreviate(managerEmail)
                         + " is registered. Leave it empty if your manager has not joined yet.");
             } else if (target.id != null && reportsTo(manager, target.id)) {

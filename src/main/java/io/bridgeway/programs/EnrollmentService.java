@@ -1,6 +1,7 @@
 package io.bridgeway.programs;
 
 import io.bridgeway.audit.AuditLog;
+import io.bridgeway.people.EmailAddress;
 import io.bridgeway.people.Person;
 import jakarta.inject.Inject;
 import io.bridgeway.people.ProfileService;
@@ -14,7 +15,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /** Enrolls people in programmes: themselves while enrollment is open, or a cohort by a manager. */
@@ -74,6 +74,12 @@ public class EnrollmentService {
         List<Person> people = new ArrayList<>();
         List<String> notFound = new ArrayList<>();
         if (cohort.emails() != null && !cohort.emails().isEmpty()) {
+            List<String> invalid = cohort.emails().stream().filter(e -> !EmailAddress.isValid(e)).toList();
+            if (!invalid.isEmpty()) {
+                errors.add("emails", (invalid.size() == 1 ? "This is not a valid email address: "
+                        : "These are not valid email addresses: ") + abbreviated(invalid)
+                        + ". Fix or remove " + (invalid.size() == 1 ? "it" : "them") + "; nobody was enrolled.");
+            }
             for (String email : cohort.emails()) {
                 Person person = Person.findByEmail(email);
                 if (person == null || !person.active) {
@@ -110,6 +116,13 @@ public class EnrollmentService {
         return new CohortReport(enrolled, already, notFound);
     }
 
+    /** At most five entries, each cut to 60 characters, so a pasted file cannot flood the page. */
+    private static String abbreviated(List<String> values) {
+        List<String> shown = values.stream().limit(5)
+                .map(v -> v.length() <= 60 ? v : v.substring(0, 60) + "…").toList();
+        return String.join(", ", shown) + (values.size() > 5 ? " and " + (values.size() - 5) + " more" : "");
+    }
+
     private static List<Person> matching(Cohort cohort) {
         StringBuilder query = new StringBuilder("active = true");
         Parameters params = new Parameters();
@@ -132,13 +145,13 @@ public class EnrollmentService {
         return Person.list(query.append(" order by fullName").toString(), params);
     }
 
-    /** Splits a pasted list on commas, semicolons, spaces and new lines into distinct lower-case emails. */
+    /** Splits a pasted list on commas, semicolons, spaces and new lines into distinct normalized emails. */
     public static List<String> parseEmails(String pasted) {
         Set<String> emails = new LinkedHashSet<>();
         if (pasted != null) {
             for (String part : pasted.split("[,;\\s]+")) {
                 if (!part.isBlank()) {
-                    emails.add(part.strip().toLowerCase(Locale.ROOT));
+                    emails.add(EmailAddress.normalize(part));
                 }
             }
         }

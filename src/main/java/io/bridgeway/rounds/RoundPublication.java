@@ -2,9 +2,8 @@ package io.bridgeway.rounds;
 
 import io.bridgeway.notifications.MatchNotifier;
 import io.bridgeway.notifications.MeetingInvites;
+import io.bridgeway.notifications.Outbox;
 import io.bridgeway.people.Person;
-import io.quarkus.logging.Log;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.DayOfWeek;
@@ -26,7 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * What publishing a round does beyond freezing it: date every circle meeting (cadence + solved hour),
- * and tell each participant, in one mail with a calendar invite, who they were matched with and why.
+ * and queue for each participant one mail with a calendar invite: who they were matched with and why.
  * Mail carries only the recipient's own matches; nothing confidential.
  */
 @ApplicationScoped
@@ -36,7 +35,7 @@ public class RoundPublication {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.ENGLISH);
 
     @Inject
-    MatchNotifier notifier;
+    Outbox outbox;
 
     @ConfigProperty(name = "quarkus.mailer.from")
     String organizer;
@@ -51,14 +50,12 @@ public class RoundPublication {
         }
     }
 
-    /** Sends the notifications of a published round; called after the publication committed. */
-    public void notifyParticipants(long roundId) {
-        List<MatchNotifier.Notice> notices = QuarkusTransaction.requiringNew().call(() -> notices(roundId));
-        try {
-            notifier.send(notices);
-        } catch (RuntimeException e) {
-            Log.errorf(e, "Sending the notifications of round %d failed", roundId);
-        }
+    /**
+     * Queues one notification per participant in the outbox; runs inside the publishing transaction,
+     * so the mails exist exactly when the publication committed and survive a crash right after it.
+     */
+    void enqueueNotices(MatchingRound round) {
+        notices(round.id).forEach(notice -> outbox.enqueue(notice, Outbox.ROUND_PUBLISHED, round.id));
     }
 
     private static final class Draft {

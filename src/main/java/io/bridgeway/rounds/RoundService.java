@@ -289,15 +289,11 @@ public class RoundService {
     }
 
     /**
-     * Freezes the round, dates the circle meetings and, once that has committed, notifies every
-     * participant. Publishing a published round changes nothing, sends nothing and returns false.
+     * Freezes the round, dates the circle meetings and queues every participant's notification in the
+     * outbox, all in one transaction. Publishing a published round changes nothing, sends nothing and returns false.
      */
     public boolean publish(long roundId, String actor) {
-        boolean published = QuarkusTransaction.requiringNew().call(() -> freeze(roundId, actor));
-        if (published) {
-            publication.notifyParticipants(roundId);
-        }
-        return published;
+        return QuarkusTransaction.requiringNew().call(() -> freeze(roundId, actor));
     }
 
     private boolean freeze(long roundId, String actor) {
@@ -312,6 +308,7 @@ public class RoundService {
             throw new RoundRuleException("Round " + round.number + " is still solving: wait for it or stop it first.");
         }
         publication.schedule(round);
+        publication.enqueueNotices(round);
         round.status = RoundStatus.PUBLISHED;
         round.publishedAt = Instant.now();
         round.lastChangedBy = actor;

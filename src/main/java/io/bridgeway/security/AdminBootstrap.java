@@ -1,6 +1,7 @@
 package io.bridgeway.security;
 
 import io.bridgeway.BridgewayConfig;
+import io.bridgeway.people.EmailAddress;
 import io.bridgeway.people.Person;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.LaunchMode;
@@ -20,7 +21,7 @@ public class AdminBootstrap {
 
     @Transactional
     void onStart(@Observes @Priority(10) StartupEvent event) {
-        String email = Person.normalizeEmail(config.admin().email());
+        String email = adminEmail(config.admin().email());
         if (Person.countWithRole(Role.ADMIN) > 0) {
             // Echo a configured password only in dev or demo mode: in production it is a secret.
             boolean showPassword = LaunchMode.current() == LaunchMode.DEVELOPMENT || config.demo();
@@ -45,5 +46,15 @@ public class AdminBootstrap {
         admin.persist();
         Log.infof("Created the first admin. Admin login: %s / %s%s", email, password,
                 generated ? "  (generated; shown only this once, change it by setting BRIDGEWAY_ADMIN_PASSWORD)" : "");
+    }
+
+    /** The configured admin e-mail, normalized; a start with an address mail cannot reach stops here. */
+    static String adminEmail(String configured) {
+        String email = EmailAddress.normalize(configured);
+        EmailAddress.problem(email).ifPresent(problem -> {
+            throw new IllegalStateException("bridgeway.admin.email (BRIDGEWAY_ADMIN_EMAIL) '" + configured
+                    + "' is not a usable email address: " + problem);
+        });
+        return email;
     }
 }

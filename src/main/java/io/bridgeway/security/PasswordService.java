@@ -2,6 +2,7 @@ package io.bridgeway.security;
 
 import io.bridgeway.audit.AuditLog;
 import io.bridgeway.notifications.MatchNotifier;
+import io.bridgeway.notifications.Outbox;
 import io.bridgeway.people.Person;
 import io.bridgeway.web.FormErrors;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +11,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -25,7 +25,7 @@ public class PasswordService {
     static final int MAX_RESETS_PER_WINDOW = 3;
 
     @Inject
-    MatchNotifier notifier;
+    Outbox outbox;
 
     @Inject
     AuditLog audit;
@@ -73,11 +73,12 @@ public class PasswordService {
         reset.expiresAt = reset.createdAt.plus(RESET_VALID_FOR);
         reset.persist();
         String link = publicUrl.replaceAll("/+$", "") + "/password/reset?token=" + token;
-        notifier.send(List.of(new MatchNotifier.Notice(person.email, person.fullName, "Reset your Bridgeway password",
+        // Through the outbox: the mail goes out only if the token was stored, and survives a crash.
+        outbox.enqueue(new MatchNotifier.Notice(person.email, person.fullName, "Reset your Bridgeway password",
                 "Hello " + person.fullName + ",\n\nSomeone (hopefully you) asked to reset your Bridgeway password. "
                         + "Open this link within 30 minutes to choose a new one:\n\n" + link + "\n\n"
                         + "The link works once. If you did not ask for it, ignore this mail: your password stays as it is.\n",
-                null, null)));
+                null, null), Outbox.PASSWORD_RESET, null);
     }
 
     private long recentResets(Person person) {

@@ -31,17 +31,18 @@ public class MatchNotifierTest {
     }
 
     @Test
-    void sendsEachNoticeWithTheInviteAttached() {
+    void sendsEachNoticeAloneWithItsMessageIdAndTheInviteAttached() {
         String ics = MeetingInvites.calendar("bridgeway@bridgeway.local", MeetingInvitesTest.meetings());
-        notifier.send(List.of(
-                new Notice("ana@example.com", "Ana Lima", "Your peer circle", "You meet Ben and Chen.",
-                        "<p>You meet Ben and Chen.</p>", ics),
-                new Notice("ben@example.com", null, "Your peer circle", "You meet Ana and Chen.", null, null)));
+        notifier.send(new Notice("ana@example.com", "Ana Lima", "Your peer circle", "You meet Ben and Chen.",
+                "<p>You meet Ben and Chen.</p>", ics), "<ana-1@bridgeway>");
+        notifier.send(new Notice("ben@example.com", null, "Your peer circle", "You meet Ana and Chen.", null, null),
+                "<ben-1@bridgeway>");
 
         assertEquals(2, mailbox.getTotalMessagesSent());
         Mail ana = mailbox.getMailsSentTo("\"Ana Lima\" <ana@example.com>").get(0);
         assertEquals("Your peer circle", ana.getSubject());
         assertEquals("You meet Ben and Chen.", ana.getText());
+        assertEquals(List.of("<ana-1@bridgeway>"), ana.getHeaders().get("Message-ID"));
         assertEquals("<p>You meet Ben and Chen.</p>", ana.getHtml());
         assertEquals("bridgeway@bridgeway.local",
                 mailbox.getMailMessagesSentTo("\"Ana Lima\" <ana@example.com>").get(0).getFrom());
@@ -62,11 +63,5 @@ public class MatchNotifierTest {
             bytes[i] = data.get(i);
         }
         return bytes;
-    }
-
-    @Test
-    void nothingToSendSendsNothing() {
-        notifier.send(List.of());
-        assertEquals(0, mailbox.getTotalMessagesSent());
     }
 }

@@ -30,42 +30,15 @@ class SignupDomainsTest {
 
     static ProfileService serviceAllowing(List<String> domains) {
         ProfileService service = new ProfileService();
-        service.config = new BridgewayConfig() {
-            @Override
-            public Admin admin() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public Signup signup() {
-                return () -> Optional.ofNullable(domains);
-            }
-
-            @Override
-            public Solve solve() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public Session session() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public Login login() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public String dataDir() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public boolean demo() {
-                return false;
-            }
-        };
+        // Only the sign-up settings are read; a proxy keeps this test independent of every other config group.
+        BridgewayConfig.Signup signup = () -> Optional.ofNullable(domains);
+        service.config = (BridgewayConfig) java.lang.reflect.Proxy.newProxyInstance(BridgewayConfig.class.getClassLoader(),
+                new Class<?>[] {BridgewayConfig.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("signup")) {
+                        return signup;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
         return service;
     }
 }

@@ -109,6 +109,13 @@ public class WebSession {
 
     /** Signs up a fresh person with the valid form plus {@code overrides}, and signs them in. */
     public static WebSession signedUp(String email, Map<String, Object> overrides) {
+        WebSession session = registered(email, overrides);
+        session.login(email, PASSWORD);
+        return session;
+    }
+
+    /** Signs up a fresh person with the valid form plus {@code overrides}, without signing in. */
+    public static WebSession registered(String email, Map<String, Object> overrides) {
         WebSession session = new WebSession();
         Map<String, Object> form = validSignup(email);
         form.putAll(overrides);
@@ -116,7 +123,6 @@ public class WebSession {
         if (response.statusCode() != 303) {
             throw new AssertionError("sign-up failed: " + response.statusCode() + " " + response.asString());
         }
-        session.login(email, PASSWORD);
         return session;
     }
 

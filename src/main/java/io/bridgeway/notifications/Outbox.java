@@ -1,0 +1,78 @@
+package io.bridgeway.notifications;
+
+import io.bridgeway.audit.AuditLog;
+import io.bridgeway.notifications.OutboxMessage.Status;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The transactional outbox: a notification is a row written in the transaction that causes it, so it
+ * exists exactly when that change committed, and survives a crash right after. {@link OutboxSender}
+ * delivers the rows, one recipient per mail, at least once; the stable {@code Message-ID} lets a
+ * duplicate be recognised.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    public static final String ROUND_PUBLISHED = "ROUND_PUBLISHED";
+    public static final String PASSWORD_RESET = "PASSWORD_RESET";
+
+    @Inject
+    AuditLog audit;
+
+    /**
+     * Queues one mail to one recipient inside the caller's transaction (there must be one) and returns
+     * its message id. Never fails for a bad address: that mail fails on its own when it is sent.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String enqueue(MatchNotifier.Notice notice, String kind, Long roundIdOrNull) {
+        OutboxMessage message = new OutboxMessage();
+        message.kind = kind;
+        message.roundId = roundIdOrNull;
+        message.recipient = notice.toEmail();
+        message.recipientName = notice.toName();
+        message.subject = notice.subject();
+        message.textBody = notice.textBody();
+        message.htmlBody = notice.htmlBody();
+        message.ics = notice.icsOrNull();
+        message.messageId = "<" + UUID.randomUUID() + "@bridgeway>";
+        message.status = Status.PENDING;
+        message.attempts = 0;
+        message.createdAt = Instant.now();
+        message.nextAttemptAt = message.createdAt;
+        message.persist();
+        return message.messageId;
+    }
+
+    /** Sends a failed or pending message again now, with a fresh set of attempts; false when there is none to retry. */
+    @Transactional
+    public boolean retry(long messageId) {
+        OutboxMessage message = OutboxMessage.findById(messageId);
+        if (message == null || message.status == Status.SENT) {
+            return false;
+        }
+        requeue(message);
+        audit.record("MAIL_RETRIED", "OUTBOX_MESSAGE", message.id, null, message.kind + " to " + message.recipient);
+        return true;
+    }
+
+    /** Requeues every failed message; returns how many. */
+    @Transactional
+    public int retryAllFailed() {
+        var failed = OutboxMessage.<OutboxMessage>list("status", Status.FAILED);
+        failed.forEach(Outbox::requeue);
+        if (!failed.isEmpty()) {
+            audit.record("MAIL_RETRIED", "OUTBOX_MESSAGE", null, null, failed.size() + " failed messages");
+        }
+        return failed.size();
+    }
+
+    private static void requeue(OutboxMessage message) {
+        message.status = Status.PENDING;
+        message.attempts = 0;
+        message.nextAttemptAt = Instant.now();
+    }
+}

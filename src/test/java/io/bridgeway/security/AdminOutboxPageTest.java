@@ -1,0 +1,99 @@
+package io.bridgeway.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.bridgeway.notifications.OutboxMessage;
+import io.bridgeway.notifications.OutboxMessage.Status;
+import io.bridgeway.support.Mailboxes;
+import io.bridgeway.support.WebSession;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+/** Admins see undelivered mail (never its body) and retry it; nobody else can. */
+@QuarkusTest
+class AdminOutboxPageTest {
+
+    static final String SECRET_BODY = "Your mentor is someone confidential";
+
+    static long failed(String recipient) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            OutboxMessage m = new OutboxMessage();
+            m.kind = "ROUND_PUBLISHED";
+            m.roundId = 4242L;
+            m.recipient = recipient;
+            m.subject = "Pilot: your matches";
+            m.textBody = SECRET_BODY;
+            m.messageId = "<" + UUID.randomUUID() + "@bridgeway>";
+            m.status = Status.FAILED;
+            m.attempts = 8;
+            m.lastError = "550 5.1.1 mailbox unavailable";
+            m.createdAt = Instant.now();
+            m.nextAttemptAt = m.createdAt;
+            m.persist();
+            return m.id;
+        });
+    }
+
+    @Test
+    void employeesAndManagersGet403() {
+        long id = failed(WebSession.uniqueEmail("outbox-hidden"));
+        for (String role : new String[] {Role.EMPLOYEE, Role.PROGRAM_MANAGER}) {
+            WebSession session = WebSession.withRole("outbox-" + role.toLowerCase(), role);
+            assertEquals(403, session.get("/admin/outbox").statusCode());
+            assertEquals(403, session.submit("/profile/edit", "/admin/outbox/" + id + "/retry", Map.of()).statusCode());
+            assertEquals(403, session.submit("/profile/edit", "/admin/outbox/retry-failed", Map.of()).statusCode());
+            assertTrue(!session.get("/admin/outbox").asString().contains(SECRET_BODY));
+        }
+        assertEquals(Status.FAILED, Mailboxes.message(id).status);
+        assertNotEquals(200, new WebSession().get("/admin/outbox").statusCode(), "anonymous visitors are sent to sign in");
+    }
+
+    @Test
+    void anAdminSeesFailedMailWithoutItsBodyAndRetriesIt() {
+        String recipient = WebSession.uniqueEmail("outbox-failed");
+        long id = failed(recipient);
+        WebSession admin = WebSession.withRole("outbox-admin", Role.ADMIN);
+        Document page = admin.page("/admin/outbox");
+        assertEquals("/admin/outbox", page.select("nav[aria-label=Main] a:contains(Mail outbox)").attr("href"));
+        Element row = page.selectFirst("tr#message-" + id);
+        assertTrue(row != null, "the failed message is listed");
+        String text = row.text();
+        assertTrue(text.contains("FAILED") && text.contains(recipient) && text.contains("Pilot: your matches")
+                && text.contains("550 5.1.1 mailbox unavailable") && text.contains("8"), text);
+        assertTrue(!page.html().contains(SECRET_BODY), "the body is not shown, even to admins");
+
+        Response forged = admin.post("/admin/outbox/" + id + "/retry", Map.of());
+        assertEquals(400, forged.statusCode(), "no CSRF token");
+        assertEquals(Status.FAILED, Mailboxes.message(id).status);
+
+        Response retried = admin.submit("/admin/outbox", "/admin/outbox/" + id + "/retry", Map.of());
+        assertEquals(303, retried.statusCode());
+        OutboxMessage again = Mailboxes.message(id);
+        assertTrue(again.status != Status.FAILED && again.attempts <= 1, again.status + " " + again.attempts);
+        Mailboxes.await(() -> Mailboxes.message(id).status == Status.SENT, () -> "the retried message was not sent");
+        assertTrue(admin.page("/admin/outbox").select("tr#message-" + id).isEmpty(), "sent messages leave the list");
+    }
+
+    @Test
+    void retryAllFailedRequeuesEveryFailedMessage() {
+        long a = failed(WebSession.uniqueEmail("outbox-all-a"));
+        long b = failed(WebSession.uniqueEmail("outbox-all-b"));
+        WebSession admin = WebSession.withRole("outbox-all-admin", Role.ADMIN);
+        assertEquals(1, admin.page("/admin/outbox").select("form[action=/admin/outbox/retry-failed]").size());
+        Instant clicked = Instant.now();
+        Response response = admin.submit("/admin/outbox", "/admin/outbox/retry-failed", Map.of());
+        assertEquals(303, response.statusCode());
+        assertTrue(Mailboxes.message(a).status != Status.FAILED && Mailboxes.message(b).status != Status.FAILED);
+        assertEquals(0, (long) QuarkusTransaction.requiringNew().call(() -> OutboxMessage.count(
+                "status = ?1 and createdAt <= ?2", Status.FAILED, clicked)), "every failed message was requeued");
+    }
+}

@@ -1,0 +1,114 @@
+package io.bridgeway.support;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.RestAssured;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged application ({@code target/quarkus-app/quarkus-run.jar}) as a separate process on a
+ * free port with an H2 file database in {@code dataDir}, for tests that restart or kill it.
+ * RestAssured is pointed at it once it is ready.
+ */
+public final class PackagedApp implements AutoCloseable {
+
+    public static final Path RUNNER = Path.of("target", "quarkus-app", "quarkus-run.jar");
+
+    private final Path dataDir;
+    private final int port;
+    private final Map<String, String> env = new LinkedHashMap<>();
+    private Process process;
+
+    /** {@code extraEnv} adds to or overrides the defaults: no demo data, a random 44-character session key. */
+    public PackagedApp(Path dataDir, Map<String, String> extraEnv) throws IOException {
+        assertTrue(Files.exists(RUNNER), "package the app first: " + RUNNER);
+        this.dataDir = dataDir;
+        this.port = freePort();
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:h2:file:" + dataDir.resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE");
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("BRIDGEWAY_DEMO", "false");
+        env.put("BRIDGEWAY_SESSION_KEY", randomKey());
+        env.putAll(extraEnv);
+    }
+
+    /** Starts the app, logging to {@code logName} in the data folder, and waits until it is ready. */
+    public void start(String logName) throws IOException, InterruptedException {
+        launch(logName);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        while (Instant.now().isBefore(deadline)) {
+            assertTrue(process.isAlive(), () -> "the app exited: " + log(logName));
+            try {
+                if (given().get("/q/health/ready").statusCode() == 200) {
+                    return;
+                }
+            } catch (Exception notYetListening) {
+                // keep polling until the deadline
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("the app did not become ready: " + log(logName));
+    }
+
+    /** Starts the process without waiting for it to be ready (for a start that is meant to fail). */
+    public Process launch(String logName) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", RUNNER.toString());
+        builder.environment().putAll(env);
+        builder.redirectErrorStream(true).redirectOutput(dataDir.resolve(logName).toFile());
+        process = builder.start();
+        RestAssured.port = port;
+        return process;
+    }
+
+    /** A normal shutdown. */
+    public void stop() throws InterruptedException {
+        process.destroy();
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the app stops");
+    }
+
+    /** {@code kill -9}: no shutdown hooks, nothing flushed. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the app dies");
+    }
+
+    public String log(String logName) {
+        try {
+            return Files.readString(dataDir.resolve(logName));
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** 44 random characters (33 random bytes), as {@code BRIDGEWAY_SESSION_KEY} asks outside dev and test. */
+    public static String randomKey() {
+        byte[] bytes = new byte[33];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}
