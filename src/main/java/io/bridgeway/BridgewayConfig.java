@@ -15,6 +15,8 @@ public interface BridgewayConfig {
 
     Solve solve();
 
+    Http http();
+
     /** Load the synthetic demo company on start. */
     @WithDefault("false")
     boolean demo();
@@ -33,9 +35,13 @@ public interface BridgewayConfig {
         @WithDefault("20000")
         int maxPeople();
 
-        /** Ceiling for any one pairing solve, in seconds. */
+        /** Ceiling for any one solve (rounds and the headless API), in seconds. */
         @WithDefault("600")
         int maxSeconds();
+
+        /** Headless API solves ({@code /api/v1/solve/*}) allowed at once; more get 429 with Retry-After. */
+        @WithDefault("2")
+        int maxConcurrentHeadless();
 
         /** Ceiling for a round's circle search, in seconds. */
         @WithDefault("60")
@@ -44,6 +50,15 @@ public interface BridgewayConfig {
         /** A round's circle search stops after this many seconds without improvement. */
         @WithDefault("5")
         int circlesUnimprovedSeconds();
+    }
+
+    interface Http {
+        /**
+         * The app is reached over HTTPS only (behind TLS or a TLS-terminating proxy): send HSTS and mark
+         * the cookies the app sets {@code Secure}.
+         */
+        @WithDefault("false")
+        boolean httpsOnly();
     }
 
     interface Signup {

@@ -47,6 +47,11 @@ class SignupDomainsTest {
             }
 
             @Override
+            public Http http() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
             public boolean demo() {
                 return false;
             }
