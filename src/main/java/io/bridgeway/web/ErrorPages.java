@@ -13,8 +13,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
 import java.util.Map;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
 
 /**
  * Friendly errors: an HTML page for people, a JSON {"error": ...} body for the API. Unexpected
@@ -52,6 +54,20 @@ public class ErrorPages {
     @ServerExceptionMapper(priority = Priorities.USER - 100)
     public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
         return unreadableJson(e, uri);
+    }
+
+    /**
+     * Our code never lets a checked IOException reach this layer (it wraps its own), so one that does came
+     * from reading the request: a malformed multipart body, or a client that went away mid-upload.
+     */
+    @ServerExceptionMapper
+    public Response unreadableBody(IOException e, UriInfo uri) {
+        return respond(400, "Bad request", "The request body could not be read.", uri);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedMultipart(MultipartParser.MalformedMessageException e, UriInfo uri) {
+        return respond(400, "Bad request", "The request body could not be read.", uri);
     }
 
     @ServerExceptionMapper(priority = 5000)

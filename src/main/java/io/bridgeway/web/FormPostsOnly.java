@@ -6,6 +6,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Set;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.WithFormRead;
+import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
+import org.jboss.resteasy.reactive.server.core.multipart.FormData;
+import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
 
 /**
  * Pages change state only through web forms. quarkus-rest-csrf checks the token of form posts and skips
@@ -15,6 +19,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  */
 public class FormPostsOnly {
 
+    private static final char REPLACEMENT = '\uFFFD';
     private static final Set<String> SAFE_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
     @ServerRequestFilter(preMatching = true)
@@ -26,6 +31,29 @@ public class FormPostsOnly {
         return ErrorPages.respond(400, "Bad request",
                 "This address accepts only web forms (application/x-www-form-urlencoded or multipart/form-data). "
                         + "Send the form from its page.", request.getUriInfo().getPath());
+    }
+
+    /**
+     * Form decoding turns bytes that are not UTF-8 into U+FFFD without complaint; refuse such a form
+     * before anything reads it, so no mangled text is ever stored.
+     */
+    @ServerRequestFilter
+    @WithFormRead
+    public Response refuseInvalidUtf8(ResteasyReactiveContainerRequestContext request) {
+        FormData form = ((ResteasyReactiveRequestContext) request.getServerRequestContext()).getFormData();
+        if (form == null) {
+            return null;
+        }
+        for (String name : form) {
+            boolean mangled = name.indexOf(REPLACEMENT) >= 0 || form.get(name).stream()
+                    .anyMatch(value -> !value.isFileItem() && value.getValue() != null
+                            && value.getValue().indexOf(REPLACEMENT) >= 0);
+            if (mangled) {
+                return ErrorPages.respond(400, "Bad request", "The form contained bytes that are not valid UTF-8 text. "
+                        + "Nothing was saved.", request.getUriInfo().getPath());
+            }
+        }
+        return null;
     }
 
     /** Exactly the two types the CSRF filter verifies (no wildcards, which would match anything). */

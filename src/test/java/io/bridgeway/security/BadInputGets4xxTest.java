@@ -127,12 +127,20 @@ class BadInputGets4xxTest {
                 "unterminated", unterminated,
                 "garbage", "this is not multipart at all",
                 "bad header", "--XYZ\r\nContent-Disposition\r\n\r\nx\r\n--XYZ--\r\n");
+        WebSession employee = WebSession.signedUp(WebSession.uniqueEmail("multipartemp"), Map.of());
         cases.forEach((what, body) -> {
-            Response response = raw(visitor.request(), "multipart/form-data; boundary=XYZ")
-                    .body(body.getBytes(StandardCharsets.UTF_8)).post("/signup");
-            int status = response.statusCode();
-            assertTrue(status >= 400 && status < 500, what + ": " + status + " " + response.asString());
+            for (String path : List.of("/signup", "/programs/1/withdraw", "/profile/edit")) {
+                WebSession session = path.equals("/signup") ? visitor : employee;
+                Response response = raw(session.request(), "multipart/form-data; boundary=XYZ")
+                        .body(body.getBytes(StandardCharsets.UTF_8)).post(path);
+                int status = response.statusCode();
+                assertTrue(status >= 400 && status < 500, what + " to " + path + ": " + status + " " + response.asString());
+                assertFalse(response.asString().contains("Exception"), response.asString());
+            }
         });
+        Response api = raw(api(), "multipart/form-data; boundary=XYZ")
+                .body(unterminated.getBytes(StandardCharsets.UTF_8)).post("/api/v1/rounds/987654/publish");
+        assertClientError(api.statusCode() == 415 ? 415 : 400, api, "malformed multipart to the API");
         Response noBoundary = raw(visitor.request(), "multipart/form-data").body(new byte[] {'x'}).post("/signup");
         assertTrue(noBoundary.statusCode() >= 400 && noBoundary.statusCode() < 500, "no boundary: " + noBoundary.statusCode());
         assertNull(QuarkusTransaction.requiringNew().call(() -> Person.findByEmail(email)), "nobody signed up");
