@@ -56,8 +56,7 @@ final class InstanceReader {
                 throw ApiError.badRequest("The instance has more than " + maxPeople
                         + " people, the limit (bridgeway.solve.max-people).");
             }
-            JsonNode person = MAPPER.readTree(parser);
-            people.add(person);
+            people.add(MAPPER.<JsonNode>readTree(parser));
         }
         return people;
     }

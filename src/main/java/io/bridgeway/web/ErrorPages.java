@@ -51,6 +51,7 @@ public class ErrorPages {
         return respond(400, "Bad request", ApiError.describe(e), uri);
     }
 
+    /** Also for the subtype, or quarkus-rest-jackson's own mapper (which names the Java types) would win. */
     @ServerExceptionMapper(priority = Priorities.USER - 100)
     public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
         return unreadableJson(e, uri);

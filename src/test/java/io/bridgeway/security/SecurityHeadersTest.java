@@ -31,23 +31,21 @@ class SecurityHeadersTest {
         assertNull(response.header("Strict-Transport-Security"), "HSTS only where the app is served over HTTPS (prod)");
     }
 
+    /** Signed-in pages, error pages included, carry the headers and are never cached. */
     @Test
-    void signedInPagesAreNeverCached() {
+    void signedInPagesAndErrorPagesAreNeverCached() {
         WebSession employee = WebSession.signedUp(WebSession.uniqueEmail("headers"), Map.of());
-        Response profile = employee.get("/profile");
-        assertEquals(200, profile.statusCode());
-        assertSecurityHeaders(profile);
-        assertEquals("no-store", profile.header("Cache-Control"));
+        Map<String, Integer> pages = Map.of("/profile", 200, "/programs/987654321", 404, "/programs/abc", 400);
+        pages.forEach((path, status) -> {
+            Response page = employee.get(path);
+            assertEquals(status, page.statusCode(), path);
+            assertSecurityHeaders(page);
+            assertEquals("no-store", page.header("Cache-Control"), path);
+        });
     }
 
     @Test
-    void errorPagesAndRedirectsCarryThemToo() {
-        WebSession employee = WebSession.signedUp(WebSession.uniqueEmail("headers404"), Map.of());
-        Response missing = employee.get("/programs/987654321");
-        assertEquals(404, missing.statusCode());
-        assertSecurityHeaders(missing);
-        assertEquals("no-store", missing.header("Cache-Control"));
-
+    void loginRedirectsCarryThemToo() {
         Response anonymous = RestAssured.given().redirects().follow(false).get("/profile");
         assertEquals(302, anonymous.statusCode(), "the login redirect");
         assertSecurityHeaders(anonymous);
