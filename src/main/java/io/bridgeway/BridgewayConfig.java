@@ -25,6 +25,7 @@ public interface BridgewayConfig {
     String dataDir();
 
     Outbox outbox();
+    Http http();
 
     /** Load the synthetic demo company on start. */
     @WithDefault("false")
@@ -44,9 +45,13 @@ public interface BridgewayConfig {
         @WithDefault("20000")
         int maxPeople();
 
-        /** Ceiling for any one pairing solve, in seconds. */
+        /** Ceiling for any one solve (rounds and the headless API), in seconds. */
         @WithDefault("600")
         int maxSeconds();
+
+        /** Headless API solves ({@code /api/v1/solve/*}) allowed at once; more get 429 with Retry-After. */
+        @WithDefault("2")
+        int maxConcurrentHeadless();
 
         /** Ceiling for a round's circle search, in seconds. */
         @WithDefault("60")
@@ -75,10 +80,6 @@ public interface BridgewayConfig {
         /** How often an active session's cookie is re-issued to move its idle deadline. */
         @WithDefault("PT1M")
         Duration renewAfter();
-
-        /** Send the cookie only over HTTPS (on in prod). */
-        @WithDefault("false")
-        boolean secureCookie();
     }
 
     interface Login {
@@ -122,6 +123,15 @@ public interface BridgewayConfig {
          */
         @WithDefault("5m")
         Duration claimTimeout();
+    }
+
+    interface Http {
+        /**
+         * The app is reached over HTTPS only (behind TLS or a TLS-terminating proxy): send HSTS and mark
+         * the cookies the app sets {@code Secure}.
+         */
+        @WithDefault("false")
+        boolean httpsOnly();
     }
 
     interface Signup {

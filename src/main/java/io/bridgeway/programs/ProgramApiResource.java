@@ -75,7 +75,7 @@ public class ProgramApiResource {
     @RolesAllowed({Role.PROGRAM_MANAGER, Role.ADMIN})
     @Transactional
     @Operation(summary = "Create a programme. Fields as in the programme form; weights default to MODEL.md.")
-    public Response create(String body) {
+    public Response create(byte[] body) {
         ProgramForm form = parse(body, ProgramForm.class);
         fillDefaults(form);
         ProgramService.Saved saved = programs.create(form, viewer.personId());
@@ -101,7 +101,7 @@ public class ProgramApiResource {
     @Path("{id}/enrollments")
     @Transactional
     @Operation(summary = "Enroll yourself, or (managers) a cohort by filter or by emails")
-    public Response enroll(@PathParam("id") long id, String body) {
+    public Response enroll(@PathParam("id") long id, byte[] body) {
         EnrollmentRequest request = parse(body, EnrollmentRequest.class);
         EnrollmentForm roles = new EnrollmentForm();
         roles.asMentor = String.valueOf(Boolean.TRUE.equals(request.asMentor()));
@@ -162,8 +162,9 @@ public class ProgramApiResource {
         return value == null ? fallback : value;
     }
 
-    static <T> T parse(String body, Class<T> type) {
-        if (body == null || body.isBlank()) {
+    /** Bytes, not a String: Jackson then refuses invalid UTF-8 instead of silently replacing it. */
+    static <T> T parse(byte[] body, Class<T> type) {
+        if (body == null || body.length == 0) {
             throw ApiError.badRequest("The request body must be a JSON object.");
         }
         try {
@@ -172,10 +173,10 @@ public class ProgramApiResource {
                 throw ApiError.badRequest("The request body must be a JSON object.");
             }
             return JSON.treeToValue(node, type);
-        } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
-            throw ApiError.badRequest("Unknown field '" + e.getPropertyName() + "'.");
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw ApiError.badRequest("Malformed JSON: " + e.getOriginalMessage());
+            throw ApiError.badRequest(ApiError.describe(e));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // reading bytes already in memory
         }
     }
 }

@@ -31,6 +31,6 @@ public class SessionCookie {
     private Cookie base(String value) {
         // Lax, not Strict: a link from a match e-mail must arrive signed in. Forms carry CSRF tokens.
         return Cookie.cookie(NAME, value).setPath("/").setHttpOnly(true).setSameSite(CookieSameSite.LAX)
-                .setSecure(config.session().secureCookie());
+                .setSecure(config.http().httpsOnly());
     }
 }

@@ -1,13 +1,16 @@
 package io.bridgeway.solving;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bridgeway.matching.circles.domain.CirclesProblem;
 import io.bridgeway.matching.circles.io.CirclesInstanceJson;
 import io.bridgeway.matching.circles.io.CirclesJson;
 import io.bridgeway.matching.circles.solver.CirclesPlanner;
 import io.bridgeway.matching.circles.solver.CirclesValidator;
 import io.bridgeway.matching.InvalidInstanceException;
+import io.bridgeway.matching.pairing.domain.PairingSettings;
 import io.bridgeway.matching.pairing.domain.PairingSolution;
 import io.bridgeway.matching.pairing.io.PairingJson;
 import io.bridgeway.matching.pairing.solver.PairExplainer;
@@ -22,9 +25,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import io.bridgeway.BridgewayConfig;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -43,7 +50,6 @@ import org.optaplanner.core.api.solver.SolverManager;
 @Tag(name = "Solve")
 public class SolveResource {
 
-    static final int MAX_SECONDS = 300;
     private static final ObjectMapper CIRCLES_JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
@@ -56,29 +62,37 @@ public class SolveResource {
     @Inject
     SolveJobs jobs;
 
+    @Inject
+    HeadlessSolveSlots slots;
+
     @POST
     @Path("pairing")
     @Operation(summary = "Pair mentees with mentors for a MODEL.md pairing instance",
-            description = "Returns {pairs:[{mentor, mentee, explanation}], unmatched:[{mentee, reason}], score, seconds}.")
-    public Response pairing(@QueryParam("seconds") @DefaultValue("10") String seconds, String body)
+            description = "Returns {pairs:[{mentor, mentee, explanation}], unmatched:[{mentee, reason}], score, seconds}. "
+                    + "429 with Retry-After while bridgeway.solve.max-concurrent-headless solves are running.")
+    public Response pairing(@QueryParam("seconds") @DefaultValue("10") String seconds, InputStream body)
             throws InterruptedException {
         Duration limit = seconds(seconds);
-        long start = System.nanoTime();
-        PairingSolution problem;
-        try {
-            problem = PairingSolutionFactory.build(PairingJson.readProblem(body), config.solve().maxPeople());
-        } catch (InvalidInstanceException e) {
-            throw ApiError.badRequest(e.getMessage());
-        }
-        long jobId = jobs.nextHeadlessJobId();
-        SolverJob<PairingSolution, Long> job = pairingSolver.solve(jobId, problem);
-        jobs.after(limit, () -> pairingSolver.terminateEarly(jobId));
-        try {
-            PairingSolution best = job.getFinalBestSolution();
-            String json = PairingJson.writeSolution(PairExplainer.explain(best, (System.nanoTime() - start) / 1e9));
-            return Response.ok(json).build();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("The pairing solver failed", e.getCause());
+        try (HeadlessSolveSlots.Slot slot = slot(limit)) {
+            long start = System.nanoTime();
+            PairingSolution problem;
+            try {
+                ObjectNode instance = InstanceReader.read(body, config.solve().maxPeople());
+                problem = PairingSolutionFactory.build(PairingJson.readProblem(instance, PairingSettings.defaults()),
+                        config.solve().maxPeople());
+            } catch (InvalidInstanceException e) {
+                throw ApiError.badRequest(e.getMessage());
+            }
+            long jobId = jobs.nextHeadlessJobId();
+            SolverJob<PairingSolution, Long> job = pairingSolver.solve(jobId, problem);
+            jobs.after(limit, () -> pairingSolver.terminateEarly(jobId));
+            try {
+                PairingSolution best = job.getFinalBestSolution();
+                String json = PairingJson.writeSolution(PairExplainer.explain(best, (System.nanoTime() - start) / 1e9));
+                return Response.ok(json).build();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("The pairing solver failed", e.getCause());
+            }
         }
     }
 
@@ -86,35 +100,49 @@ public class SolveResource {
     @Path("circles")
     @Operation(summary = "Plan rotating peer circles for a MODEL.md circles instance",
             description = "Returns {rounds:[[[id,...],...],...], meetingBlocks, score, seconds, explanations}. "
-                    + "Optional per person: timeZone and availability [\"MON-09\",...]; per instance: startDate, weeksPerRound.")
-    public Response circles(@QueryParam("seconds") @DefaultValue("10") String seconds, String body) {
+                    + "Optional per person: timeZone and availability [\"MON-09\",...]; per instance: startDate, weeksPerRound. "
+                    + "429 with Retry-After while bridgeway.solve.max-concurrent-headless solves are running.")
+    public Response circles(@QueryParam("seconds") @DefaultValue("10") String seconds, InputStream body) {
         Duration limit = seconds(seconds);
-        CirclesProblem problem;
-        try {
-            problem = CirclesJson.toProblem(CIRCLES_JSON.readValue(body == null ? "" : body, CirclesInstanceJson.class));
-            if (problem.people().size() > config.solve().maxPeople()) {
-                throw ApiError.badRequest(problem.people().size() + " people is more than the limit of "
-                        + config.solve().maxPeople() + ".");
+        try (HeadlessSolveSlots.Slot slot = slot(limit)) {
+            CirclesProblem problem;
+            try {
+                ObjectNode instance = InstanceReader.read(body, config.solve().maxPeople());
+                problem = CirclesJson.toProblem(CIRCLES_JSON.treeToValue(instance, CirclesInstanceJson.class));
+                CirclesValidator.validate(problem);
+            } catch (JsonProcessingException e) {
+                throw ApiError.badRequest(ApiError.describe(e));
+            } catch (InvalidInstanceException e) {
+                throw ApiError.badRequest(e.getMessage());
             }
-            CirclesValidator.validate(problem);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw ApiError.badRequest("malformed JSON: " + e.getOriginalMessage());
-        } catch (InvalidInstanceException e) {
-            throw ApiError.badRequest(e.getMessage());
+            // A dedicated solver with the request's own limit; it stops sooner once nothing improves.
+            return Response.ok(CirclesJson.toJson(CirclesPlanner.solve(problem, limit, limit, 42))).build();
         }
-        // A dedicated solver with the request's own limit; it stops sooner once nothing improves.
-        return Response.ok(CirclesJson.toJson(CirclesPlanner.solve(problem, limit, limit, 42))).build();
     }
 
-    static Duration seconds(String raw) {
+    /** A free headless-solve slot, or 429 Too Many Requests saying when to try again. */
+    private HeadlessSolveSlots.Slot slot(Duration limit) {
+        return slots.tryTake(limit).orElseThrow(() -> {
+            long retryAfter = slots.secondsUntilOneEnds();
+            return new WebApplicationException(Response.status(Response.Status.TOO_MANY_REQUESTS)
+                    .type(MediaType.APPLICATION_JSON).header(HttpHeaders.RETRY_AFTER, retryAfter)
+                    .entity(Map.of("error", slots.capacity() + " solves are already running, the limit "
+                            + "(bridgeway.solve.max-concurrent-headless). Try again in " + retryAfter + " seconds.",
+                            "status", 429))
+                    .build());
+        });
+    }
+
+    private Duration seconds(String raw) {
+        int max = config.solve().maxSeconds();
         try {
             int value = Integer.parseInt(raw.strip());
-            if (value >= 1 && value <= MAX_SECONDS) {
+            if (value >= 1 && value <= max) {
                 return Duration.ofSeconds(value);
             }
         } catch (NumberFormatException e) {
             // fall through to the message
         }
-        throw ApiError.badRequest("seconds must be a whole number from 1 to " + MAX_SECONDS + ".");
+        throw ApiError.badRequest("seconds must be a whole number from 1 to " + max + ".");
     }
 }

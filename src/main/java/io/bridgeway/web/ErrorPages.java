@@ -1,23 +1,30 @@
 package io.bridgeway.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.logging.Log;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
 import java.util.Map;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
 
 /**
  * Friendly errors: an HTML page for people, a JSON {"error": ...} body for the API. Unexpected
  * failures are logged and never show a stack trace.
  */
 public class ErrorPages {
+
+    static final String INVALID_ADDRESS_VALUE = "A value in the address is not valid: numbers, such as ids and page numbers, must be whole numbers.";
 
     @CheckedTemplate(basePath = "errors")
     static class Templates {
@@ -29,22 +36,70 @@ public class ErrorPages {
         return respond(403, "Not allowed", "Your account does not have access to this page.", uri);
     }
 
+    /** Quarkus REST reports a path or query value it cannot convert (/programs/abc, ?page=x) as "not found". */
     @ServerExceptionMapper
     public Response notFound(NotFoundException e, UriInfo uri) {
+        if (e.getCause() != null) {
+            return respond(400, "Bad request", INVALID_ADDRESS_VALUE, uri);
+        }
         return respond(404, "Not found", "There is nothing at this address.", uri);
+    }
+
+    /** A JSON body the API cannot read: say what is wrong without Jackson's class names. */
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        return respond(400, "Bad request", ApiError.describe(e), uri);
+    }
+
+    /** Also for the subtype, or quarkus-rest-jackson's own mapper (which names the Java types) would win. */
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
+    }
+
+    /**
+     * Our code never lets a checked IOException reach this layer (it wraps its own), so one that does came
+     * from reading the request: a malformed multipart body, or a client that went away mid-upload.
+     */
+    @ServerExceptionMapper
+    public Response unreadableBody(IOException e, UriInfo uri) {
+        return respond(400, "Bad request", "The request body could not be read.", uri);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedMultipart(MultipartParser.MalformedMessageException e, UriInfo uri) {
+        return respond(400, "Bad request", "The request body could not be read.", uri);
     }
 
     @ServerExceptionMapper(priority = 5000)
     public Response unexpected(Throwable e, UriInfo uri) {
         if (e instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
-            return web.getResponse();
+            Response response = web.getResponse();
+            // Our own 4xx answers carry their message; framework ones get plain words instead of internals.
+            return response.hasEntity() ? response
+                    : respond(response.getStatus(), "Bad request", clientError(response.getStatus()), uri);
         }
         Log.errorf(e, "Unexpected error on %s", uri.getPath());
         return respond(500, "Something went wrong", "The error has been logged. Please try again.", uri);
     }
 
+    private static String clientError(int status) {
+        return switch (status) {
+            case 404 -> "There is nothing at this address.";
+            case 405 -> "This address does not accept that kind of request.";
+            case 406 -> "This address cannot answer in the format you asked for.";
+            case 413 -> "The request is too large.";
+            case 415 -> "This address does not accept that type of content.";
+            default -> "The request could not be read. Check the address and the values you sent.";
+        };
+    }
+
     static Response respond(int status, String title, String message, UriInfo uri) {
-        if (uri.getPath().startsWith("/api/")) {
+        return respond(status, title, message, uri.getPath());
+    }
+
+    static Response respond(int status, String title, String message, String path) {
+        if (path.startsWith("/api/")) {
             return Response.status(status).type(MediaType.APPLICATION_JSON)
                     .entity(Map.of("error", message, "status", status)).build();
         }

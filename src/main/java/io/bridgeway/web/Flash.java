@@ -1,5 +1,7 @@
 package io.bridgeway.web;
 
+import io.bridgeway.BridgewayConfig;
+import io.quarkus.arc.Arc;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -29,16 +31,28 @@ public final class Flash {
                 .path("/")
                 .maxAge(maxAgeSeconds)
                 .httpOnly(true)
+                .secure(httpsOnly())
                 .sameSite(NewCookie.SameSite.LAX)
                 .build();
     }
 
     static NewCookie expired() {
-        return new NewCookie.Builder(COOKIE).value("").path("/").maxAge(0).httpOnly(true).build();
+        return new NewCookie.Builder(COOKIE).value("").path("/").maxAge(0).httpOnly(true).secure(httpsOnly()).build();
     }
 
+    /** The message, or null when there is none or the cookie was tampered with (it is expired either way). */
     static String decode(String cookieValue) {
-        return cookieValue == null || cookieValue.isEmpty() ? null
-                : URLDecoder.decode(cookieValue, StandardCharsets.UTF_8);
+        if (cookieValue == null || cookieValue.isEmpty()) {
+            return null;
+        }
+        try {
+            return URLDecoder.decode(cookieValue, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException broken) {
+            return null;
+        }
+    }
+
+    private static boolean httpsOnly() {
+        return Arc.container().instance(BridgewayConfig.class).get().http().httpsOnly();
     }
 }

@@ -18,9 +18,9 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class ProgramPagesTest {
+public class ProgramPagesTest {
 
-    static Map<String, Object> programForm(String name) {
+    public static Map<String, Object> programForm(String name) {
         Map<String, Object> form = new LinkedHashMap<>();
         form.put("name", name);
         form.put("description", "Cross-department mentoring for the autumn.");
@@ -49,7 +49,7 @@ class ProgramPagesTest {
     }
 
     /** Creates a programme through the form as {@code manager}; returns its id. */
-    static long createProgram(WebSession manager, Map<String, Object> form) {
+    public static long createProgram(WebSession manager, Map<String, Object> form) {
         Response response = manager.submit("/programs/new", "/programs/new", form);
         assertEquals(303, response.statusCode(), response.asString());
         String location = response.header("Location");
@@ -232,7 +232,7 @@ class ProgramPagesTest {
         assertEquals(400, badLevel.statusCode());
     }
 
-    static Enrollment enrollment(long programId, String email) {
+    public static Enrollment enrollment(long programId, String email) {
         return QuarkusTransaction.requiringNew().call(() -> Enrollment
                 .<Enrollment>find("program.id = ?1 and person.email = ?2", programId, email).firstResult());
     }
