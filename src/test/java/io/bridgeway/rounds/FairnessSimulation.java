@@ -234,7 +234,7 @@ public final class FairnessSimulation {
         CirclesSchedule schedule = CirclesScheduleFactory.build(problem);
         CirclesSchedule solved = SolverFactory.<CirclesSchedule>create(
                 CirclesSolverConfig.create(circlesLimit, circlesLimit, seed)).buildSolver().solve(schedule);
-        CircleSeating.seatLeastConnectedAndRescore(solved, ties::of);
+        CircleSeating.seatLeastConnectedAndRescore(problem, solved, ties::of);
         return CirclesPlanner.toResult(problem, solved, 0).rounds().get(0);
     }
 
