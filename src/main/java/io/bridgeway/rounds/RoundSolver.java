@@ -94,7 +94,7 @@ public class RoundSolver {
         circlesSolver.solveAndListen(roundId, id -> schedule,
                 best -> progress.improved(roundId, "circles " + best.getScore(), -1),
                 finalBest -> {
-                    CircleSeating.seatLeastConnectedAndRescore(finalBest, input.crossTies()::of);
+                    CircleSeating.seatLeastConnectedAndRescore(input.problem(), finalBest, input.crossTies()::of);
                     results.saveCircles(roundId,
                             CirclesPlanner.toResult(input.problem(), finalBest, (System.nanoTime() - start) / 1e9),
                             input.pins(), progress.of(roundId).stopRequested());

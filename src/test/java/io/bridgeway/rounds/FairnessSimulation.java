@@ -58,10 +58,16 @@ public final class FairnessSimulation {
     public record Company(PairingProblem instance, Set<String> circleMembers) {
     }
 
-    /** The figures after a round, over all published rounds so far. */
-    public record Figures(int round, int matched, int mentees, int neverMatched, int participants, int noCrossTie,
-            double meanCrossTies, double shareAtLeast3, int departmentPairsBridged, int departmentPairs,
-            int fewestDepartmentPairTies, double lowestDecileMeanTies, double seconds) {
+    /**
+     * The figures after a round, over all published rounds so far. {@code longestWait}: the most consecutive
+     * rounds any mentee has waited (unmatched while having an allowed mentor, as {@link PairRules#roundsWaitedAfter}
+     * counts them); {@code waitedWhileOthersMatchedTwice}: mentees who waited 2 or more rounds in a row while some
+     * other mentee was matched in at least 2 of those same rounds.
+     */
+    public record Figures(int round, int matched, int mentees, int neverMatched, int longestWait,
+            int waitedWhileOthersMatchedTwice, int participants, int noCrossTie, double meanCrossTies,
+            double shareAtLeast3, int departmentPairsBridged, int departmentPairs, int fewestDepartmentPairTies,
+            double lowestDecileMeanTies, double seconds) {
     }
 
     private final Company company;
@@ -98,6 +104,7 @@ public final class FairnessSimulation {
         CrossTies ties = new CrossTies(departments);
         Map<String, Integer> waited = new HashMap<>();
         Set<String> everMatched = new HashSet<>();
+        WaitSpans waits = new WaitSpans();
         List<PairingProblem.PreviousPair> pairHistory = new ArrayList<>(); // roundsAgo relative to round 0
         List<List<String>> circleHistory = new ArrayList<>();
         Random random = new Random(seed);
@@ -139,10 +146,13 @@ public final class FairnessSimulation {
                 circles = run == Run.RANDOM ? randomCircles(circlesProblem, random) : solveCircles(circlesProblem, ties);
             }
             // publish: history, waiting and ties build up
+            waits.published(mentorOf.keySet());
             for (PairingProblem.MenteeRequest mentee : problem.mentees()) {
                 String mentor = mentorOf.get(mentee.personId());
-                waited.put(mentee.personId(), PairRules.roundsWaitedAfter(waited.getOrDefault(mentee.personId(), 0),
+                int before = waited.getOrDefault(mentee.personId(), 0);
+                waited.put(mentee.personId(), PairRules.roundsWaitedAfter(before,
                         mentor != null, eligible.contains(mentee.personId())));
+                waits.waited(mentee.personId(), number, before, waited.get(mentee.personId()));
                 if (mentor != null) {
                     everMatched.add(mentee.personId());
                     pairHistory.add(new PairingProblem.PreviousPair(mentor, mentee.personId(), number));
@@ -153,7 +163,7 @@ public final class FairnessSimulation {
             circleHistory.addAll(circles);
             figures.add(figures(number, mentorOf.size(), problem.mentees().size(),
                     (int) problem.mentees().stream().filter(m -> !everMatched.contains(m.personId())).count(),
-                    participants, ties, departments, (System.nanoTime() - start) / 1e9));
+                    waits, participants, ties, departments, (System.nanoTime() - start) / 1e9));
         }
         return figures;
     }
@@ -234,12 +244,57 @@ public final class FairnessSimulation {
         CirclesSchedule schedule = CirclesScheduleFactory.build(problem);
         CirclesSchedule solved = SolverFactory.<CirclesSchedule>create(
                 CirclesSolverConfig.create(circlesLimit, circlesLimit, seed)).buildSolver().solve(schedule);
-        CircleSeating.seatLeastConnectedAndRescore(solved, ties::of);
+        CircleSeating.seatLeastConnectedAndRescore(problem, solved, ties::of);
         return CirclesPlanner.toResult(problem, solved, 0).rounds().get(0);
     }
 
-    static Figures figures(int round, int matched, int mentees, int neverMatched, Set<String> participants,
-            CrossTies ties, Map<String, String> departments, double seconds) {
+    /**
+     * Who waited how long, and while whom was matched: each mentee's current wait started in some round (the first
+     * round that counted after their last match), and a wait of 2+ rounds is unfair if, over the rounds from its
+     * start to now, some mentee was matched at least twice.
+     */
+    static final class WaitSpans {
+
+        private final List<Set<String>> matchedByRound = new ArrayList<>(); // index = round number - 1
+        private final Map<String, Integer> waitStartedIn = new HashMap<>();
+        private final Set<String> waitedWhileOthersMatchedTwice = new HashSet<>();
+        private int longestWait;
+
+        void published(Set<String> matched) {
+            matchedByRound.add(Set.copyOf(matched));
+        }
+
+        /** A mentee's rounds waited went from {@code before} to {@code after} in this round. */
+        void waited(String mentee, int round, int before, int after) {
+            if (after == 0) {
+                waitStartedIn.remove(mentee);
+                return;
+            }
+            if (before == 0 && after == 1) {
+                waitStartedIn.put(mentee, round);
+            }
+            longestWait = Math.max(longestWait, after);
+            if (after >= 2 && someoneMatchedTwice(waitStartedIn.get(mentee), round)) {
+                waitedWhileOthersMatchedTwice.add(mentee);
+            }
+        }
+
+        /** Whether some mentee was matched in at least 2 of the rounds from..to (the waiting mentee was not). */
+        private boolean someoneMatchedTwice(int from, int to) {
+            Set<String> once = new HashSet<>();
+            for (int r = from; r <= to; r++) {
+                for (String mentee : matchedByRound.get(r - 1)) {
+                    if (!once.add(mentee)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+    }
+
+    static Figures figures(int round, int matched, int mentees, int neverMatched, WaitSpans waits,
+            Set<String> participants, CrossTies ties, Map<String, String> departments, double seconds) {
         List<Integer> counts = participants.stream().map(ties::of).sorted().toList();
         int n = counts.size();
         int none = (int) counts.stream().filter(c -> c == 0).count();
@@ -262,7 +317,8 @@ public final class FairnessSimulation {
                 fewest = Math.min(fewest, t);
             }
         }
-        return new Figures(round, matched, mentees, neverMatched, n, none, mean, atLeast3, bridged, pairs,
+        return new Figures(round, matched, mentees, neverMatched, waits.longestWait,
+                waits.waitedWhileOthersMatchedTwice.size(), n, none, mean, atLeast3, bridged, pairs,
                 pairs == 0 ? 0 : fewest, lowest, seconds);
     }
 
@@ -299,16 +355,18 @@ public final class FairnessSimulation {
 
     static String table(Map<Run, List<Figures>> runs) {
         StringBuilder out = new StringBuilder();
-        out.append("| round | run | matched / mentees | mentees never matched | participants with no cross-dept tie "
+        out.append("| round | run | matched / mentees | mentees never matched | longest wait (rounds) "
+                + "| waited 2+ rounds while another was matched twice | participants with no cross-dept tie "
                 + "| mean cross-dept ties | share with >= 3 ties | dept pairs bridged | fewest ties of a dept pair "
                 + "| mean ties, lowest decile | seconds |\n");
-        out.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+        out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         int rounds = runs.values().iterator().next().size();
         for (int r = 0; r < rounds; r++) {
             for (Map.Entry<Run, List<Figures>> run : runs.entrySet()) {
                 Figures f = run.getValue().get(r);
-                out.append(String.format(Locale.ROOT, "| %d | %s | %d / %d | %d | %d of %d | %.2f | %.1f%% | %d of %d | %d | %.2f | %.1f |%n",
-                        f.round(), run.getKey().label, f.matched(), f.mentees(), f.neverMatched(), f.noCrossTie(),
+                out.append(String.format(Locale.ROOT, "| %d | %s | %d / %d | %d | %d | %d | %d of %d | %.2f | %.1f%% | %d of %d | %d | %.2f | %.1f |%n",
+                        f.round(), run.getKey().label, f.matched(), f.mentees(), f.neverMatched(), f.longestWait(),
+                        f.waitedWhileOthersMatchedTwice(), f.noCrossTie(),
                         f.participants(), f.meanCrossTies(), 100 * f.shareAtLeast3(), f.departmentPairsBridged(),
                         f.departmentPairs(), f.fewestDepartmentPairTies(), f.lowestDecileMeanTies(), f.seconds()));
             }

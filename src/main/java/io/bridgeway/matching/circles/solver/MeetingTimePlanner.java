@@ -35,54 +35,71 @@ public final class MeetingTimePlanner {
         if (problem.availability().isEmpty()) {
             return List.of();
         }
-        Map<String, PersonProfile> people = new LinkedHashMap<>();
-        problem.people().forEach(p -> people.put(p.id(), p));
         List<MeetingBlock> blocks = new ArrayList<>();
         for (int r = 0; r < rounds.size(); r++) {
-            List<LocalDate> weeks = problem.calendar() == null ? null : problem.calendar().weekStarts(r);
-            Map<String, WeeklyAvailability> free = new LinkedHashMap<>();
-            problem.availability().forEach((id, availability) -> free.put(id, weeks == null
-                    ? WeeklyAvailability.ofFixedOffset(availability.slots(), people.get(id).utcOffsetMinutes())
-                    : WeeklyAvailability.of(availability.slots(), availability.zone(), weeks)));
+            RoundHours hours = new RoundHours(problem, r);
             for (int c = 0; c < rounds.get(r).size(); c++) {
-                blocks.add(planCircle(problem, people, free, weeks, r, c, rounds.get(r).get(c)));
+                blocks.add(hours.plan(c, rounds.get(r).get(c)));
             }
         }
         return blocks;
     }
 
-    private static MeetingBlock planCircle(CirclesProblem problem, Map<String, PersonProfile> people,
-            Map<String, WeeklyAvailability> free, List<LocalDate> weeks, int round, int circle, List<String> ids) {
-        TreeSet<Integer> candidates = new TreeSet<>();
-        for (String id : ids) {
-            if (free.containsKey(id)) {
-                for (int start : free.get(id).hourStarts()) {
-                    candidates.add(start);
+    /**
+     * The free hours of everyone with availability in one meeting round (0-based), so that circles of that round
+     * can be planned one at a time, for example to check a change of seats before keeping it.
+     */
+    public static final class RoundHours {
+
+        private final CirclesProblem problem;
+        private final int round;
+        private final Map<String, PersonProfile> people = new LinkedHashMap<>();
+        private final Map<String, WeeklyAvailability> free = new LinkedHashMap<>();
+        private final List<LocalDate> weeks;
+
+        public RoundHours(CirclesProblem problem, int round) {
+            this.problem = problem;
+            this.round = round;
+            problem.people().forEach(p -> people.put(p.id(), p));
+            weeks = problem.calendar() == null ? null : problem.calendar().weekStarts(round);
+            problem.availability().forEach((id, availability) -> free.put(id, weeks == null
+                    ? WeeklyAvailability.ofFixedOffset(availability.slots(), people.get(id).utcOffsetMinutes())
+                    : WeeklyAvailability.of(availability.slots(), availability.zone(), weeks)));
+        }
+
+        /** The hour of one circle (index from 0) with these members: the one most of them can make. */
+        public MeetingBlock plan(int circle, List<String> ids) {
+            TreeSet<Integer> candidates = new TreeSet<>();
+            for (String id : ids) {
+                if (free.containsKey(id)) {
+                    for (int start : free.get(id).hourStarts()) {
+                        candidates.add(start);
+                    }
                 }
             }
-        }
-        int bestStart = -1;
-        List<String> bestAttendees = List.of();
-        for (int start : candidates) {
-            List<String> attendees = ids.stream()
-                    .filter(id -> !free.containsKey(id) || free.get(id).coversHourAt(start)).toList();
-            if (attendees.size() > bestAttendees.size()) {
-                bestStart = start;
-                bestAttendees = attendees;
+            int bestStart = -1;
+            List<String> bestAttendees = List.of();
+            for (int start : candidates) {
+                List<String> attendees = ids.stream()
+                        .filter(id -> !free.containsKey(id) || free.get(id).coversHourAt(start)).toList();
+                if (attendees.size() > bestAttendees.size()) {
+                    bestStart = start;
+                    bestAttendees = attendees;
+                }
             }
-        }
-        List<String> attendees = bestAttendees;
-        List<String> cannot = ids.stream().filter(id -> !attendees.contains(id)).toList();
-        Map<String, String> local = new LinkedHashMap<>();
-        if (bestStart >= 0) {
-            for (String id : ids) {
-                PersonAvailability availability = problem.availability().get(id);
-                local.put(id, localStart(bestStart, availability == null ? null : availability.zone(),
-                        people.get(id).utcOffsetMinutes(), weeks));
+            List<String> attendees = bestAttendees;
+            List<String> cannot = ids.stream().filter(id -> !attendees.contains(id)).toList();
+            Map<String, String> local = new LinkedHashMap<>();
+            if (bestStart >= 0) {
+                for (String id : ids) {
+                    PersonAvailability availability = problem.availability().get(id);
+                    local.put(id, localStart(bestStart, availability == null ? null : availability.zone(),
+                            people.get(id).utcOffsetMinutes(), weeks));
+                }
             }
+            return new MeetingBlock(round + 1, circle + 1, bestStart,
+                    bestStart < 0 ? "no common hour" : UtcWeekTimes.formatUtc(bestStart), local, attendees, cannot);
         }
-        return new MeetingBlock(round + 1, circle + 1, bestStart,
-                bestStart < 0 ? "no common hour" : UtcWeekTimes.formatUtc(bestStart), local, attendees, cannot);
     }
 
     /** The local start of a UTC minute of the week, in the zone (at the round's first meeting) or at the offset. */
