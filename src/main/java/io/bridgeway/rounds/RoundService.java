@@ -307,6 +307,10 @@ public class RoundService {
         if (round.solveState.running()) {
             throw new RoundRuleException("Round " + round.number + " is still solving: wait for it or stop it first.");
         }
+        if (!round.publishable()) {
+            throw new RoundRuleException("Round " + round.number + " cannot be published: its last solve "
+                    + round.solveState.name().toLowerCase(Locale.ROOT) + " before it finished. Solve it again first.");
+        }
         publication.schedule(round);
         round.status = RoundStatus.PUBLISHED;
         round.publishedAt = Instant.now();

@@ -9,7 +9,7 @@ import java.util.Locale;
 /** A round as its pages and the API show it, read inside the transaction. */
 public record RoundView(long id, long version, long programId, String programName, int number, RoundStatus status,
         SolveState solveState, String solveMessage, String score, Long objective, int matched, int mentees,
-        int circleMembers, boolean editable, RoundProgress.Snapshot progress, Paged<PairRow> pairs,
+        int circleMembers, boolean editable, boolean publishable, RoundProgress.Snapshot progress, Paged<PairRow> pairs,
         Paged<UnmatchedRow> unmatched, String query, Paged<CircleRow> circles, int meeting, int meetings,
         Integer circleRepeats, Long circleSoft, boolean pinnedOnly) {
 
@@ -67,7 +67,7 @@ public record RoundView(long id, long version, long programId, String programNam
                 + " or mentee.email like :q)", Sort.by("mentee.fullName"), params);
         return new RoundView(round.id, round.version, round.program.id, round.program.name, round.number, round.status,
                 round.solveState, round.solveMessage, round.score, round.objective, round.matchedCount,
-                round.menteeCount, round.circleMemberCount, round.editable(), progress,
+                round.menteeCount, round.circleMemberCount, round.editable(), round.publishable(), progress,
                 Paged.of(pairs, pairPage, p -> new PairRow(p.id, p.mentor.id, p.mentor.fullName, p.mentor.email,
                         p.mentee.id, p.mentee.fullName, p.mentee.email, p.pinned, p.forced, p.value, p.explanationLines())),
                 Paged.of(unmatched, unmatchedPage, u -> new UnmatchedRow(u.mentee.id, u.mentee.fullName, u.mentee.email,
