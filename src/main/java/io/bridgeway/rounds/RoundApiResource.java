@@ -204,7 +204,7 @@ public class RoundApiResource {
         } catch (RoundRuleException e) {
             throw ApiError.badRequest(e.getMessage());
         } catch (RuntimeException e) {
-            if (RoundConflictException.causedByConcurrentChange(e)) {
+            if (io.bridgeway.web.StaleWrites.isStaleWrite(e)) {
                 return call(() -> {
                     throw new RoundConflictException(null);
                 });

@@ -4,6 +4,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
+import org.hibernate.StaleStateException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -34,10 +36,28 @@ public class ErrorPages {
         return respond(404, "Not found", "There is nothing at this address.", uri);
     }
 
+    /** A stale write, also when it surfaces only at commit (wrapped in a RollbackException by Arc). */
+    @ServerExceptionMapper
+    public Response staleWrite(OptimisticLockException e, UriInfo uri) {
+        return conflict(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response staleWrite(StaleStateException e, UriInfo uri) {
+        return conflict(uri);
+    }
+
+    private static Response conflict(UriInfo uri) {
+        return respond(409, "Changed by someone else", StaleWrites.MESSAGE, uri);
+    }
+
     @ServerExceptionMapper(priority = 5000)
     public Response unexpected(Throwable e, UriInfo uri) {
         if (e instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
             return web.getResponse();
+        }
+        if (StaleWrites.isStaleWrite(e)) {
+            return conflict(uri);
         }
         Log.errorf(e, "Unexpected error on %s", uri.getPath());
         return respond(500, "Something went wrong", "The error has been logged. Please try again.", uri);
