@@ -271,7 +271,9 @@ public class RoundService {
         round.circleRepeats = after.repeats();
         round.circleSoft = after.soft();
         String name = people.containsKey(personId) ? people.get(personId).profile().name() : "The person";
-        audit.recordAs(null, actor, "CIRCLE_MEMBER_MOVED", "CIRCLE", to.id, program.id, name + " from circle "
+        // The log names people by email, like the pair entries, so a deletion can pseudonymise it.
+        String who = people.containsKey(personId) ? people.get(personId).email() : "person " + personId;
+        audit.recordAs(null, actor, "CIRCLE_MEMBER_MOVED", "CIRCLE", to.id, program.id, who + " from circle "
                 + from.circleNumber + " to " + circleNumber + " (meeting " + (meetingIndex + 1) + ")");
         long soft = after.soft() - before.soft();
         return "Moved " + name + " from circle " + from.circleNumber + " to circle " + circleNumber + " (pinned). "
