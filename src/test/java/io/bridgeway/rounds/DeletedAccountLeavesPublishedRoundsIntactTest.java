@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.bridgeway.security.Role;
 import io.bridgeway.support.WebSession;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -82,14 +81,13 @@ class DeletedAccountLeavesPublishedRoundsIntactTest {
 
     @Test
     void aDeletedCircleMemberIsAFormerEmployeeInThePublishedCircle() {
-        String pm = WebSession.withRole("deletedcirclepm", Role.PROGRAM_MANAGER).email;
-        int programId = CircleRoundTest.circlesProgramme(pm, "Deleted circles", 1, 3, 3);
         List<String> people = new java.util.ArrayList<>(CircleRoundTest.members("deletedcircle", 5));
         String name = "Circle Leaver " + UUID.randomUUID().toString().substring(0, 8);
         String leaver = signUpNamed("deletedcircle", name, Map.of());
         people.add(leaver);
-        RoundLifecycleTest.enroll(pm, programId, people, "{\"asCircleMember\": true, \"emails\": %s}");
-        long roundId = RoundLifecycleTest.start(pm, programId);
+        CircleRoundTest.CircleCohort c = CircleRoundTest.circleCohort("deletedcircle", 1, 3, 3, people);
+        String pm = c.pm();
+        long roundId = RoundLifecycleTest.start(pm, c.programId());
         assertEquals("SOLVED", RoundLifecycleTest.awaitSolved(pm, roundId).getString("solveState"));
         RoundLifecycleTest.as(pm).post("/api/v1/rounds/" + roundId + "/publish").then().statusCode(200);
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.bridgeway.security.Role;
 import io.bridgeway.support.WebSession;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -74,11 +73,11 @@ class DownloadMyDataIncludesRoundsTest {
 
     @Test
     void theExportHasThePublishedCircles() {
-        String pm = WebSession.withRole("exportcirclepm", Role.PROGRAM_MANAGER).email;
-        int programId = CircleRoundTest.circlesProgramme(pm, "Export circles", 2, 3, 3);
-        List<String> people = CircleRoundTest.members("exportcircle", 6);
-        RoundLifecycleTest.enroll(pm, programId, people, "{\"asCircleMember\": true, \"emails\": %s}");
-        long roundId = RoundLifecycleTest.start(pm, programId);
+        CircleRoundTest.CircleCohort c = CircleRoundTest.circleCohort("exportcircle", 2, 3, 3,
+                CircleRoundTest.members("exportcircle", 6));
+        String pm = c.pm();
+        List<String> people = c.people();
+        long roundId = RoundLifecycleTest.start(pm, c.programId());
         assertEquals("SOLVED", RoundLifecycleTest.awaitSolved(pm, roundId).getString("solveState"));
         JsonPath draft = export(people.get(0)).jsonPath();
         assertEquals("DRAFT", draft.getString("participation.rounds[0].status"));

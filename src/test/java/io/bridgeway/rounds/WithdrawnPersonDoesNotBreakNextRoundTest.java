@@ -3,7 +3,6 @@ package io.bridgeway.rounds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import io.bridgeway.security.Role;
 import io.bridgeway.support.WebSession;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -55,10 +54,11 @@ class WithdrawnPersonDoesNotBreakNextRoundTest {
 
     @Test
     void aCircleMemberWithdrawsAndTheNextCirclesRoundSolves() {
-        String pm = WebSession.withRole("withdrawcirclepm", Role.PROGRAM_MANAGER).email;
-        int programId = CircleRoundTest.circlesProgramme(pm, "Withdraw circles", 1, 3, 4);
-        List<String> people = CircleRoundTest.members("withdrawcircle", 8);
-        RoundLifecycleTest.enroll(pm, programId, people, "{\"asCircleMember\": true, \"emails\": %s}");
+        CircleRoundTest.CircleCohort c = CircleRoundTest.circleCohort("withdrawcircle", 1, 3, 4,
+                CircleRoundTest.members("withdrawcircle", 8));
+        String pm = c.pm();
+        int programId = c.programId();
+        List<String> people = c.people();
         long first = RoundLifecycleTest.start(pm, programId);
         JsonPath solved = RoundLifecycleTest.awaitSolved(pm, first);
         assertEquals("SOLVED", solved.getString("solveState"), solved.getString("solveMessage"));
