@@ -1,10 +1,12 @@
 package io.bridgeway.audit;
 
+import io.bridgeway.people.PersonDeleted;
 import io.bridgeway.security.PersonIdentityProviders;
 import io.quarkus.arc.Arc;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -55,6 +57,18 @@ public class AuditLog {
         entry.programId = programId;
         entry.details = details == null ? null : truncate(details, MAX_DETAILS);
         entry.persist();
+    }
+
+    /**
+     * A deleted person stays accountable but anonymous: every entry they made, or that names their
+     * email, shows the same pseudonym instead. Runs inside the deleting transaction.
+     */
+    void pseudonymise(@Observes PersonDeleted deleted) {
+        AuditEntry.update("actorEmail = ?1 where actorId = ?2 or actorEmail = ?3", deleted.pseudonym(),
+                deleted.personId(), deleted.email());
+        AuditEntry.update("details = replace(details, ?1, ?2) where details like ?3", deleted.email(),
+                deleted.pseudonym(), "%" + deleted.email() + "%");
+        recordAs(null, deleted.pseudonym(), "ACCOUNT_DELETED", "PERSON", null, null, null);
     }
 
     /** The request's identity, or null when there is no request (start-up, scheduler, worker thread). */

@@ -8,6 +8,7 @@ import io.bridgeway.security.Role;
 import io.bridgeway.web.FormErrors;
 import io.bridgeway.web.FormFields;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.DateTimeException;
@@ -52,6 +53,9 @@ public class ProfileService {
 
     @Inject
     BridgewayConfig config;
+
+    @Inject
+    Event<PersonDeleted> deletions;
 
     /** Creates an employee account with its profile, or returns the per-field errors and stores nothing. */
     @Transactional
@@ -330,13 +334,17 @@ public class ProfileService {
         return form;
     }
 
-    /** Deletes the account and its personal data; reports of the person keep no dangling manager link. */
+    /**
+     * Deletes the account and its personal data; reports of the person keep no dangling manager link.
+     * Features forget or pseudonymise the person first ({@link PersonDeleted}), in the same transaction.
+     */
     @Transactional
     public void delete(long personId) {
         Person person = Person.findById(personId);
         if (person == null) {
             return;
         }
+        deletions.fire(new PersonDeleted(person.id, person.email, person.fullName));
         Person.update("manager = null where manager = ?1", person);
         person.delete();
     }

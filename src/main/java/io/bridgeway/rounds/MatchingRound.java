@@ -86,6 +86,11 @@ public class MatchingRound extends TrackedEntity {
         return status == RoundStatus.DRAFT;
     }
 
+    /** A draft whose last solve completed or was stopped; failed or interrupted results are never published. */
+    public boolean publishable() {
+        return status == RoundStatus.DRAFT && solveState.publishable();
+    }
+
     public boolean editable() {
         return status == RoundStatus.DRAFT && !solveState.running();
     }

@@ -62,11 +62,12 @@ public class RoundApiResource {
             String meetingUtcStart, String meetingNote, List<String> explanation) {
     }
 
-    public record PairJson(long id, long mentorId, String mentorEmail, long menteeId, String menteeEmail,
+    /** Person ids and emails are null where the person's account was deleted (a former employee). */
+    public record PairJson(long id, Long mentorId, String mentorEmail, Long menteeId, String menteeEmail,
             boolean pinned, boolean forced, long value, List<String> explanation) {
     }
 
-    public record UnmatchedJson(long menteeId, String menteeEmail, String reason, String help) {
+    public record UnmatchedJson(Long menteeId, String menteeEmail, String reason, String help) {
     }
 
     public record ForcePair(Long mentorId, Long menteeId, Long version) {
@@ -87,10 +88,11 @@ public class RoundApiResource {
     @Operation(summary = "A round's status, score, pairs and unmatched participants with reasons")
     public RoundJson get(@PathParam("id") long id) {
         MatchingRound round = RoundService.round(id);
-        List<PairJson> pairs = RoundPair.of(round).stream().map(p -> new PairJson(p.id, p.mentor.id, p.mentor.email,
-                p.mentee.id, p.mentee.email, p.pinned, p.forced, p.value, p.explanationLines())).toList();
+        List<PairJson> pairs = RoundPair.of(round).stream().map(p -> new PairJson(p.id, RoundView.idOf(p.mentor),
+                emailOrNull(p.mentor), RoundView.idOf(p.mentee), emailOrNull(p.mentee), p.pinned, p.forced, p.value,
+                p.explanationLines())).toList();
         List<UnmatchedJson> unmatched = RoundUnmatched.<RoundUnmatched>list("round", round).stream()
-                .map(u -> new UnmatchedJson(u.mentee.id, u.mentee.email, u.reason, u.help)).toList();
+                .map(u -> new UnmatchedJson(RoundView.idOf(u.mentee), emailOrNull(u.mentee), u.reason, u.help)).toList();
         List<CircleJson> circles = RoundCircle.of(round).stream().map(c -> new CircleJson(c.id, c.meetingIndex,
                 c.circleNumber, c.members.stream().map(RoundCircle.Member::personId).toList(),
                 c.members.stream().filter(RoundCircle.Member::pinned).map(RoundCircle.Member::personId).toList(),
@@ -181,6 +183,10 @@ public class RoundApiResource {
         return Map.of("id", id, "status", RoundStatus.DISCARDED);
     }
 
+    private static String emailOrNull(io.bridgeway.people.Person person) {
+        return person == null ? null : person.email;
+    }
+
     private Map<String, Object> change(Supplier<RoundService.Change> action) {
         RoundService.Change change = call(action);
         return Map.of("message", change.describe(), "objectiveBefore", change.objectiveBefore(),
@@ -204,7 +210,7 @@ public class RoundApiResource {
         } catch (RoundRuleException e) {
             throw ApiError.badRequest(e.getMessage());
         } catch (RuntimeException e) {
-            if (RoundConflictException.causedByConcurrentChange(e)) {
+            if (io.bridgeway.web.StaleWrites.isStaleWrite(e)) {
                 return call(() -> {
                     throw new RoundConflictException(null);
                 });

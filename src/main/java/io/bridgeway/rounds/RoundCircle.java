@@ -55,6 +55,7 @@ public class RoundCircle extends PanacheEntity {
     @CollectionTable(name = "round_circle_member", joinColumns = @JoinColumn(name = "circle_id"))
     public List<Member> members = new ArrayList<>();
 
+    /** A member's place; the person id is null once their account is deleted (a former employee). */
     @Embeddable
     public record Member(@Column(name = "person_id") Long personId, @Column(name = "pinned") boolean pinned) {
     }

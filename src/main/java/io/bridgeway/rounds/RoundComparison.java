@@ -27,19 +27,19 @@ public record RoundComparison(Integer previousNumber, List<String> newPairs, Lis
         List<String> gone = new ArrayList<>();
         now.forEach((menteeId, pair) -> {
             RoundPair old = before.get(menteeId);
-            String label = pair.mentor.fullName + " → " + pair.mentee.fullName;
-            if (old != null && old.mentor.id.equals(pair.mentor.id)) {
+            String label = name(pair.mentor) + " → " + name(pair.mentee);
+            if (old != null && old.mentor != null && old.mentor == pair.mentor) {
                 repeated.add(label);
             } else {
                 fresh.add(label);
                 if (old != null) {
-                    changed.add(pair.mentee.fullName + ": " + old.mentor.fullName + " → " + pair.mentor.fullName);
+                    changed.add(name(pair.mentee) + ": " + name(old.mentor) + " → " + name(pair.mentor));
                 }
             }
         });
         before.forEach((menteeId, old) -> {
             if (!now.containsKey(menteeId)) {
-                gone.add(old.mentee.fullName + " (was with " + old.mentor.fullName + ")");
+                gone.add(name(old.mentee) + " (was with " + name(old.mentor) + ")");
             }
         });
         fresh.sort(null);
@@ -49,9 +49,14 @@ public record RoundComparison(Integer previousNumber, List<String> newPairs, Lis
         return new RoundComparison(previous.number, fresh, repeated, changed, gone);
     }
 
+    /** Pairs by mentee id; a former employee's pair (no mentee) is keyed by its own negative id. */
     private static Map<Long, RoundPair> byMentee(List<RoundPair> pairs) {
         Map<Long, RoundPair> map = new HashMap<>();
-        pairs.forEach(p -> map.put(p.mentee.id, p));
+        pairs.forEach(p -> map.put(p.mentee == null ? -p.id : p.mentee.id, p));
         return map;
+    }
+
+    private static String name(io.bridgeway.people.Person person) {
+        return RoundView.nameOf(person);
     }
 }

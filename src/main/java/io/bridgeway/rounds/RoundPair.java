@@ -22,11 +22,13 @@ public class RoundPair extends PanacheEntity {
     @JoinColumn(name = "round_id")
     public MatchingRound round;
 
-    @ManyToOne(optional = false)
+    /** Null once the mentor's account is deleted: a published round keeps the pair. */
+    @ManyToOne
     @JoinColumn(name = "mentor_id")
     public Person mentor;
 
-    @ManyToOne(optional = false)
+    /** Null once the mentee's account is deleted: a published round keeps the pair. */
+    @ManyToOne
     @JoinColumn(name = "mentee_id")
     public Person mentee;
 

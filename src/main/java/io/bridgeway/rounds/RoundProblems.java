@@ -73,7 +73,8 @@ public final class RoundProblems {
             }
         }
         int smallest = smallestCircleFittingEveryone(people.size(), program.groupMin, program.groupMax);
-        return new CirclesProblem(people, program.circleRounds, smallest, program.groupMax, history,
+        return new CirclesProblem(people, program.circleRounds, smallest, program.groupMax,
+                circleHistoryAmong(history, people.stream().map(PersonProfile::id).collect(Collectors.toSet())),
                 circlesSettings(program), Set.of(), availability, calendar(program));
     }
 
@@ -87,6 +88,17 @@ public final class RoundProblems {
             smallest--;
         }
         return smallest;
+    }
+
+    /**
+     * Earlier circles narrowed to the people of this round: someone who withdrew or left since is no
+     * fact of this problem (STYLE.md pitfall 13). Circles with fewer than two of them say nothing.
+     */
+    static List<List<String>> circleHistoryAmong(List<List<String>> history, Set<String> people) {
+        return history.stream()
+                .map(circle -> circle.stream().filter(people::contains).toList())
+                .filter(circle -> circle.size() >= 2)
+                .toList();
     }
 
     /** Everyone the solver must know: participants, plus managers above them who do not take part. */
@@ -126,10 +138,20 @@ public final class RoundProblems {
                         p.roundsWaited));
             }
         }
+        // Earlier rounds and pins may name people who withdrew or left since: keep only this round's people.
+        Set<String> inRound = snapshots.stream().map(s -> s.profile().id()).collect(Collectors.toSet());
+        Set<String> mentorIds = mentors.stream().map(PairingProblem.MentorSlot::personId).collect(Collectors.toSet());
+        Set<String> menteeIds = mentees.stream().map(PairingProblem.MenteeRequest::personId).collect(Collectors.toSet());
+        List<PairingProblem.PreviousPair> relevantHistory = history.stream()
+                .filter(h -> inRound.contains(h.mentorId()) && inRound.contains(h.menteeId())).toList();
         List<PairingProblem.DoNotPair> excluded = round.excludedPairs.stream()
                 .map(x -> new PairingProblem.DoNotPair(String.valueOf(x.mentorId()), String.valueOf(x.menteeId())))
+                .filter(x -> inRound.contains(x.firstId()) && inRound.contains(x.secondId()))
                 .toList();
-        return new PairingProblem("round-" + round.id, people(snapshots), mentors, mentees, history, excluded,
-                pairingSettings(round.program), pins);
+        List<PairingProblem.PinnedPair> relevantPins = pins.stream()
+                .filter(p -> menteeIds.contains(p.menteeId()) && (p.mentorId() == null || mentorIds.contains(p.mentorId())))
+                .toList();
+        return new PairingProblem("round-" + round.id, people(snapshots), mentors, mentees, relevantHistory, excluded,
+                pairingSettings(round.program), relevantPins);
     }
 }

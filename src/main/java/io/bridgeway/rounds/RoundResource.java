@@ -191,7 +191,7 @@ public class RoundResource {
         } catch (RoundRuleException e) {
             return problem(id, Response.Status.BAD_REQUEST, e.getMessage());
         } catch (RuntimeException e) {
-            if (RoundConflictException.causedByConcurrentChange(e)) {
+            if (io.bridgeway.web.StaleWrites.isStaleWrite(e)) {
                 return problem(id, Response.Status.CONFLICT, new RoundConflictException(null).getMessage());
             }
             throw e;

@@ -45,6 +45,7 @@ public class RoundResults {
     public PairingProblem loadPairingProblem(long roundId) {
         MatchingRound round = MatchingRound.findById(roundId);
         List<PairingProblem.PinnedPair> pins = RoundPair.<RoundPair>list("round = ?1 and pinned = true", round).stream()
+                .filter(p -> p.mentor != null && p.mentee != null)
                 .map(p -> new PairingProblem.PinnedPair(String.valueOf(p.mentee.id), String.valueOf(p.mentor.id)))
                 .toList();
         return RoundProblems.pairing(round, RoundParticipant.of(round), history(round), pins);
@@ -56,6 +57,9 @@ public class RoundResults {
         List<RoundPair> earlier = RoundPair.list("round.program = ?1 and round.status = ?2 and round.number < ?3",
                 round.program, RoundStatus.PUBLISHED, round.number);
         for (RoundPair pair : earlier) {
+            if (pair.mentor == null || pair.mentee == null) {
+                continue; // a former employee
+            }
             history.add(new PairingProblem.PreviousPair(String.valueOf(pair.mentor.id), String.valueOf(pair.mentee.id),
                     round.number - pair.round.number));
         }
@@ -76,7 +80,7 @@ public class RoundResults {
         List<CirclePin> pins = new ArrayList<>();
         for (RoundCircle circle : RoundCircle.of(round)) {
             for (RoundCircle.Member member : circle.members) {
-                if (member.pinned()) {
+                if (member.pinned() && member.personId() != null) {
                     pins.add(new CirclePin(String.valueOf(member.personId()), circle.meetingIndex, circle.circleNumber - 1));
                 }
             }
@@ -106,7 +110,8 @@ public class RoundResults {
         List<RoundCircle> earlier = RoundCircle.list("round.program = ?1 and round.status = ?2 and round.number < ?3",
                 round.program, RoundStatus.PUBLISHED, round.number);
         return earlier.stream()
-                .map(c -> c.members.stream().map(m -> String.valueOf(m.personId())).toList())
+                .map(c -> c.members.stream().filter(m -> m.personId() != null)
+                        .map(m -> String.valueOf(m.personId())).toList())
                 .toList();
     }
 

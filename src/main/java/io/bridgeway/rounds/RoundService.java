@@ -275,7 +275,9 @@ public class RoundService {
         round.circleRepeats = after.repeats();
         round.circleSoft = after.soft();
         String name = people.containsKey(personId) ? people.get(personId).profile().name() : "The person";
-        audit.recordAs(null, actor, "CIRCLE_MEMBER_MOVED", "CIRCLE", to.id, program.id, name + " from circle "
+        // The log names people by email, like the pair entries, so a deletion can pseudonymise it.
+        String who = people.containsKey(personId) ? people.get(personId).email() : "person " + personId;
+        audit.recordAs(null, actor, "CIRCLE_MEMBER_MOVED", "CIRCLE", to.id, program.id, who + " from circle "
                 + from.circleNumber + " to " + circleNumber + " (meeting " + (meetingIndex + 1) + ")");
         long soft = after.soft() - before.soft();
         return "Moved " + name + " from circle " + from.circleNumber + " to circle " + circleNumber + " (pinned). "
@@ -306,6 +308,10 @@ public class RoundService {
         }
         if (round.solveState.running()) {
             throw new RoundRuleException("Round " + round.number + " is still solving: wait for it or stop it first.");
+        }
+        if (!round.publishable()) {
+            throw new RoundRuleException("Round " + round.number + " cannot be published: its last solve "
+                    + round.solveState.name().toLowerCase(Locale.ROOT) + " before it finished. Solve it again first.");
         }
         publication.schedule(round);
         publication.enqueueNotices(round);

@@ -18,7 +18,8 @@ public class RoundUnmatched extends PanacheEntity {
     @JoinColumn(name = "round_id")
     public MatchingRound round;
 
-    @ManyToOne(optional = false)
+    /** Null once the mentee's account is deleted. */
+    @ManyToOne
     @JoinColumn(name = "mentee_id")
     public Person mentee;
 

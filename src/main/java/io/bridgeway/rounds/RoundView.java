@@ -1,5 +1,7 @@
 package io.bridgeway.rounds;
 
+import io.bridgeway.people.Person;
+import io.bridgeway.people.PersonDeleted;
 import io.bridgeway.web.Paged;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -9,22 +11,22 @@ import java.util.Locale;
 /** A round as its pages and the API show it, read inside the transaction. */
 public record RoundView(long id, long version, long programId, String programName, int number, RoundStatus status,
         SolveState solveState, String solveMessage, String score, Long objective, int matched, int mentees,
-        int circleMembers, boolean editable, RoundProgress.Snapshot progress, Paged<PairRow> pairs,
+        int circleMembers, boolean editable, boolean publishable, RoundProgress.Snapshot progress, Paged<PairRow> pairs,
         Paged<UnmatchedRow> unmatched, String query, Paged<CircleRow> circles, int meeting, int meetings,
         Integer circleRepeats, Long circleSoft, boolean pinnedOnly) {
 
-    public record PairRow(long id, long mentorId, String mentor, String mentorEmail, long menteeId, String mentee,
+    public record PairRow(long id, Long mentorId, String mentor, String mentorEmail, Long menteeId, String mentee,
             String menteeEmail, boolean pinned, boolean forced, long value, List<String> explanation) {
     }
 
-    public record UnmatchedRow(long menteeId, String mentee, String menteeEmail, String reason) {
+    public record UnmatchedRow(Long menteeId, String mentee, String menteeEmail, String reason) {
     }
 
     public record CircleRow(long id, int number, List<MemberRow> members, String meetingUtcStart, String meetingNote,
             List<String> explanation) {
     }
 
-    public record MemberRow(long personId, String name, String email, String department, boolean pinned) {
+    public record MemberRow(Long personId, String name, String email, String department, boolean pinned) {
     }
 
     public boolean hasCircles() {
@@ -59,21 +61,41 @@ public record RoundView(long id, long version, long programId, String programNam
     public static RoundView of(MatchingRound round, RoundProgress.Snapshot progress, String query, int pairPage,
             int unmatchedPage, int meeting, int circlePage, boolean pinnedOnly) {
         String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
-        Parameters params = Parameters.with("round", round).and("q", "%" + q + "%");
-        var pairs = RoundPair.<RoundPair>find("round = :round and (lower(mentor.fullName) like :q or lower(mentee.fullName) like :q"
-                + " or mentor.email like :q or mentee.email like :q)" + (pinnedOnly ? " and pinned = true" : ""),
-                Sort.by("mentee.fullName"), params);
-        var unmatched = RoundUnmatched.<RoundUnmatched>find("round = :round and (lower(mentee.fullName) like :q"
-                + " or mentee.email like :q)", Sort.by("mentee.fullName"), params);
+        // Outer joins: a former employee's place (person null) still counts and shows.
+        Parameters params = Parameters.with("round", round);
+        if (!q.isEmpty()) {
+            params = params.and("q", "%" + q + "%");
+        }
+        var pairs = RoundPair.<RoundPair>find("select p from RoundPair p left join p.mentor m left join p.mentee e where p.round = :round"
+                + (q.isEmpty() ? "" : " and (lower(m.fullName) like :q or lower(e.fullName) like :q or m.email like :q"
+                        + " or e.email like :q)") + (pinnedOnly ? " and p.pinned = true" : ""),
+                Sort.by("e.fullName").and("p.id"), params);
+        var unmatched = RoundUnmatched.<RoundUnmatched>find("select u from RoundUnmatched u left join u.mentee e where u.round = :round"
+                + (q.isEmpty() ? "" : " and (lower(e.fullName) like :q or e.email like :q)"), Sort.by("e.fullName").and("u.id"),
+                params);
         return new RoundView(round.id, round.version, round.program.id, round.program.name, round.number, round.status,
                 round.solveState, round.solveMessage, round.score, round.objective, round.matchedCount,
-                round.menteeCount, round.circleMemberCount, round.editable(), progress,
-                Paged.of(pairs, pairPage, p -> new PairRow(p.id, p.mentor.id, p.mentor.fullName, p.mentor.email,
-                        p.mentee.id, p.mentee.fullName, p.mentee.email, p.pinned, p.forced, p.value, p.explanationLines())),
-                Paged.of(unmatched, unmatchedPage, u -> new UnmatchedRow(u.mentee.id, u.mentee.fullName, u.mentee.email,
+                round.menteeCount, round.circleMemberCount, round.editable(), round.publishable(), progress,
+                Paged.of(pairs, pairPage, p -> new PairRow(p.id, idOf(p.mentor), nameOf(p.mentor), emailOf(p.mentor),
+                        idOf(p.mentee), nameOf(p.mentee), emailOf(p.mentee), p.pinned, p.forced, p.value,
+                        p.explanationLines())),
+                Paged.of(unmatched, unmatchedPage, u -> new UnmatchedRow(idOf(u.mentee), nameOf(u.mentee), emailOf(u.mentee),
                         u.reason)),
                 query == null ? "" : query.strip(), circles(round, meeting, circlePage), meeting, meetings(round),
                 round.circleRepeats, round.circleSoft, pinnedOnly);
+    }
+
+    static Long idOf(Person person) {
+        return person == null ? null : person.id;
+    }
+
+    /** A deleted account's place in a published round: no name, no contact. */
+    static String nameOf(Person person) {
+        return person == null ? PersonDeleted.FORMER_EMPLOYEE : person.fullName;
+    }
+
+    static String emailOf(Person person) {
+        return person == null ? "" : person.email;
     }
 
     private static int meetings(MatchingRound round) {
@@ -86,14 +108,15 @@ public record RoundView(long id, long version, long programId, String programNam
         Paged<RoundCircle> circles = Paged.of(RoundCircle.<RoundCircle>find("round = ?1 and meetingIndex = ?2",
                 Sort.by("circleNumber"), round, meeting), page);
         java.util.Set<Long> ids = new java.util.HashSet<>();
-        circles.rows().forEach(c -> c.members.forEach(m -> ids.add(m.personId())));
-        java.util.Map<Long, io.bridgeway.people.Person> people = new java.util.HashMap<>();
+        circles.rows().forEach(c -> c.members.stream().map(RoundCircle.Member::personId).filter(java.util.Objects::nonNull)
+                .forEach(ids::add));
+        java.util.Map<Long, Person> people = new java.util.HashMap<>();
         if (!ids.isEmpty()) {
-            io.bridgeway.people.Person.<io.bridgeway.people.Person>list("id in ?1", ids).forEach(p -> people.put(p.id, p));
+            Person.<Person>list("id in ?1", ids).forEach(p -> people.put(p.id, p));
         }
         List<CircleRow> rows = circles.rows().stream().map(c -> new CircleRow(c.id, c.circleNumber, c.members.stream().map(m -> {
-            io.bridgeway.people.Person p = people.get(m.personId());
-            return new MemberRow(m.personId(), p == null ? "(left)" : p.fullName, p == null ? "" : p.email,
+            Person p = m.personId() == null ? null : people.get(m.personId());
+            return new MemberRow(m.personId(), nameOf(p), emailOf(p),
                     p == null || p.department == null ? "" : p.department.name, m.pinned());
         }).toList(), c.meetingUtcStart, c.meetingNote, c.explanationLines())).toList();
         return new Paged<>(rows, circles.page(), circles.pageCount(), circles.total());

@@ -16,4 +16,9 @@ public enum SolveState {
     public boolean running() {
         return this == SOLVING;
     }
+
+    /** The solve completed or a manager stopped it: its result is whole and may be published. */
+    public boolean publishable() {
+        return this == SOLVED || this == STOPPED;
+    }
 }

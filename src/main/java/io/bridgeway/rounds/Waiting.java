@@ -35,6 +35,7 @@ final class Waiting {
                 program, RoundStatus.PUBLISHED);
         Set<String> matched = new HashSet<>();
         RoundPair.<RoundPair>list("round.program = ?1 and round.status = ?2", program, RoundStatus.PUBLISHED)
+                .stream().filter(p -> p.mentee != null) // a former employee waits for nothing
                 .forEach(p -> matched.add(p.round.id + "/" + p.mentee.id));
         Map<Long, State> states = new HashMap<>();
         for (RoundParticipant row : rows) { // later rounds overwrite earlier ones

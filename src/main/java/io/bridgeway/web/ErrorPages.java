@@ -6,6 +6,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.util.Map;
+import org.hibernate.StaleStateException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
 
@@ -71,6 +73,21 @@ public class ErrorPages {
         return respond(400, "Bad request", "The request body could not be read.", uri);
     }
 
+    /** A stale write, also when it surfaces only at commit (wrapped in a RollbackException by Arc). */
+    @ServerExceptionMapper
+    public Response staleWrite(OptimisticLockException e, UriInfo uri) {
+        return conflict(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response staleWrite(StaleStateException e, UriInfo uri) {
+        return conflict(uri);
+    }
+
+    private static Response conflict(UriInfo uri) {
+        return respond(409, "Changed by someone else", StaleWrites.MESSAGE, uri);
+    }
+
     @ServerExceptionMapper(priority = 5000)
     public Response unexpected(Throwable e, UriInfo uri) {
         if (e instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
@@ -78,6 +95,9 @@ public class ErrorPages {
             // Our own 4xx answers carry their message; framework ones get plain words instead of internals.
             return response.hasEntity() ? response
                     : respond(response.getStatus(), "Bad request", clientError(response.getStatus()), uri);
+        }
+        if (StaleWrites.isStaleWrite(e)) {
+            return conflict(uri);
         }
         Log.errorf(e, "Unexpected error on %s", uri.getPath());
         return respond(500, "Something went wrong", "The error has been logged. Please try again.", uri);

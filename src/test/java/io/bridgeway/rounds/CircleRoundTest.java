@@ -30,6 +30,17 @@ class CircleRoundTest {
                 .post("/api/v1/programs").then().statusCode(201).extract().path("id");
     }
 
+    record CircleCohort(String pm, int programId, List<String> people) {
+    }
+
+    /** A manager and a circles programme with {@code people} enrolled as circle members. */
+    static CircleCohort circleCohort(String prefix, int meetings, int min, int max, List<String> people) {
+        String pm = WebSession.withRole(prefix + "pm", Role.PROGRAM_MANAGER).email;
+        int programId = circlesProgramme(pm, prefix + " circles", meetings, min, max);
+        RoundLifecycleTest.enroll(pm, programId, people, "{\"asCircleMember\": true, \"emails\": %s}");
+        return new CircleCohort(pm, programId, people);
+    }
+
     static List<String> members(String prefix, int count) {
         List<String> emails = new ArrayList<>();
         for (int i = 0; i < count; i++) {

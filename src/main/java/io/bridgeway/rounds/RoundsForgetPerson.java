@@ -1,0 +1,73 @@
+package io.bridgeway.rounds;
+
+import io.bridgeway.people.Person;
+import io.bridgeway.people.PersonDeleted;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.inject.Inject;
+import java.util.List;
+
+/**
+ * What deleting an account does to rounds. Published rounds stay as published: the database empties
+ * the person's places (shown as "former employee") and the counts stay. Drafts drop the person, as if
+ * they had never enrolled, so solving again works. Text that names them by email is pseudonymised.
+ */
+@ApplicationScoped
+public class RoundsForgetPerson {
+
+    @Inject
+    EntityManager em;
+
+    void forget(@Observes PersonDeleted deleted) {
+        Person person = Person.findById(deleted.personId());
+        for (RoundParticipant participant : RoundParticipant.<RoundParticipant>list("person = ?1 and round.status = ?2",
+                person, RoundStatus.DRAFT)) {
+            MatchingRound round = participant.round;
+            round.menteeCount -= participant.asMentee ? 1 : 0;
+            round.circleMemberCount -= participant.asCircleMember ? 1 : 0;
+            participant.delete();
+        }
+        for (RoundPair pair : RoundPair.<RoundPair>list("(mentor = ?1 or mentee = ?1) and round.status = ?2", person,
+                RoundStatus.DRAFT)) {
+            MatchingRound round = pair.round;
+            round.matchedCount--;
+            round.objective = round.objective == null ? null : round.objective - pair.value;
+            if (pair.mentee != person) {
+                RoundUnmatched unmatched = new RoundUnmatched();
+                unmatched.round = round;
+                unmatched.mentee = pair.mentee;
+                unmatched.reason = "Their mentor left the company. Solve again to find another.";
+                unmatched.persist();
+            }
+            pair.delete();
+        }
+        RoundUnmatched.delete("mentee = ?1 and round in (select r from MatchingRound r where r.status = ?2)", person,
+                RoundStatus.DRAFT);
+        List<RoundCircle> circles = RoundCircle.list(
+                "select distinct c from RoundCircle c join c.members m where m.personId = ?1", deleted.personId());
+        for (RoundCircle circle : circles) {
+            if (circle.round.draft()) {
+                circle.members.removeIf(m -> Long.valueOf(deleted.personId()).equals(m.personId()));
+            } else if (circle.meetingNote != null) {
+                circle.meetingNote = circle.meetingNote.replace(deleted.fullName(), PersonDeleted.FORMER_EMPLOYEE);
+            }
+        }
+        em.flush(); // the counts first: the bulk updates below must not be overwritten by them
+        pseudonymise(deleted);
+        em.flush(); // before the person's row goes and the database empties their published places
+    }
+
+    /** Managers' own words name people by email ("paired by …", "changed by …"). */
+    private void pseudonymise(PersonDeleted deleted) {
+        String like = "%" + deleted.email() + "%";
+        em.createQuery("update RoundPair set explanation = replace(explanation, :email, :pseudonym)"
+                + " where explanation like :like").setParameter("email", deleted.email())
+                .setParameter("pseudonym", deleted.pseudonym()).setParameter("like", like).executeUpdate();
+        em.createQuery("update RoundUnmatched set reason = replace(reason, :email, :pseudonym) where reason like :like")
+                .setParameter("email", deleted.email()).setParameter("pseudonym", deleted.pseudonym())
+                .setParameter("like", like).executeUpdate();
+        em.createQuery("update MatchingRound set lastChangedBy = :pseudonym where lastChangedBy = :email")
+                .setParameter("email", deleted.email()).setParameter("pseudonym", deleted.pseudonym()).executeUpdate();
+    }
+}
