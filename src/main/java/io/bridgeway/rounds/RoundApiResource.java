@@ -129,7 +129,7 @@ public class RoundApiResource {
     @Operation(summary = "Pin (pinned=true) or unpin a pair")
     public Map<String, Object> pin(@PathParam("id") long id, @PathParam("pairId") long pairId,
             @QueryParam("pinned") boolean pinned, @QueryParam("version") Long version) {
-        return change(() -> rounds.pin(pairId, pinned, required(version), viewer.email()));
+        return change(() -> rounds.pin(id, pairId, pinned, required(version), viewer.email()));
     }
 
     @POST
@@ -137,7 +137,7 @@ public class RoundApiResource {
     @Operation(summary = "Split a pair; solving again will not remake it")
     public Map<String, Object> unpair(@PathParam("id") long id, @PathParam("pairId") long pairId,
             @QueryParam("version") Long version) {
-        return change(() -> rounds.unpair(pairId, required(version), viewer.email()));
+        return change(() -> rounds.unpair(id, pairId, required(version), viewer.email()));
     }
 
     @POST

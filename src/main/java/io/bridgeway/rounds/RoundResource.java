@@ -128,14 +128,14 @@ public class RoundResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response pin(@PathParam("id") long id, @PathParam("pairId") long pairId, @RestForm String version,
             @RestForm String pinned) {
-        return act(id, () -> rounds.pin(pairId, FormFields.checked(pinned), version(version), viewer.email()).describe());
+        return act(id, () -> rounds.pin(id, pairId, FormFields.checked(pinned), version(version), viewer.email()).describe());
     }
 
     @POST
     @Path("{id}/pairs/{pairId}/unpair")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response unpair(@PathParam("id") long id, @PathParam("pairId") long pairId, @RestForm String version) {
-        return act(id, () -> rounds.unpair(pairId, version(version), viewer.email()).describe());
+        return act(id, () -> rounds.unpair(id, pairId, version(version), viewer.email()).describe());
     }
 
     @POST

@@ -219,7 +219,7 @@ public class RoundResults {
     @Transactional
     public void finished(long roundId, SolveState state, String message) {
         MatchingRound round = MatchingRound.findById(roundId);
-        if (round != null) {
+        if (round != null && round.draft()) { // a round discarded while solving keeps its state
             finish(round, state, message);
         }
     }

@@ -83,6 +83,11 @@ public class RoundService {
         if (enrollments.isEmpty()) {
             throw new RoundRuleException("Nobody is enrolled in this programme yet.");
         }
+        if (program.type.pairs() && enrollments.stream().anyMatch(e -> e.asMentee)
+                && enrollments.stream().noneMatch(e -> e.asMentor)) {
+            throw new RoundRuleException("This programme has no mentors yet: enrol at least one mentor before "
+                    + "starting a round, or every mentee would stay unmatched.");
+        }
         Integer last = MatchingRound.find("select max(r.number) from MatchingRound r where r.program = ?1", program)
                 .project(Integer.class).firstResult();
         MatchingRound round = new MatchingRound();
@@ -128,19 +133,24 @@ public class RoundService {
         solver.solve(roundId);
     }
 
-    @Transactional
+    /**
+     * Stops a running solve; the solver's final-best callback saves the best solution so far. The
+     * blocking stop runs outside any transaction, so that callback's commit cannot make ours stale.
+     */
     public void stop(long roundId, String actor) {
-        MatchingRound round = round(roundId);
-        if (!round.solveState.running()) {
-            throw new RoundRuleException("Round " + round.number + " is not solving.");
-        }
-        audit.recordAs(null, actor, "ROUND_STOPPED", "ROUND", round.id, round.program.id, "Stopped early");
+        QuarkusTransaction.requiringNew().run(() -> {
+            MatchingRound round = round(roundId);
+            if (!round.solveState.running()) {
+                throw new RoundRuleException("Round " + round.number + " is not solving.");
+            }
+            audit.recordAs(null, actor, "ROUND_STOPPED", "ROUND", round.id, round.program.id, "Stopped early");
+        });
         solver.stop(roundId);
     }
 
     @Transactional
-    public Change pin(long pairId, boolean pinned, long version, String actor) {
-        RoundPair pair = pair(pairId);
+    public Change pin(long roundId, long pairId, boolean pinned, long version, String actor) {
+        RoundPair pair = pair(roundId, pairId);
         editableRound(pair.round.id, version, actor);
         pair.pinned = pinned;
         long objective = objective(pair.round);
@@ -153,8 +163,8 @@ public class RoundService {
 
     /** Splits a pair; the mentee stays unmatched, and solving again will not make this pair again. */
     @Transactional
-    public Change unpair(long pairId, long version, String actor) {
-        RoundPair pair = pair(pairId);
+    public Change unpair(long roundId, long pairId, long version, String actor) {
+        RoundPair pair = pair(roundId, pairId);
         MatchingRound round = editableRound(pair.round.id, version, actor);
         long before = objective(round);
         round.excludedPairs.add(new MatchingRound.ExcludedPair(pair.mentor.id, pair.mentee.id));
@@ -323,21 +333,48 @@ public class RoundService {
         return true;
     }
 
-    @Transactional
+    /**
+     * Discards a draft. A running solve is stopped first, outside any transaction (the blocking stop
+     * inside one made the solver's final save and our write collide: 409). The final-best callback runs
+     * on its own thread and may commit before or after us: whichever comes second sees the other's
+     * write (we retry on a stale read; the callbacks leave a discarded round alone).
+     */
     public void discard(long roundId, String actor) {
-        MatchingRound round = round(roundId);
+        boolean solving = QuarkusTransaction.requiringNew().call(() -> discardable(round(roundId)).solveState.running());
+        if (solving) {
+            solver.stop(roundId);
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> markDiscarded(round(roundId), actor));
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == 3 || !io.bridgeway.web.StaleWrites.isStaleWrite(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void markDiscarded(MatchingRound round, String actor) {
         if (round.status == RoundStatus.DISCARDED) {
             return;
         }
-        if (round.status == RoundStatus.PUBLISHED) {
-            throw new RoundRuleException("Round " + round.number + " is published and can no longer be discarded.");
-        }
-        if (round.solveState.running()) {
-            solver.stop(roundId);
+        if (discardable(round).solveState.running()) { // its final save has not committed yet, and now will not
+            round.solveState = SolveState.STOPPED;
+            round.solveEndedAt = Instant.now();
+            round.solveMessage = "Stopped when the round was discarded.";
         }
         round.status = RoundStatus.DISCARDED;
         round.lastChangedBy = actor;
         audit.recordAs(null, actor, "ROUND_DISCARDED", "ROUND", round.id, round.program.id, "Round " + round.number);
+    }
+
+    private static MatchingRound discardable(MatchingRound round) {
+        if (round.status == RoundStatus.PUBLISHED) {
+            throw new RoundRuleException("Round " + round.number + " is published and can no longer be discarded.");
+        }
+        return round;
     }
 
     private MatchingRound editableRound(long roundId, long version, String actor) {
@@ -373,9 +410,10 @@ public class RoundService {
         return round;
     }
 
-    private static RoundPair pair(long id) {
+    /** The pair, which must belong to the round named in the URL. */
+    private static RoundPair pair(long roundId, long id) {
         RoundPair pair = RoundPair.findById(id);
-        if (pair == null) {
+        if (pair == null || pair.round.id != roundId) {
             throw new NotFoundException();
         }
         return pair;
