@@ -12,13 +12,16 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.function.Supplier;
@@ -58,9 +61,15 @@ public class RoundResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance round(RoundView round, String problem);
+        static native TemplateInstance round(RoundView round, ReviewPlace place, ReviewSummary summary, String problem);
 
-        static native TemplateInstance round$progress(RoundView round, String problem);
+        static native TemplateInstance round$progress(RoundView round);
+
+        static native TemplateInstance changed(RoundView round, ReviewPlace place, String message, String part,
+                long pairId);
+
+        static native TemplateInstance confirm(RoundView round, ReviewPlace place, String title, String question,
+                String action, String button, boolean danger);
 
         static native TemplateInstance compare(RoundView round, RoundComparison comparison);
     }
@@ -74,22 +83,23 @@ public class RoundResource {
     @Inject
     Viewer viewer;
 
+    @Inject
+    HttpHeaders headers;
+
     @GET
     @Path("{id}")
     @Transactional
-    public TemplateInstance round(@PathParam("id") long id, @QueryParam("q") String q,
-            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("unmatchedPage") @DefaultValue("0") int unmatchedPage,
-            @QueryParam("meeting") @DefaultValue("0") int meeting,
-            @QueryParam("circlePage") @DefaultValue("0") int circlePage, @QueryParam("pinned") boolean pinnedOnly) {
-        return Templates.round(RoundView.of(RoundService.round(id), progress.of(id), q, page, unmatchedPage, meeting,
-                circlePage, pinnedOnly), null);
+    public TemplateInstance round(@PathParam("id") long id, @Context UriInfo uri) {
+        ReviewPlace place = ReviewPlace.of(uri.getQueryParameters());
+        MatchingRound round = RoundService.round(id);
+        return Templates.round(view(round, place), place, ReviewSummary.of(round), null);
     }
 
     @GET
     @Path("{id}/compare")
     @Transactional
     public TemplateInstance compare(@PathParam("id") long id) {
-        return Templates.compare(view(id, null, 0, 0), RoundComparison.of(RoundService.round(id)));
+        return Templates.compare(view(RoundService.round(id), ReviewPlace.TOP), RoundComparison.of(RoundService.round(id)));
     }
 
     /** The live status box; htmx polls it while the round solves. */
@@ -97,8 +107,8 @@ public class RoundResource {
     @Path("{id}/progress")
     @Transactional
     public Response progress(@PathParam("id") long id) {
-        RoundView view = view(id, null, 0, 0);
-        Response.ResponseBuilder response = Response.ok(Templates.round$progress(view, null));
+        RoundView view = view(RoundService.round(id), ReviewPlace.TOP);
+        Response.ResponseBuilder response = Response.ok(Templates.round$progress(view));
         // Solved: htmx reloads the whole page to show the draft.
         return (view.solving() ? response : response.header("HX-Refresh", "true")).build();
     }
@@ -106,10 +116,10 @@ public class RoundResource {
     @POST
     @Path("{id}/solve")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response resolve(@PathParam("id") long id, @RestForm String version) {
-        return act(id, () -> {
+    public Response resolve(@PathParam("id") long id, @RestForm String version, @BeanParam ReviewPlace.Form place) {
+        return act(id, place.place(), () -> {
             rounds.resolve(id, version(version), viewer.email());
-            return "Solving again: pinned pairs stay, everything else is re-optimised.";
+            return Done.page("Solving again: pinned pairs stay, everything else is re-optimised.", "progress");
         });
     }
 
@@ -117,9 +127,9 @@ public class RoundResource {
     @Path("{id}/stop")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response stop(@PathParam("id") long id) {
-        return act(id, () -> {
+        return act(id, ReviewPlace.TOP, () -> {
             rounds.stop(id, viewer.email());
-            return "Stopping: the best solution found so far will be kept.";
+            return Done.page("Stopping: the best solution found so far will be kept.", "progress");
         });
     }
 
@@ -127,84 +137,169 @@ public class RoundResource {
     @Path("{id}/pairs/{pairId}/pin")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response pin(@PathParam("id") long id, @PathParam("pairId") long pairId, @RestForm String version,
-            @RestForm String pinned) {
-        return act(id, () -> rounds.pin(id, pairId, FormFields.checked(pinned), version(version), viewer.email()).describe());
+            @RestForm String pinned, @BeanParam ReviewPlace.Form place) {
+        return act(id, place.place(), () -> new Done(rounds.pin(id, pairId, FormFields.checked(pinned), version(version),
+                viewer.email()).describe(), "pair-" + pairId, "pair", pairId));
+    }
+
+    /** Without JavaScript, unpairing asks first on a page of its own. */
+    @GET
+    @Path("{id}/pairs/{pairId}/unpair")
+    @Transactional
+    public TemplateInstance confirmUnpair(@PathParam("id") long id, @PathParam("pairId") long pairId,
+            @Context UriInfo uri) {
+        RoundPair pair = RoundPair.find("id = ?1 and round.id = ?2", pairId, id).firstResult();
+        if (pair == null) {
+            throw new NotFoundException();
+        }
+        String who = RoundView.nameOf(pair.mentor) + " and " + RoundView.nameOf(pair.mentee);
+        return confirm(id, uri, "Unpair " + who + "?", RoundView.nameOf(pair.mentee)
+                + " goes back to the unmatched list, and solving again will not pair them again.",
+                "/rounds/" + id + "/pairs/" + pairId + "/unpair", "Unpair", true);
     }
 
     @POST
     @Path("{id}/pairs/{pairId}/unpair")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response unpair(@PathParam("id") long id, @PathParam("pairId") long pairId, @RestForm String version) {
-        return act(id, () -> rounds.unpair(id, pairId, version(version), viewer.email()).describe());
+    public Response unpair(@PathParam("id") long id, @PathParam("pairId") long pairId, @RestForm String version,
+            @BeanParam ReviewPlace.Form place) {
+        return act(id, place.place(), () -> new Done(rounds.unpair(id, pairId, version(version), viewer.email()).describe(),
+                "pairs", "unpaired", pairId));
     }
 
     @POST
     @Path("{id}/pairs")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response force(@PathParam("id") long id, @RestForm String mentorEmail, @RestForm String menteeEmail,
-            @RestForm String version) {
-        return act(id, () -> rounds.force(id, personId(mentorEmail, "mentor"), personId(menteeEmail, "mentee"),
-                version(version), viewer.email()).describe());
+            @RestForm String version, @BeanParam ReviewPlace.Form place) {
+        return act(id, place.place(), () -> {
+            long menteeId = personId(menteeEmail, "mentee");
+            String message = rounds.force(id, personId(mentorEmail, "mentor"), menteeId, version(version),
+                    viewer.email()).describe();
+            Long pairId = QuarkusTransaction.requiringNew().call(() -> RoundPair.<RoundPair>find(
+                    "round.id = ?1 and mentee.id = ?2", id, menteeId).firstResultOptional().map(p -> p.id).orElse(null));
+            return new Done(message, pairId == null ? "pairs" : "pair-" + pairId, "pairs", 0);
+        });
     }
 
     @POST
     @Path("{id}/circles/move")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response move(@PathParam("id") long id, @RestForm String personEmail, @RestForm String meeting,
-            @RestForm String circle, @RestForm String version) {
-        return act(id, () -> {
+            @RestForm String circle, @RestForm String version, @BeanParam ReviewPlace.Form place) {
+        return act(id, place.place(), () -> {
             Long circleNumber = FormFields.parseLong(circle);
             Long meetingIndex = FormFields.parseLong(meeting);
             if (circleNumber == null || meetingIndex == null) {
                 throw new RoundRuleException("Enter the number of the circle to move the person to.");
             }
-            return rounds.moveToCircle(id, personId(personEmail, "circle member"), meetingIndex.intValue(),
+            String message = rounds.moveToCircle(id, personId(personEmail, "circle member"), meetingIndex.intValue(),
                     circleNumber.intValue(), version(version), viewer.email());
+            Long circleId = QuarkusTransaction.requiringNew().call(() -> RoundCircle.<RoundCircle>find(
+                    "round.id = ?1 and meetingIndex = ?2 and circleNumber = ?3", id, meetingIndex.intValue(),
+                    circleNumber.intValue()).firstResultOptional().map(c -> c.id).orElse(null));
+            return new Done(message, circleId == null ? "circles" : "circle-" + circleId, "circles", 0);
         });
+    }
+
+    /** Publishing mails everyone: without JavaScript it asks first on a page of its own. */
+    @GET
+    @Path("{id}/publish")
+    @Transactional
+    public TemplateInstance confirmPublish(@PathParam("id") long id, @Context UriInfo uri) {
+        MatchingRound round = RoundService.round(id);
+        return confirm(id, uri, "Publish round " + round.number + "?", "Every participant gets an e-mail with their "
+                + "mentor, mentees or circles now. This cannot be undone.", "/rounds/" + id + "/publish",
+                "Publish and notify", false);
     }
 
     @POST
     @Path("{id}/publish")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response publish(@PathParam("id") long id) {
-        return act(id, () -> rounds.publish(id, viewer.email())
+    public Response publish(@PathParam("id") long id, @BeanParam ReviewPlace.Form place) {
+        return act(id, place.place(), () -> Done.page(rounds.publish(id, viewer.email())
                 ? "Round published: participants are notified."
-                : "This round was already published; nothing was sent again.");
+                : "This round was already published; nothing was sent again.", null));
+    }
+
+    @GET
+    @Path("{id}/discard")
+    @Transactional
+    public TemplateInstance confirmDiscard(@PathParam("id") long id, @Context UriInfo uri) {
+        MatchingRound round = RoundService.round(id);
+        return confirm(id, uri, "Discard round " + round.number + "?", "The draft's pairs, pins and circles are lost. "
+                + "Nobody is notified.", "/rounds/" + id + "/discard", "Discard draft", true);
     }
 
     @POST
     @Path("{id}/discard")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response discard(@PathParam("id") long id) {
-        return act(id, () -> {
+    public Response discard(@PathParam("id") long id, @BeanParam ReviewPlace.Form place) {
+        return act(id, place.place(), () -> {
             rounds.discard(id, viewer.email());
-            return "Round discarded. Nobody was notified.";
+            return Done.page("Round discarded. Nobody was notified.", null);
         });
     }
 
-    /** Runs a change and redirects with its message, or re-renders the round with the reason it was refused. */
-    private Response act(long id, Supplier<String> change) {
+    /**
+     * What a change did: its message, where the page scrolls to afterwards, and for htmx which part of the page
+     * ({@code changed.html}) it redraws; a null part reloads the page.
+     */
+    private record Done(String message, String anchor, String part, long pairId) {
+        static Done page(String message, String anchor) {
+            return new Done(message, anchor, null, 0);
+        }
+    }
+
+    /**
+     * Runs a change and answers at the manager's place: htmx gets the changed part in place, a plain form a
+     * redirect back to the same search, page, meeting and anchor. A refused change says why.
+     */
+    private Response act(long id, ReviewPlace place, Supplier<Done> change) {
+        boolean htmx = headers.getHeaderString("HX-Request") != null;
         try {
-            return Flash.redirect("/rounds/" + id, change.get());
+            Done done = change.get();
+            if (!htmx) {
+                return Flash.redirect(place.url(id, done.anchor()), done.message());
+            }
+            if (done.part() == null) {
+                return Flash.htmxRedirect(place.url(id, done.anchor()), done.message());
+            }
+            return Response.ok(QuarkusTransaction.requiringNew().call(() -> Templates.changed(
+                    view(RoundService.round(id), place), place, done.message(), done.part(), done.pairId()).render()))
+                    .type(MediaType.TEXT_HTML).build();
         } catch (RoundConflictException e) {
-            return problem(id, Response.Status.CONFLICT, e.getMessage());
+            return problem(id, place, htmx, Response.Status.CONFLICT, e.getMessage());
         } catch (RoundRuleException e) {
-            return problem(id, Response.Status.BAD_REQUEST, e.getMessage());
+            return problem(id, place, htmx, Response.Status.BAD_REQUEST, e.getMessage());
         } catch (RuntimeException e) {
             if (io.bridgeway.web.StaleWrites.isStaleWrite(e)) {
-                return problem(id, Response.Status.CONFLICT, new RoundConflictException(null).getMessage());
+                return problem(id, place, htmx, Response.Status.CONFLICT, new RoundConflictException(null).getMessage());
             }
             throw e;
         }
     }
 
-    private Response problem(long id, Response.Status status, String message) {
-        String page = QuarkusTransaction.requiringNew().call(() -> Templates.round(view(id, null, 0, 0), message).render());
-        return Response.status(status).type(MediaType.TEXT_HTML).entity(page).build();
+    /** The refusal: the page re-rendered at the same place, or for htmx the message alone (htmx swaps only 2xx). */
+    private Response problem(long id, ReviewPlace place, boolean htmx, Response.Status status, String message) {
+        String page = QuarkusTransaction.requiringNew().call(() -> {
+            MatchingRound round = RoundService.round(id);
+            return htmx ? Templates.changed(view(round, place), place, message, "problem", 0).render()
+                    : Templates.round(view(round, place), place, ReviewSummary.of(round), message).render();
+        });
+        return Response.status(htmx ? Response.Status.OK : status).type(MediaType.TEXT_HTML).entity(page)
+                .header("HX-Reswap", htmx ? "none" : null).build();
     }
 
-    private RoundView view(long id, String q, int page, int unmatchedPage) {
-        return RoundView.of(RoundService.round(id), progress.of(id), q, page, unmatchedPage);
+    private TemplateInstance confirm(long id, UriInfo uri, String title, String question, String action, String button,
+            boolean danger) {
+        ReviewPlace place = ReviewPlace.of(uri.getQueryParameters());
+        return Templates.confirm(view(RoundService.round(id), place), place, title, question, action, button, danger);
+    }
+
+    private RoundView view(MatchingRound round, ReviewPlace place) {
+        return RoundView.of(round, progress.of(round.id), place.q(), place.page(), place.unmatchedPage(),
+                place.meeting(), place.circlePage(), place.pinned());
     }
 
     private static long version(String raw) {

@@ -3,6 +3,7 @@ package io.bridgeway.rounds;
 import io.bridgeway.people.Person;
 import io.bridgeway.people.PersonDeleted;
 import io.bridgeway.web.Paged;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import java.util.List;
@@ -79,10 +80,17 @@ public record RoundView(long id, long version, long programId, String programNam
                 Paged.of(pairs, pairPage, p -> new PairRow(p.id, idOf(p.mentor), nameOf(p.mentor), emailOf(p.mentor),
                         idOf(p.mentee), nameOf(p.mentee), emailOf(p.mentee), p.pinned, p.forced, p.value,
                         p.explanationLines())),
-                Paged.of(unmatched, unmatchedPage, u -> new UnmatchedRow(idOf(u.mentee), nameOf(u.mentee), emailOf(u.mentee),
-                        u.reason)),
-                query == null ? "" : query.strip(), circles(round, meeting, circlePage), meeting, meetings(round),
+                withNames(Paged.of(unmatched, unmatchedPage, u -> new UnmatchedRow(idOf(u.mentee), nameOf(u.mentee),
+                        emailOf(u.mentee), u.reason))),
+                query == null ? "" : query.strip(), circles(round, meeting, circlePage, q), meeting, meetings(round),
                 round.circleRepeats, round.circleSoft, pinnedOnly);
+    }
+
+    /** The unmatched reasons with mentors named, not numbered. */
+    private static Paged<UnmatchedRow> withNames(Paged<UnmatchedRow> rows) {
+        var named = ReviewSummary.named(rows.rows().stream().map(UnmatchedRow::reason).toList());
+        return new Paged<>(rows.rows().stream().map(u -> new UnmatchedRow(u.menteeId(), u.mentee(), u.menteeEmail(),
+                named.getOrDefault(u.reason(), u.reason()))).toList(), rows.page(), rows.pageCount(), rows.total());
     }
 
     static Long idOf(Person person) {
@@ -104,9 +112,23 @@ public record RoundView(long id, long version, long programId, String programNam
         return max == null ? 0 : max + 1;
     }
 
-    private static Paged<CircleRow> circles(MatchingRound round, int meeting, int page) {
-        Paged<RoundCircle> circles = Paged.of(RoundCircle.<RoundCircle>find("round = ?1 and meetingIndex = ?2",
-                Sort.by("circleNumber"), round, meeting), page);
+    /** Circle cards a page: eight rows of three on a desktop. */
+    static final int CIRCLES_PER_PAGE = 24;
+
+    /** One page of one meeting's circles; with a search, only circles with a member of that name or email. */
+    private static Paged<CircleRow> circles(MatchingRound round, int meeting, int page, String q) {
+        PanacheQuery<RoundCircle> query;
+        if (q.isEmpty()) {
+            query = RoundCircle.find("round = ?1 and meetingIndex = ?2", Sort.by("circleNumber"), round, meeting);
+        } else {
+            List<Long> found = RoundCircle.find("select distinct c.id from RoundCircle c join c.members m, Person p"
+                    + " where c.round = ?1 and c.meetingIndex = ?2 and p.id = m.personId"
+                    + " and (lower(p.fullName) like ?3 or p.email like ?3)", round, meeting, "%" + q + "%")
+                    .project(Long.class).list();
+            query = RoundCircle.find("round = ?1 and meetingIndex = ?2 and id in ?3", Sort.by("circleNumber"), round,
+                    meeting, found.isEmpty() ? List.of(-1L) : found);
+        }
+        Paged<RoundCircle> circles = Paged.of(query, page, CIRCLES_PER_PAGE, java.util.function.Function.identity());
         java.util.Set<Long> ids = new java.util.HashSet<>();
         circles.rows().forEach(c -> c.members.stream().map(RoundCircle.Member::personId).filter(java.util.Objects::nonNull)
                 .forEach(ids::add));

@@ -25,6 +25,11 @@ public final class Flash {
         return Response.seeOther(URI.create(location)).cookie(cookie(message, 60)).build();
     }
 
+    /** For htmx: a 200 whose {@code HX-Redirect} makes the browser load {@code location}, showing {@code message}. */
+    public static Response htmxRedirect(String location, String message) {
+        return Response.ok().header("HX-Redirect", location).cookie(cookie(message, 60)).build();
+    }
+
     static NewCookie cookie(String message, int maxAgeSeconds) {
         return new NewCookie.Builder(COOKIE)
                 .value(URLEncoder.encode(message, StandardCharsets.UTF_8))
