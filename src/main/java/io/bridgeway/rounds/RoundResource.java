@@ -21,8 +21,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import io.bridgeway.web.RuleViolationException;
+import io.bridgeway.web.StaleEditException;
 import java.util.function.Supplier;
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * The round pages: start a round, watch it solve, review and adjust the draft, publish or discard.
@@ -47,12 +51,14 @@ public class RoundResource {
         @POST
         @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
         public Response start(@PathParam("programId") long programId) {
-            try {
-                long roundId = rounds.start(programId, viewer.email());
-                return Flash.redirect("/rounds/" + roundId, "Matching round started.");
-            } catch (RoundRuleException e) {
-                return Flash.redirect("/programs/" + programId, e.getMessage());
-            }
+            long roundId = rounds.start(programId, viewer.email());
+            return Flash.redirect("/rounds/" + roundId, "Matching round started.");
+        }
+
+        /** A refused start goes back to the programme page with the reason. */
+        @ServerExceptionMapper
+        public Response refused(RuleViolationException e, UriInfo uri) {
+            return Flash.redirect("/programs/" + uri.getPathParameters().getFirst("programId"), e.getMessage());
         }
     }
 
@@ -156,7 +162,7 @@ public class RoundResource {
             Long circleNumber = FormFields.parseLong(circle);
             Long meetingIndex = FormFields.parseLong(meeting);
             if (circleNumber == null || meetingIndex == null) {
-                throw new RoundRuleException("Enter the number of the circle to move the person to.");
+                throw new RuleViolationException("Enter the number of the circle to move the person to.");
             }
             return rounds.moveToCircle(id, personId(personEmail, "circle member"), meetingIndex.intValue(),
                     circleNumber.intValue(), version(version), viewer.email());
@@ -182,23 +188,24 @@ public class RoundResource {
         });
     }
 
-    /** Runs a change and redirects with its message, or re-renders the round with the reason it was refused. */
+    /** Runs a change and redirects with its message; a refusal re-renders the round (see the mappers below). */
     private Response act(long id, Supplier<String> change) {
-        try {
-            return Flash.redirect("/rounds/" + id, change.get());
-        } catch (RoundConflictException e) {
-            return problem(id, Response.Status.CONFLICT, e.getMessage());
-        } catch (RoundRuleException e) {
-            return problem(id, Response.Status.BAD_REQUEST, e.getMessage());
-        } catch (RuntimeException e) {
-            if (io.bridgeway.web.StaleWrites.isStaleWrite(e)) {
-                return problem(id, Response.Status.CONFLICT, new RoundConflictException(null).getMessage());
-            }
-            throw e;
-        }
+        return Flash.redirect("/rounds/" + id, change.get());
     }
 
-    private Response problem(long id, Response.Status status, String message) {
+    @ServerExceptionMapper
+    public Response refused(RuleViolationException e, UriInfo uri) {
+        return problem(uri, Response.Status.BAD_REQUEST, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response stale(StaleEditException e, UriInfo uri) {
+        return problem(uri, Response.Status.CONFLICT, e.getMessage());
+    }
+
+    /** The round page again, with the reason at the top. */
+    private Response problem(UriInfo uri, Response.Status status, String message) {
+        long id = Long.parseLong(uri.getPathParameters().getFirst("id"));
         String page = QuarkusTransaction.requiringNew().call(() -> Templates.round(view(id, null, 0, 0), message).render());
         return Response.status(status).type(MediaType.TEXT_HTML).entity(page).build();
     }
@@ -210,7 +217,7 @@ public class RoundResource {
     private static long version(String raw) {
         Long version = FormFields.parseLong(raw);
         if (version == null) {
-            throw new RoundRuleException("The form is missing the round's version. Reload the page and try again.");
+            throw new RuleViolationException("The form is missing the round's version. Reload the page and try again.");
         }
         return version;
     }
@@ -221,7 +228,7 @@ public class RoundResource {
             return person == null ? null : person.id;
         });
         if (id == null) {
-            throw new RoundRuleException("Enter the email of a " + role + " in this round"
+            throw new RuleViolationException("Enter the email of a " + role + " in this round"
                     + (email == null || email.isBlank() ? "." : ": nobody has the email " + email.strip() + "."));
         }
         return id;
