@@ -1,7 +1,7 @@
 package io.bridgeway.rounds;
 
 import io.bridgeway.security.Role;
-import io.bridgeway.web.ApiError;
+import io.bridgeway.web.RuleViolationException;
 import io.bridgeway.web.Viewer;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -45,7 +45,7 @@ public class RoundApiResource {
         @POST
         @Operation(summary = "Start a matching round: snapshot the participants and solve in the background")
         public Response start(@PathParam("programId") long programId) {
-            long id = call(() -> rounds.start(programId, viewer.email()));
+            long id = run(() -> rounds.start(programId, viewer.email()));
             return Response.status(Response.Status.ACCEPTED).entity(Map.of("id", id, "status", RoundStatus.DRAFT,
                     "solveState", SolveState.SOLVING)).build();
         }
@@ -106,7 +106,7 @@ public class RoundApiResource {
     @Path("{id}/solve")
     @Operation(summary = "Solve the draft again; pinned pairs stay")
     public Map<String, Object> resolve(@PathParam("id") long id, @QueryParam("version") Long version) {
-        call(() -> {
+        run(() -> {
             rounds.resolve(id, required(version), viewer.email());
             return null;
         });
@@ -117,7 +117,7 @@ public class RoundApiResource {
     @Path("{id}/stop")
     @Operation(summary = "Stop a running solve and keep the best solution so far")
     public Map<String, Object> stop(@PathParam("id") long id) {
-        call(() -> {
+        run(() -> {
             rounds.stop(id, viewer.email());
             return null;
         });
@@ -146,7 +146,7 @@ public class RoundApiResource {
     @Operation(summary = "Force (and pin) a pair; refused with the rule's name when a hard rule would break")
     public Map<String, Object> force(@PathParam("id") long id, ForcePair body) {
         if (body == null || body.mentorId() == null || body.menteeId() == null) {
-            throw ApiError.badRequest("Send {\"mentorId\": ..., \"menteeId\": ..., \"version\": ...}.");
+            throw new RuleViolationException("Send {\"mentorId\": ..., \"menteeId\": ..., \"version\": ...}.", body == null || body.mentorId() == null ? "mentorId" : "menteeId");
         }
         return change(() -> rounds.force(id, body.mentorId(), body.menteeId(), required(body.version()), viewer.email()));
     }
@@ -157,9 +157,9 @@ public class RoundApiResource {
     @Operation(summary = "Move a person to another circle of the same meeting (and pin them there)")
     public Map<String, Object> move(@PathParam("id") long id, MoveMember body) {
         if (body == null || body.personId() == null || body.meeting() == null || body.circle() == null) {
-            throw ApiError.badRequest("Send {\"personId\": ..., \"meeting\": 0, \"circle\": 1, \"version\": ...}.");
+            throw new RuleViolationException("Send {\"personId\": ..., \"meeting\": 0, \"circle\": 1, \"version\": ...}.");
         }
-        String message = call(() -> rounds.moveToCircle(id, body.personId(), body.meeting(), body.circle(),
+        String message = run(() -> rounds.moveToCircle(id, body.personId(), body.meeting(), body.circle(),
                 required(body.version()), viewer.email()));
         return Map.of("message", message);
     }
@@ -168,7 +168,7 @@ public class RoundApiResource {
     @Path("{id}/publish")
     @Operation(summary = "Publish the round and notify participants; publishing again changes nothing")
     public Map<String, Object> publish(@PathParam("id") long id) {
-        boolean published = call(() -> rounds.publish(id, viewer.email()));
+        boolean published = run(() -> rounds.publish(id, viewer.email()));
         return Map.of("id", id, "status", RoundStatus.PUBLISHED, "publishedNow", published);
     }
 
@@ -176,7 +176,7 @@ public class RoundApiResource {
     @Path("{id}/discard")
     @Operation(summary = "Discard a draft round; nobody is notified")
     public Map<String, Object> discard(@PathParam("id") long id) {
-        call(() -> {
+        run(() -> {
             rounds.discard(id, viewer.email());
             return null;
         });
@@ -188,34 +188,19 @@ public class RoundApiResource {
     }
 
     private Map<String, Object> change(Supplier<RoundService.Change> action) {
-        RoundService.Change change = call(action);
+        RoundService.Change change = run(action);
         return Map.of("message", change.describe(), "objectiveBefore", change.objectiveBefore(),
                 "objectiveAfter", change.objectiveAfter(), "impact", change.impact());
     }
 
-    private static long required(Long version) {
-        if (version == null) {
-            throw ApiError.badRequest("version is required (the round's current version, from GET /api/v1/rounds/{id}).");
-        }
-        return version;
+    private static <T> T run(Supplier<T> action) {
+        return action.get();
     }
 
-    /** Maps refused changes to 400 and conflicts to 409, with the reason as the JSON error. */
-    private static <T> T call(Supplier<T> action) {
-        try {
-            return action.get();
-        } catch (RoundConflictException e) {
-            throw new WebApplicationException(Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON)
-                    .entity(Map.of("error", e.getMessage(), "status", 409)).build());
-        } catch (RoundRuleException e) {
-            throw ApiError.badRequest(e.getMessage());
-        } catch (RuntimeException e) {
-            if (io.bridgeway.web.StaleWrites.isStaleWrite(e)) {
-                return call(() -> {
-                    throw new RoundConflictException(null);
-                });
-            }
-            throw e;
+    private static long required(Long version) {
+        if (version == null) {
+            throw new RuleViolationException("version is required (the round's current version, from GET /api/v1/rounds/{id}).", "version");
         }
+        return version;
     }
 }

@@ -21,11 +21,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import io.bridgeway.web.RuleViolationException;
+import io.bridgeway.web.StaleEditException;
 import java.util.function.Supplier;
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * The round pages: start a round, watch it solve, review and adjust the draft, publish or discard.
@@ -50,12 +53,14 @@ public class RoundResource {
         @POST
         @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
         public Response start(@PathParam("programId") long programId) {
-            try {
-                long roundId = rounds.start(programId, viewer.email());
-                return Flash.redirect("/rounds/" + roundId, "Matching round started.");
-            } catch (RoundRuleException e) {
-                return Flash.redirect("/programs/" + programId, e.getMessage());
-            }
+            long roundId = rounds.start(programId, viewer.email());
+            return Flash.redirect("/rounds/" + roundId, "Matching round started.");
+        }
+
+        /** A refused start goes back to the programme page with the reason. */
+        @ServerExceptionMapper
+        public Response refused(RuleViolationException e, UriInfo uri) {
+            return Flash.redirect("/programs/" + uri.getPathParameters().getFirst("programId"), e.getMessage());
         }
     }
 
@@ -85,6 +90,9 @@ public class RoundResource {
 
     @Inject
     HttpHeaders headers;
+
+    @Inject
+    ReviewRequest review;
 
     @GET
     @Path("{id}")
@@ -191,7 +199,7 @@ public class RoundResource {
             Long circleNumber = FormFields.parseLong(circle);
             Long meetingIndex = FormFields.parseLong(meeting);
             if (circleNumber == null || meetingIndex == null) {
-                throw new RoundRuleException("Enter the number of the circle to move the person to.");
+                throw new RuleViolationException("Enter the number of the circle to move the person to.");
             }
             String message = rounds.moveToCircle(id, personId(personEmail, "circle member"), meetingIndex.intValue(),
                     circleNumber.intValue(), version(version), viewer.email());
@@ -253,35 +261,40 @@ public class RoundResource {
 
     /**
      * Runs a change and answers at the manager's place: htmx gets the changed part in place, a plain form a
-     * redirect back to the same search, page, meeting and anchor. A refused change says why.
+     * redirect back to the same search, page, meeting and anchor. A refusal re-renders there (see the mappers).
      */
     private Response act(long id, ReviewPlace place, Supplier<Done> change) {
-        boolean htmx = headers.getHeaderString("HX-Request") != null;
-        try {
-            Done done = change.get();
-            if (!htmx) {
-                return Flash.redirect(place.url(id, done.anchor()), done.message());
-            }
-            if (done.part() == null) {
-                return Flash.htmxRedirect(place.url(id, done.anchor()), done.message());
-            }
-            return Response.ok(QuarkusTransaction.requiringNew().call(() -> Templates.changed(
-                    view(RoundService.round(id), place), place, done.message(), done.part(), done.pairId()).render()))
-                    .type(MediaType.TEXT_HTML).build();
-        } catch (RoundConflictException e) {
-            return problem(id, place, htmx, Response.Status.CONFLICT, e.getMessage());
-        } catch (RoundRuleException e) {
-            return problem(id, place, htmx, Response.Status.BAD_REQUEST, e.getMessage());
-        } catch (RuntimeException e) {
-            if (io.bridgeway.web.StaleWrites.isStaleWrite(e)) {
-                return problem(id, place, htmx, Response.Status.CONFLICT, new RoundConflictException(null).getMessage());
-            }
-            throw e;
+        review.place = place;
+        Done done = change.get();
+        if (!htmx()) {
+            return Flash.redirect(place.url(id, done.anchor()), done.message());
         }
+        if (done.part() == null) {
+            return Flash.htmxRedirect(place.url(id, done.anchor()), done.message());
+        }
+        return Response.ok(QuarkusTransaction.requiringNew().call(() -> Templates.changed(
+                view(RoundService.round(id), place), place, done.message(), done.part(), done.pairId()).render()))
+                .type(MediaType.TEXT_HTML).build();
     }
 
-    /** The refusal: the page re-rendered at the same place, or for htmx the message alone (htmx swaps only 2xx). */
-    private Response problem(long id, ReviewPlace place, boolean htmx, Response.Status status, String message) {
+    @ServerExceptionMapper
+    public Response refused(RuleViolationException e, UriInfo uri) {
+        return problem(uri, Response.Status.BAD_REQUEST, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response stale(StaleEditException e, UriInfo uri) {
+        return problem(uri, Response.Status.CONFLICT, e.getMessage());
+    }
+
+    /**
+     * The round page again at the manager's place, with the reason at the top; for htmx the reason alone
+     * (htmx swaps only 2xx answers, and the rest of the page stays as it was).
+     */
+    private Response problem(UriInfo uri, Response.Status status, String message) {
+        long id = Long.parseLong(uri.getPathParameters().getFirst("id"));
+        ReviewPlace place = review.place == null ? ReviewPlace.TOP : review.place;
+        boolean htmx = htmx();
         String page = QuarkusTransaction.requiringNew().call(() -> {
             MatchingRound round = RoundService.round(id);
             return htmx ? Templates.changed(view(round, place), place, message, "problem", 0).render()
@@ -289,6 +302,16 @@ public class RoundResource {
         });
         return Response.status(htmx ? Response.Status.OK : status).type(MediaType.TEXT_HTML).entity(page)
                 .header("HX-Reswap", htmx ? "none" : null).build();
+    }
+
+    private boolean htmx() {
+        return headers.getHeaderString("HX-Request") != null;
+    }
+
+    /** The place of the request being answered, for the exception mappers (form fields are read only once). */
+    @jakarta.enterprise.context.RequestScoped
+    static class ReviewRequest {
+        ReviewPlace place;
     }
 
     private TemplateInstance confirm(long id, UriInfo uri, String title, String question, String action, String button,
@@ -305,7 +328,7 @@ public class RoundResource {
     private static long version(String raw) {
         Long version = FormFields.parseLong(raw);
         if (version == null) {
-            throw new RoundRuleException("The form is missing the round's version. Reload the page and try again.");
+            throw new RuleViolationException("The form is missing the round's version. Reload the page and try again.");
         }
         return version;
     }
@@ -316,7 +339,7 @@ public class RoundResource {
             return person == null ? null : person.id;
         });
         if (id == null) {
-            throw new RoundRuleException("Enter the email of a " + role + " in this round"
+            throw new RuleViolationException("Enter the email of a " + role + " in this round"
                     + (email == null || email.isBlank() ? "." : ": nobody has the email " + email.strip() + "."));
         }
         return id;
