@@ -11,7 +11,7 @@ import org.jboss.resteasy.reactive.RestForm;
  * Where the manager stands on a round's review page: search, filter, pages and circle meeting. Every review
  * form carries it, so an action returns to the same place instead of the top of meeting 1.
  */
-public record ReviewPlace(String q, int page, int unmatchedPage, int meeting, int circlePage, boolean pinned) {
+public record ReviewPlace(String q, int page, int unmatchedPage, int meeting, int circlePage, boolean pinnedOnly) {
 
     public static final ReviewPlace TOP = new ReviewPlace("", 0, 0, 0, 0, false);
 
@@ -36,11 +36,11 @@ public record ReviewPlace(String q, int page, int unmatchedPage, int meeting, in
         @RestForm
         public String circlePage;
         @RestForm
-        public String pinned;
+        public String pinnedOnly;
 
         public ReviewPlace place() {
             return new ReviewPlace(q, number(page), number(unmatchedPage), number(meeting), number(circlePage),
-                    "true".equals(pinned));
+                    "true".equals(pinnedOnly));
         }
     }
 
@@ -48,7 +48,7 @@ public record ReviewPlace(String q, int page, int unmatchedPage, int meeting, in
     public static ReviewPlace of(MultivaluedMap<String, String> query) {
         return new ReviewPlace(query.getFirst("q"), number(query.getFirst("page")),
                 number(query.getFirst("unmatchedPage")), number(query.getFirst("meeting")),
-                number(query.getFirst("circlePage")), "true".equals(query.getFirst("pinned")));
+                number(query.getFirst("circlePage")), "true".equals(query.getFirst("pinnedOnly")));
     }
 
     /** The query string for this place, without defaults; empty at the top of the page. */
@@ -61,8 +61,8 @@ public record ReviewPlace(String q, int page, int unmatchedPage, int meeting, in
         add(parts, "unmatchedPage", unmatchedPage);
         add(parts, "meeting", meeting);
         add(parts, "circlePage", circlePage);
-        if (pinned) {
-            parts.add("pinned=true");
+        if (pinnedOnly) {
+            parts.add("pinnedOnly=true");
         }
         return String.join("&", parts);
     }

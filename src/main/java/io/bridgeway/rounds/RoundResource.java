@@ -322,7 +322,7 @@ public class RoundResource {
 
     private RoundView view(MatchingRound round, ReviewPlace place) {
         return RoundView.of(round, progress.of(round.id), place.q(), place.page(), place.unmatchedPage(),
-                place.meeting(), place.circlePage(), place.pinned());
+                place.meeting(), place.circlePage(), place.pinnedOnly());
     }
 
     private static long version(String raw) {

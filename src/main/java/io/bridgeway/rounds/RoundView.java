@@ -49,7 +49,7 @@ public record RoundView(long id, long version, long programId, String programNam
     /** The search and filter as query parameters, for paging links. */
     public String encodedQuery() {
         return java.net.URLEncoder.encode(query == null ? "" : query, java.nio.charset.StandardCharsets.UTF_8)
-                + (pinnedOnly ? "&pinned=true" : "");
+                + (pinnedOnly ? "&pinnedOnly=true" : "");
     }
 
     /** The round with one page of pairs and of unmatched mentees, optionally filtered by a name or email. */

@@ -81,7 +81,7 @@ class CircleRoundTest {
         page.login(pm, WebSession.PASSWORD);
         org.jsoup.nodes.Document second = page.page("/rounds/" + roundId + "?meeting=1");
         assertEquals(3, second.select("ul.circles li.card").size(), "the page lists the second meeting's circles");
-        assertTrue(second.select("ul.circles").text().contains("meets"), second.select("ul.circles").text());
+        assertTrue(second.select("ul.circles").text().contains("Meets"), second.select("ul.circles").text());
         // three circles of four twice: by pigeonhole each second-meeting circle holds two who met before
         assertEquals(3, round.getInt("circleRepeats"), "the fewest repeats possible");
     }

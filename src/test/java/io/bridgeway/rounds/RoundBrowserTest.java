@@ -41,12 +41,18 @@ class RoundBrowserTest extends BrowserTest {
         screenshot("round-2-review");
 
         driver.findElement(By.cssSelector("table.pairs tbody tr form[action$='/pin'] button")).click();
-        assertTrue(driver.findElement(By.cssSelector(".flash")).getText().contains("Pinned"));
-        assertTrue(driver.findElement(By.cssSelector(".flash")).getText().contains("Score impact"));
+        // htmx swaps the row in place and shows the message in the live region
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("live-flash")).getText()
+                .contains("Pinned"));
+        assertTrue(driver.findElement(By.id("live-flash")).getText().contains("Score impact"));
         assertEquals(1, driver.findElements(By.xpath("//table[contains(@class,'pairs')]//span[text()='pinned']")).size());
         screenshot("round-3-pinned");
 
         driver.findElement(By.cssSelector("form[action$='/publish'] button")).click();
+        // publishing mails everyone: htmx asks first
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent());
+        assertTrue(driver.switchTo().alert().getText().contains("e-mail"));
+        driver.switchTo().alert().accept();
         new WebDriverWait(driver, Duration.ofSeconds(10))
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.cssSelector(".flash")).getText().contains("published"));
