@@ -71,7 +71,7 @@ public class RoundPublication {
     }
 
     List<MatchNotifier.Notice> notices(long roundId) {
-        MatchingRound round = RoundService.round(roundId);
+        MatchingRound round = Rounds.round(roundId);
         Map<Long, ParticipantSnapshot> snapshots = new HashMap<>();
         List<RoundParticipant> participants = RoundParticipant.of(round);
         participants.forEach(p -> snapshots.put(p.person.id, ParticipantSnapshot.fromJson(p.profileJson)));
