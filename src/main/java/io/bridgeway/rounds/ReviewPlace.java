@@ -51,6 +51,11 @@ public record ReviewPlace(String q, int page, int unmatchedPage, int meeting, in
                 number(query.getFirst("circlePage")), "true".equals(query.getFirst("pinnedOnly")));
     }
 
+    /** The page of the round this place shows. */
+    public RoundReads.PageRequest request() {
+        return new RoundReads.PageRequest(q, page, unmatchedPage, meeting, circlePage, pinnedOnly);
+    }
+
     /** The query string for this place, without defaults; empty at the top of the page. */
     public String queryString() {
         List<String> parts = new ArrayList<>();

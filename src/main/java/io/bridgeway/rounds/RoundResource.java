@@ -3,17 +3,16 @@ package io.bridgeway.rounds;
 import io.bridgeway.security.Role;
 import io.bridgeway.web.Flash;
 import io.bridgeway.web.FormFields;
+import io.bridgeway.web.RuleViolationException;
+import io.bridgeway.web.StaleEditException;
 import io.bridgeway.web.Viewer;
-import io.bridgeway.people.Person;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.BeanParam;
-import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -24,45 +23,20 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import io.bridgeway.web.RuleViolationException;
-import io.bridgeway.web.StaleEditException;
-import java.util.function.Supplier;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * The round pages: start a round, watch it solve, review and adjust the draft, publish or discard.
- * Each action redirects back with what changed and its score impact, or re-renders with the reason.
+ * The round pages over the round services: watch a round solve, review and adjust the draft, publish or
+ * discard. Each action answers at the manager's place (search, pages, meeting): htmx gets the changed part,
+ * a plain form a redirect to the same place and row; a refusal shows the reason there. Publish, discard and
+ * unpair ask first: htmx with {@code hx-confirm}, without JavaScript on a confirm page.
  */
 @Path("/rounds")
 @RolesAllowed({Role.PROGRAM_MANAGER, Role.ADMIN})
 @Produces(MediaType.TEXT_HTML)
+@Consumes(MediaType.APPLICATION_FORM_URLENCODED)
 public class RoundResource {
-
-    /** Starting a round lives under its programme's path. */
-    @Path("/programs/{programId}/rounds")
-    @RolesAllowed({Role.PROGRAM_MANAGER, Role.ADMIN})
-    public static class Start {
-
-        @Inject
-        RoundService rounds;
-
-        @Inject
-        Viewer viewer;
-
-        @POST
-        @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-        public Response start(@PathParam("programId") long programId) {
-            long roundId = rounds.start(programId, viewer.email());
-            return Flash.redirect("/rounds/" + roundId, "Matching round started.");
-        }
-
-        /** A refused start goes back to the programme page with the reason. */
-        @ServerExceptionMapper
-        public Response refused(RuleViolationException e, UriInfo uri) {
-            return Flash.redirect("/programs/" + uri.getPathParameters().getFirst("programId"), e.getMessage());
-        }
-    }
 
     @CheckedTemplate
     static class Templates {
@@ -73,17 +47,32 @@ public class RoundResource {
         static native TemplateInstance changed(RoundView round, ReviewPlace place, String message, String part,
                 long pairId);
 
-        static native TemplateInstance confirm(RoundView round, ReviewPlace place, String title, String question,
+        static native TemplateInstance confirm(RoundView round, ReviewPlace place, ReviewReads.Question question,
                 String action, String button, boolean danger);
 
         static native TemplateInstance compare(RoundView round, RoundComparison comparison);
     }
 
-    @Inject
-    RoundService rounds;
+    /** The place of the request being answered, for the exception mapper (form fields are read only once). */
+    @RequestScoped
+    static class ReviewRequest {
+        ReviewPlace place = ReviewPlace.TOP;
+    }
 
     @Inject
-    RoundProgress progress;
+    RoundReads reads;
+
+    @Inject
+    ReviewReads review;
+
+    @Inject
+    RoundLifecycle lifecycle;
+
+    @Inject
+    PairEdits pairs;
+
+    @Inject
+    CircleEdits circles;
 
     @Inject
     Viewer viewer;
@@ -92,30 +81,26 @@ public class RoundResource {
     HttpHeaders headers;
 
     @Inject
-    ReviewRequest review;
+    ReviewRequest request;
 
     @GET
     @Path("{id}")
-    @Transactional
     public TemplateInstance round(@PathParam("id") long id, @Context UriInfo uri) {
         ReviewPlace place = ReviewPlace.of(uri.getQueryParameters());
-        MatchingRound round = RoundService.round(id);
-        return Templates.round(view(round, place), place, ReviewSummary.of(round), null);
+        return Templates.round(reads.view(id, place.request()), place, review.summary(id), null);
     }
 
     @GET
     @Path("{id}/compare")
-    @Transactional
     public TemplateInstance compare(@PathParam("id") long id) {
-        return Templates.compare(view(RoundService.round(id), ReviewPlace.TOP), RoundComparison.of(RoundService.round(id)));
+        return Templates.compare(reads.view(id, RoundReads.PageRequest.FIRST), reads.comparison(id));
     }
 
     /** The live status box; htmx polls it while the round solves. */
     @GET
     @Path("{id}/progress")
-    @Transactional
     public Response progress(@PathParam("id") long id) {
-        RoundView view = view(RoundService.round(id), ReviewPlace.TOP);
+        RoundView view = reads.view(id, RoundReads.PageRequest.FIRST);
         Response.ResponseBuilder response = Response.ok(Templates.round$progress(view));
         // Solved: htmx reloads the whole page to show the draft.
         return (view.solving() ? response : response.header("HX-Refresh", "true")).build();
@@ -123,225 +108,156 @@ public class RoundResource {
 
     @POST
     @Path("{id}/solve")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response resolve(@PathParam("id") long id, @RestForm String version, @BeanParam ReviewPlace.Form place) {
-        return act(id, place.place(), () -> {
-            rounds.resolve(id, version(version), viewer.email());
-            return Done.page("Solving again: pinned pairs stay, everything else is re-optimised.", "progress");
-        });
+    public Response resolve(@PathParam("id") long id, @RestForm String version, @BeanParam ReviewPlace.Form form) {
+        ReviewPlace place = at(form);
+        lifecycle.resolve(id, version(version), viewer.email());
+        return reload(id, place, "progress", RoundWords.SOLVING_AGAIN);
     }
 
     @POST
     @Path("{id}/stop")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response stop(@PathParam("id") long id) {
-        return act(id, ReviewPlace.TOP, () -> {
-            rounds.stop(id, viewer.email());
-            return Done.page("Stopping: the best solution found so far will be kept.", "progress");
-        });
+        lifecycle.stop(id, viewer.email());
+        return reload(id, ReviewPlace.TOP, "progress", RoundWords.STOPPING);
     }
 
     @POST
     @Path("{id}/pairs/{pairId}/pin")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response pin(@PathParam("id") long id, @PathParam("pairId") long pairId, @RestForm String version,
-            @RestForm String pinned, @BeanParam ReviewPlace.Form place) {
-        return act(id, place.place(), () -> new Done(rounds.pin(id, pairId, FormFields.checked(pinned), version(version),
-                viewer.email()).describe(), "pair-" + pairId, "pair", pairId));
+            @RestForm String pinned, @BeanParam ReviewPlace.Form form) {
+        ReviewPlace place = at(form);
+        String message = RoundWords.pairChange(pairs.pin(id, pairId, FormFields.checked(pinned), version(version),
+                viewer.email()));
+        return changed(id, place, "pair-" + pairId, message, "pair", pairId);
     }
 
     /** Without JavaScript, unpairing asks first on a page of its own. */
     @GET
     @Path("{id}/pairs/{pairId}/unpair")
-    @Transactional
     public TemplateInstance confirmUnpair(@PathParam("id") long id, @PathParam("pairId") long pairId,
             @Context UriInfo uri) {
-        RoundPair pair = RoundPair.find("id = ?1 and round.id = ?2", pairId, id).firstResult();
-        if (pair == null) {
-            throw new NotFoundException();
-        }
-        String who = RoundView.nameOf(pair.mentor) + " and " + RoundView.nameOf(pair.mentee);
-        return confirm(id, uri, "Unpair " + who + "?", RoundView.nameOf(pair.mentee)
-                + " goes back to the unmatched list, and solving again will not pair them again.",
-                "/rounds/" + id + "/pairs/" + pairId + "/unpair", "Unpair", true);
+        return confirm(id, uri, review.unpair(id, pairId), "/rounds/" + id + "/pairs/" + pairId + "/unpair", "Unpair",
+                true);
     }
 
     @POST
     @Path("{id}/pairs/{pairId}/unpair")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response unpair(@PathParam("id") long id, @PathParam("pairId") long pairId, @RestForm String version,
-            @BeanParam ReviewPlace.Form place) {
-        return act(id, place.place(), () -> new Done(rounds.unpair(id, pairId, version(version), viewer.email()).describe(),
-                "pairs", "unpaired", pairId));
+            @BeanParam ReviewPlace.Form form) {
+        ReviewPlace place = at(form);
+        String message = RoundWords.pairChange(pairs.unpair(id, pairId, version(version), viewer.email()));
+        return changed(id, place, "pairs", message, "unpaired", pairId);
     }
 
     @POST
     @Path("{id}/pairs")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response force(@PathParam("id") long id, @RestForm String mentorEmail, @RestForm String menteeEmail,
-            @RestForm String version, @BeanParam ReviewPlace.Form place) {
-        return act(id, place.place(), () -> {
-            long menteeId = personId(menteeEmail, "mentee");
-            String message = rounds.force(id, personId(mentorEmail, "mentor"), menteeId, version(version),
-                    viewer.email()).describe();
-            Long pairId = QuarkusTransaction.requiringNew().call(() -> RoundPair.<RoundPair>find(
-                    "round.id = ?1 and mentee.id = ?2", id, menteeId).firstResultOptional().map(p -> p.id).orElse(null));
-            return new Done(message, pairId == null ? "pairs" : "pair-" + pairId, "pairs", 0);
-        });
+            @RestForm String version, @BeanParam ReviewPlace.Form form) {
+        ReviewPlace place = at(form);
+        long mentor = reads.personId(mentorEmail, "mentor", "mentorEmail");
+        long mentee = reads.personId(menteeEmail, "mentee", "menteeEmail");
+        String message = RoundWords.pairChange(pairs.force(id, mentor, mentee, version(version), viewer.email()));
+        return changed(id, place, review.pairAnchor(id, mentee), message, "pairs", 0);
     }
 
     @POST
     @Path("{id}/circles/move")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response move(@PathParam("id") long id, @RestForm String personEmail, @RestForm String meeting,
-            @RestForm String circle, @RestForm String version, @BeanParam ReviewPlace.Form place) {
-        return act(id, place.place(), () -> {
-            Long circleNumber = FormFields.parseLong(circle);
-            Long meetingIndex = FormFields.parseLong(meeting);
-            if (circleNumber == null || meetingIndex == null) {
-                throw new RuleViolationException("Enter the number of the circle to move the person to.");
-            }
-            String message = rounds.moveToCircle(id, personId(personEmail, "circle member"), meetingIndex.intValue(),
-                    circleNumber.intValue(), version(version), viewer.email());
-            Long circleId = QuarkusTransaction.requiringNew().call(() -> RoundCircle.<RoundCircle>find(
-                    "round.id = ?1 and meetingIndex = ?2 and circleNumber = ?3", id, meetingIndex.intValue(),
-                    circleNumber.intValue()).firstResultOptional().map(c -> c.id).orElse(null));
-            return new Done(message, circleId == null ? "circles" : "circle-" + circleId, "circles", 0);
-        });
+            @RestForm String circle, @RestForm String version, @BeanParam ReviewPlace.Form form) {
+        ReviewPlace place = at(form);
+        Long circleNumber = FormFields.parseLong(circle);
+        Long meetingIndex = FormFields.parseLong(meeting);
+        if (circleNumber == null || meetingIndex == null) {
+            throw new RuleViolationException("Enter the number of the circle to move the person to.", "circle");
+        }
+        long person = reads.personId(personEmail, "circle member", "personEmail");
+        String message = RoundWords.circleMove(circles.move(id, person, meetingIndex.intValue(), circleNumber.intValue(),
+                version(version), viewer.email()));
+        return changed(id, place, review.circleAnchor(id, meetingIndex.intValue(), circleNumber.intValue()), message,
+                "circles", 0);
     }
 
     /** Publishing mails everyone: without JavaScript it asks first on a page of its own. */
     @GET
     @Path("{id}/publish")
-    @Transactional
     public TemplateInstance confirmPublish(@PathParam("id") long id, @Context UriInfo uri) {
-        MatchingRound round = RoundService.round(id);
-        return confirm(id, uri, "Publish round " + round.number + "?", "Every participant gets an e-mail with their "
-                + "mentor, mentees or circles now. This cannot be undone.", "/rounds/" + id + "/publish",
-                "Publish and notify", false);
+        return confirm(id, uri, review.publish(id), "/rounds/" + id + "/publish", "Publish and notify", false);
     }
 
     @POST
     @Path("{id}/publish")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response publish(@PathParam("id") long id, @BeanParam ReviewPlace.Form place) {
-        return act(id, place.place(), () -> Done.page(rounds.publish(id, viewer.email())
-                ? "Round published: participants are notified."
-                : "This round was already published; nothing was sent again.", null));
+    public Response publish(@PathParam("id") long id, @BeanParam ReviewPlace.Form form) {
+        ReviewPlace place = at(form);
+        return reload(id, place, null, RoundWords.published(lifecycle.publish(id, viewer.email())));
     }
 
     @GET
     @Path("{id}/discard")
-    @Transactional
     public TemplateInstance confirmDiscard(@PathParam("id") long id, @Context UriInfo uri) {
-        MatchingRound round = RoundService.round(id);
-        return confirm(id, uri, "Discard round " + round.number + "?", "The draft's pairs, pins and circles are lost. "
-                + "Nobody is notified.", "/rounds/" + id + "/discard", "Discard draft", true);
+        return confirm(id, uri, review.discard(id), "/rounds/" + id + "/discard", "Discard draft", true);
     }
 
     @POST
     @Path("{id}/discard")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response discard(@PathParam("id") long id, @BeanParam ReviewPlace.Form place) {
-        return act(id, place.place(), () -> {
-            rounds.discard(id, viewer.email());
-            return Done.page("Round discarded. Nobody was notified.", null);
-        });
+    public Response discard(@PathParam("id") long id, @BeanParam ReviewPlace.Form form) {
+        ReviewPlace place = at(form);
+        lifecycle.discard(id, viewer.email());
+        return reload(id, place, null, RoundWords.DISCARDED);
     }
 
     /**
-     * What a change did: its message, where the page scrolls to afterwards, and for htmx which part of the page
-     * ({@code changed.html}) it redraws; a null part reloads the page.
+     * A refused (400) or stale (409) change: the round page again at the manager's place, with the reason at the
+     * top; for htmx the reason alone (htmx swaps only 2xx answers, and the rest of the page stays as it was).
      */
-    private record Done(String message, String anchor, String part, long pairId) {
-        static Done page(String message, String anchor) {
-            return new Done(message, anchor, null, 0);
+    @ServerExceptionMapper({RuleViolationException.class, StaleEditException.class})
+    public Response refused(RuntimeException e, UriInfo uri) {
+        long id = Long.parseLong(uri.getPathParameters().getFirst("id"));
+        ReviewPlace place = request.place;
+        RoundView view = reads.view(id, place.request());
+        if (htmx()) {
+            return Response.ok(Templates.changed(view, place, e.getMessage(), "problem", 0).render())
+                    .type(MediaType.TEXT_HTML).header("HX-Reswap", "none").build();
         }
+        String page = Templates.round(view, place, review.summary(id), e.getMessage()).render();
+        return Response.status(e instanceof StaleEditException ? 409 : 400).type(MediaType.TEXT_HTML).entity(page).build();
     }
 
-    /**
-     * Runs a change and answers at the manager's place: htmx gets the changed part in place, a plain form a
-     * redirect back to the same search, page, meeting and anchor. A refusal re-renders there (see the mappers).
-     */
-    private Response act(long id, ReviewPlace place, Supplier<Done> change) {
-        review.place = place;
-        Done done = change.get();
+    /** Remembers where the manager stands, for the answer and for a refusal. */
+    private ReviewPlace at(ReviewPlace.Form form) {
+        request.place = form.place();
+        return request.place;
+    }
+
+    /** After a change to part of the page: htmx redraws that part in place, a plain form returns to the anchor. */
+    private Response changed(long id, ReviewPlace place, String anchor, String message, String part, long pairId) {
         if (!htmx()) {
-            return Flash.redirect(place.url(id, done.anchor()), done.message());
+            return Flash.redirect(place.url(id, anchor), message);
         }
-        if (done.part() == null) {
-            return Flash.htmxRedirect(place.url(id, done.anchor()), done.message());
-        }
-        return Response.ok(QuarkusTransaction.requiringNew().call(() -> Templates.changed(
-                view(RoundService.round(id), place), place, done.message(), done.part(), done.pairId()).render()))
+        return Response.ok(Templates.changed(reads.view(id, place.request()), place, message, part, pairId).render())
                 .type(MediaType.TEXT_HTML).build();
     }
 
-    @ServerExceptionMapper
-    public Response refused(RuleViolationException e, UriInfo uri) {
-        return problem(uri, Response.Status.BAD_REQUEST, e.getMessage());
+    /** After a change to the whole round (solve, publish, discard): the page again at the same place. */
+    private Response reload(long id, ReviewPlace place, String anchor, String message) {
+        return htmx() ? Flash.htmxRedirect(place.url(id, anchor), message) : Flash.redirect(place.url(id, anchor), message);
     }
 
-    @ServerExceptionMapper
-    public Response stale(StaleEditException e, UriInfo uri) {
-        return problem(uri, Response.Status.CONFLICT, e.getMessage());
-    }
-
-    /**
-     * The round page again at the manager's place, with the reason at the top; for htmx the reason alone
-     * (htmx swaps only 2xx answers, and the rest of the page stays as it was).
-     */
-    private Response problem(UriInfo uri, Response.Status status, String message) {
-        long id = Long.parseLong(uri.getPathParameters().getFirst("id"));
-        ReviewPlace place = review.place == null ? ReviewPlace.TOP : review.place;
-        boolean htmx = htmx();
-        String page = QuarkusTransaction.requiringNew().call(() -> {
-            MatchingRound round = RoundService.round(id);
-            return htmx ? Templates.changed(view(round, place), place, message, "problem", 0).render()
-                    : Templates.round(view(round, place), place, ReviewSummary.of(round), message).render();
-        });
-        return Response.status(htmx ? Response.Status.OK : status).type(MediaType.TEXT_HTML).entity(page)
-                .header("HX-Reswap", htmx ? "none" : null).build();
+    private TemplateInstance confirm(long id, UriInfo uri, ReviewReads.Question question, String action, String button,
+            boolean danger) {
+        ReviewPlace place = ReviewPlace.of(uri.getQueryParameters());
+        return Templates.confirm(reads.view(id, place.request()), place, question, action, button, danger);
     }
 
     private boolean htmx() {
         return headers.getHeaderString("HX-Request") != null;
     }
 
-    /** The place of the request being answered, for the exception mappers (form fields are read only once). */
-    @jakarta.enterprise.context.RequestScoped
-    static class ReviewRequest {
-        ReviewPlace place;
-    }
-
-    private TemplateInstance confirm(long id, UriInfo uri, String title, String question, String action, String button,
-            boolean danger) {
-        ReviewPlace place = ReviewPlace.of(uri.getQueryParameters());
-        return Templates.confirm(view(RoundService.round(id), place), place, title, question, action, button, danger);
-    }
-
-    private RoundView view(MatchingRound round, ReviewPlace place) {
-        return RoundView.of(round, progress.of(round.id), place.q(), place.page(), place.unmatchedPage(),
-                place.meeting(), place.circlePage(), place.pinnedOnly());
-    }
-
     private static long version(String raw) {
         Long version = FormFields.parseLong(raw);
         if (version == null) {
-            throw new RuleViolationException("The form is missing the round's version. Reload the page and try again.");
+            throw new RuleViolationException("The form is missing the round's version. Reload the page and try again.",
+                    "version");
         }
         return version;
-    }
-
-    private static long personId(String email, String role) {
-        Long id = QuarkusTransaction.requiringNew().call(() -> {
-            Person person = email == null || email.isBlank() ? null : Person.findByEmail(email);
-            return person == null ? null : person.id;
-        });
-        if (id == null) {
-            throw new RuleViolationException("Enter the email of a " + role + " in this round"
-                    + (email == null || email.isBlank() ? "." : ": nobody has the email " + email.strip() + "."));
-        }
-        return id;
     }
 }

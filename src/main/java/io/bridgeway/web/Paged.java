@@ -15,12 +15,13 @@ public record Paged<T>(List<T> rows, int page, int pageCount, long total) {
         return of(query, page, SIZE, row);
     }
 
-    /** As above with {@code size} rows a page, for lists whose rows are large (cards). */
+    /** As above, with {@code size} rows a page (at least 1). */
     public static <E, T> Paged<T> of(PanacheQuery<E> query, int page, int size, Function<E, T> row) {
+        int rows = Math.max(1, size);
         long total = query.count();
-        int pageCount = (int) Math.max(1, (total + size - 1) / size);
+        int pageCount = (int) Math.max(1, (total + rows - 1) / rows);
         int current = Math.min(Math.max(0, page), pageCount - 1);
-        return new Paged<>(query.page(Page.of(current, size)).list().stream().map(row).toList(), current, pageCount,
+        return new Paged<>(query.page(Page.of(current, rows)).list().stream().map(row).toList(), current, pageCount,
                 total);
     }
 
