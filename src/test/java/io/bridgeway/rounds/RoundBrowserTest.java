@@ -42,8 +42,8 @@ class RoundBrowserTest extends BrowserTest {
 
         driver.findElement(By.cssSelector("table.pairs tbody tr form[action$='/pin'] button")).click();
         // htmx swaps the row in place and shows the message in the live region
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("live-flash")).getText()
-                .contains("Pinned"));
+        new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("live-flash")).getText().contains("Pinned"));
         assertTrue(driver.findElement(By.id("live-flash")).getText().contains("Score impact"));
         assertEquals(1, driver.findElements(By.xpath("//table[contains(@class,'pairs')]//span[text()='pinned']")).size());
         screenshot("round-3-pinned");
