@@ -44,11 +44,15 @@ public record ReviewPlace(String q, int page, int unmatchedPage, int meeting, in
         }
     }
 
-    /** The place from a GET's query parameters (a confirm page). */
+    /**
+     * The place from a GET's query parameters. The filter is {@code pinnedOnly} in forms, where {@code pinned} is
+     * the pin action's own field; links from before still say {@code pinned=true}.
+     */
     public static ReviewPlace of(MultivaluedMap<String, String> query) {
         return new ReviewPlace(query.getFirst("q"), number(query.getFirst("page")),
                 number(query.getFirst("unmatchedPage")), number(query.getFirst("meeting")),
-                number(query.getFirst("circlePage")), "true".equals(query.getFirst("pinnedOnly")));
+                number(query.getFirst("circlePage")),
+                "true".equals(query.getFirst("pinnedOnly")) || "true".equals(query.getFirst("pinned")));
     }
 
     /** The page of the round this place shows. */
