@@ -92,7 +92,7 @@ class ReviewPageTest {
         assertTrue(reasons.contains("worth") && reasons.contains("with Marta Mentor"), reasons);
         assertFalse(reasons.matches(".*with \\d+.*"), "no database ids: " + reasons);
         String summary = page.selectFirst("#capacity-summary").text();
-        assertTrue(summary.startsWith("3 mentees, 1 mentors with 2 places: 1 cannot be matched"), summary);
+        assertTrue(summary.startsWith("3 mentees, 1 mentor with 2 places: 1 cannot be matched"), summary);
         assertTrue(summary.contains("most wanted by mentees without a mentor: negotiation ("), summary);
         assertTrue(page.selectFirst("details.solver-details").text().contains("Score"),
                 "raw scores behind the solver details toggle");
