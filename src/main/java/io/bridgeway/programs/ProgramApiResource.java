@@ -176,10 +176,16 @@ public class ProgramApiResource {
                 : ProgramSettings.named(name).defaultText());
     }
 
-    /** A JSON value as the form would carry it: numbers and true/false as their text. */
+    /** A JSON value as the form would carry it: numbers and true/false as their text; a list or object is refused. */
     private static String text(ObjectNode body, String field) {
         JsonNode value = body.get(field);
-        return value == null || value.isNull() ? null : value.isValueNode() ? value.asText() : value.toString();
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isValueNode()) {
+            throw ApiError.badRequest("'" + field + "' must be a single value, not a list or an object.");
+        }
+        return value.asText();
     }
 
     static <T> T parse(byte[] body, Class<T> type) {
