@@ -5,7 +5,7 @@ import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
+import io.bridgeway.web.Found;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -25,10 +25,6 @@ public class MeResource {
     @Transactional
     @Operation(summary = "The signed-in person's profile and roles")
     public ProfileJson me() {
-        Person me = Person.findById(viewer.personId());
-        if (me == null) {
-            throw new NotFoundException();
-        }
-        return ProfileJson.of(me);
+        return ProfileJson.of(Found.orNotFound(Person.findById(viewer.personId())));
     }
 }

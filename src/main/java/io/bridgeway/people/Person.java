@@ -19,6 +19,7 @@ import java.util.TreeSet;
  * matching reads. HR import ([6/8]) will create people without a password, so the hash is optional.
  */
 @Entity
+@org.hibernate.annotations.BatchSize(size = 64) // round pairs and unmatched rows name people: load them in batches
 public class Person extends TrackedEntity {
 
     public static final int MAX_MENTOR_CAPACITY = 5;
@@ -43,6 +44,7 @@ public class Person extends TrackedEntity {
     public int sessionVersion;
 
     @ElementCollection(fetch = FetchType.EAGER)
+    @org.hibernate.annotations.BatchSize(size = 64) // lists of people (round pairs) load roles in batches, not one by one
     @CollectionTable(name = "person_role", joinColumns = @JoinColumn(name = "person_id"))
     @Column(name = "role_name", length = 32)
     public Set<String> roles = new TreeSet<>();

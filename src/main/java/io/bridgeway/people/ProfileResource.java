@@ -13,7 +13,8 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
+import io.bridgeway.web.Found;
+import io.bridgeway.web.StaleEditException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -75,7 +76,7 @@ public class ProfileResource {
                 return Response.status(Response.Status.BAD_REQUEST)
                         .entity(Templates.edit(form, errors, options.load(), null)).build();
             }
-        } catch (ProfileService.StaleProfileException stale) {
+        } catch (StaleEditException stale) { // the form again, with what the person typed
             return Response.status(Response.Status.CONFLICT)
                     .entity(Templates.edit(form, FormErrors.none(), options.load(), stale.getMessage())).build();
         }
@@ -117,10 +118,6 @@ public class ProfileResource {
     }
 
     private Person me() {
-        Person me = Person.findById(viewer.personId());
-        if (me == null) {
-            throw new NotFoundException();
-        }
-        return me;
+        return Found.orNotFound(Person.findById(viewer.personId()));
     }
 }

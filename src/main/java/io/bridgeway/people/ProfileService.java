@@ -6,6 +6,8 @@ import io.bridgeway.security.PasswordPolicy;
 import io.bridgeway.security.Passwords;
 import io.bridgeway.security.Role;
 import io.bridgeway.web.FormErrors;
+import io.bridgeway.web.Found;
+import io.bridgeway.web.StaleEditException;
 import io.bridgeway.web.FormFields;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -42,14 +44,6 @@ public class ProfileService {
     private static final Pattern SKILL = Pattern.compile("^[a-z0-9][a-z0-9+#.\\-]*$");
     private static final Set<String> GRID = WeeklySlot.workweekGrid().stream().map(WeeklySlot::code)
             .collect(Collectors.toUnmodifiableSet());
-
-    /** Thrown when someone else saved the same profile since this form was loaded. */
-    public static class StaleProfileException extends RuntimeException {
-        public StaleProfileException() {
-            super("This profile was changed in another window or by someone else since you opened it. "
-                    + "Reload the page to see the latest version, then make your changes again.");
-        }
-    }
 
     @Inject
     BridgewayConfig config;
@@ -91,12 +85,10 @@ public class ProfileService {
     /** Saves an edit of the person's own profile; returns the errors, empty when saved. */
     @Transactional
     public FormErrors update(long personId, ProfileForm form) {
-        Person person = Person.findById(personId);
-        if (person == null) {
-            throw new jakarta.ws.rs.NotFoundException();
-        }
+        Person person = Found.orNotFound(Person.findById(personId));
         if (form.version != null && !form.version.equals(String.valueOf(person.version))) {
-            throw new StaleProfileException();
+            throw new StaleEditException("This profile was changed in another window or by someone else since you "
+                    + "opened it. Reload the page to see the latest version, then make your changes again.");
         }
         FormErrors errors = new FormErrors();
         // Validate against a scratch copy so that nothing reaches the managed entity on error.

@@ -4,6 +4,8 @@ import io.bridgeway.notifications.MatchNotifier;
 import io.bridgeway.notifications.MeetingInvites;
 import io.bridgeway.notifications.Outbox;
 import io.bridgeway.people.Person;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.DayOfWeek;
@@ -33,6 +35,20 @@ public class RoundPublication {
 
     static final Duration MEETING_LENGTH = Duration.ofHours(1);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.ENGLISH);
+
+    /** The mail's text, one plain-text template per part (templates/RoundPublication/*.txt; no HTML escaping). */
+    @CheckedTemplate
+    static class Mails {
+        static native TemplateInstance letter(String name, String program, int round, String sections, boolean invite);
+
+        static native TemplateInstance mentorOf(String mentee, String email, String about, List<String> why);
+
+        static native TemplateInstance mentorIs(String mentor, String email, String about, String waited, List<String> why);
+
+        static native TemplateInstance circle(int meeting, String others, String when, List<String> about);
+
+        static native TemplateInstance unmatched();
+    }
 
     @Inject
     Outbox outbox;
@@ -71,7 +87,7 @@ public class RoundPublication {
     }
 
     List<MatchNotifier.Notice> notices(long roundId) {
-        MatchingRound round = RoundService.round(roundId);
+        MatchingRound round = Rounds.round(roundId);
         Map<Long, ParticipantSnapshot> snapshots = new HashMap<>();
         List<RoundParticipant> participants = RoundParticipant.of(round);
         participants.forEach(p -> snapshots.put(p.person.id, ParticipantSnapshot.fromJson(p.profileJson)));
@@ -88,11 +104,9 @@ public class RoundPublication {
             Draft mentor = draft(drafts, pair.mentor, snapshots);
             Draft mentee = draft(drafts, pair.mentee, snapshots);
             List<String> why = pair.explanationLines();
-            mentor.lines.add("You will mentor " + pair.mentee.fullName + " (" + pair.mentee.email + ")"
-                    + describe(pair.mentee) + ". Why you were matched:\n" + bullets(why));
-            mentee.lines.add("Your mentor is " + pair.mentor.fullName + " (" + pair.mentor.email + ")"
-                    + describe(pair.mentor) + "." + waitedFirst(round, byPerson.get(pair.mentee.id))
-                    + " Why you were matched:\n" + bullets(why));
+            mentor.lines.add(Mails.mentorOf(pair.mentee.fullName, pair.mentee.email, describe(pair.mentee), why).render());
+            mentee.lines.add(Mails.mentorIs(pair.mentor.fullName, pair.mentor.email, describe(pair.mentor),
+                    waitedFirst(round, byPerson.get(pair.mentee.id)), why).render());
             ParticipantSnapshot a = snapshots.get(pair.mentor.id);
             ParticipantSnapshot b = snapshots.get(pair.mentee.id);
             Optional<Instant> kickoff = a == null || b == null ? Optional.empty()
@@ -121,9 +135,7 @@ public class RoundPublication {
                         .map(p -> p.fullName + describe(p)).toList());
                 String when = circle.meetingAt == null ? "no common hour was found: agree a time together"
                         : WHEN.format(circle.meetingAt.atZone(ZoneId.of(draft.zone))) + " (" + draft.zone + ")";
-                draft.lines.add("Peer circle, meeting " + (circle.meetingIndex + 1) + ": with " + others
-                        + ". It meets " + when + "." + (circle.explanationLines().isEmpty() ? ""
-                                : " About this circle:\n" + bullets(circle.explanationLines())));
+                draft.lines.add(Mails.circle(circle.meetingIndex + 1, others, when, circle.explanationLines()).render());
                 if (circle.meetingAt != null) {
                     draft.meetings.add(new MeetingInvites.Meeting(
                             MeetingInvites.uid(round.id, "circle-" + circle.id,
@@ -139,13 +151,10 @@ public class RoundPublication {
         for (Draft draft : drafts.values()) {
             if (draft.lines.isEmpty()) {
                 // No reason given: it could reveal someone else's confidential choices.
-                draft.lines.add("This round could not give you a match. You stay enrolled and are considered again "
-                        + "in the next round; the programme team can tell you more.");
+                draft.lines.add(Mails.unmatched().render());
             }
-            String body = "Hello " + draft.person.fullName + ",\n\nthe matches of " + program + " (round "
-                    + round.number + ") are out.\n\n" + String.join("\n\n", draft.lines)
-                    + (draft.meetings.isEmpty() ? "" : "\n\nThe attached invite has your meetings.")
-                    + "\n\nBridgeway";
+            String body = Mails.letter(draft.person.fullName, program, round.number, String.join("\n\n", draft.lines),
+                    !draft.meetings.isEmpty()).render();
             String ics = draft.meetings.isEmpty() ? null
                     : MeetingInvites.calendar(organizer, draft.meetings);
             notices.add(new MatchNotifier.Notice(draft.person.email, null, program + ": your matches", body, null, ics));
@@ -180,9 +189,5 @@ public class RoundPublication {
             text.append(", ").append(p.department.name);
         }
         return text.toString();
-    }
-
-    private static String bullets(List<String> lines) {
-        return String.join("\n", lines.stream().map(l -> "  - " + l).toList());
     }
 }

@@ -128,6 +128,7 @@ public class RoundResults {
         result.meetingBlocks().forEach(b -> blocks.put(b.round() + "/" + b.circle(), b));
         Map<String, CircleExplanation> explanations = new HashMap<>();
         result.explanations().forEach(e -> explanations.put(e.round() + "/" + e.circle(), e));
+        Map<String, String> names = names(result.rounds());
         java.util.Set<String> pinned = new java.util.HashSet<>();
         pins.forEach(p -> pinned.add(p.personId() + "@" + p.meetingIndex()));
         for (int r = 0; r < result.rounds().size(); r++) {
@@ -146,7 +147,7 @@ public class RoundResults {
                     circle.meetingUtcStart = block.utcStart();
                     circle.meetingNote = block.cannotAttend().isEmpty() ? null
                             : block.cannotAttend().size() + " of " + circles.get(c).size() + " cannot make this hour: "
-                                    + String.join(", ", names(block.cannotAttend()));
+                                    + String.join(", ", block.cannotAttend().stream().map(id -> names.getOrDefault(id, id)).toList());
                 } else {
                     circle.meetingNote = "No weekly hour suits the members; agree a time together.";
                 }
@@ -162,11 +163,15 @@ public class RoundResults {
                 stopped ? "Stopped early; the best solution found so far is shown." : null);
     }
 
-    private List<String> names(List<String> ids) {
-        return ids.stream().map(id -> {
-            Person person = Person.findById(Long.valueOf(id));
-            return person == null ? id : person.fullName;
-        }).toList();
+    /** Names for ids, in one query for all of them (a big round has hundreds of members). */
+    private static Map<String, String> names(List<List<List<String>>> rounds) {
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        rounds.forEach(meeting -> meeting.forEach(circle -> circle.forEach(id -> ids.add(Long.valueOf(id)))));
+        Map<String, String> names = new HashMap<>();
+        if (!ids.isEmpty()) {
+            Person.<Person>list("id in ?1", ids).forEach(p -> names.put(String.valueOf(p.id), p.fullName));
+        }
+        return names;
     }
 
     /** Replaces the solver-made pairs of a draft with the result; pinned pairs were kept by the solver. */
@@ -219,7 +224,7 @@ public class RoundResults {
     @Transactional
     public void finished(long roundId, SolveState state, String message) {
         MatchingRound round = MatchingRound.findById(roundId);
-        if (round != null) {
+        if (round != null && round.draft()) { // a round discarded while solving keeps its state
             finish(round, state, message);
         }
     }

@@ -119,7 +119,9 @@ public class RoundSolver {
     }
 
     private void failed(long roundId, String what, Throwable error) {
-        if (error instanceof InvalidInstanceException) {
+        if (io.bridgeway.web.StaleWrites.isStaleWrite(error)) {
+            Log.infof("Round %d changed while its solve was saving (discarded): nothing kept", roundId);
+        } else if (error instanceof InvalidInstanceException) {
             Log.warnf("Round %d cannot be solved as it is: %s", roundId, error.getMessage());
         } else {
             Log.errorf(error, "Solving round %d failed", roundId);

@@ -73,6 +73,24 @@ public class ErrorPages {
         return respond(400, "Bad request", "The request body could not be read.", uri);
     }
 
+    /** A rule of the application refused the request: 400 with the reason and the field at fault. */
+    @ServerExceptionMapper
+    public Response ruleViolation(RuleViolationException e, UriInfo uri) {
+        if (uri.getPath().startsWith("/api/")) {
+            return json(400, e.getMessage(), e.field());
+        }
+        return respond(400, "Not possible", e.getMessage(), uri);
+    }
+
+    /** A change made from a stale copy; the message names who changed it when known. */
+    @ServerExceptionMapper
+    public Response staleEdit(StaleEditException e, UriInfo uri) {
+        if (uri.getPath().startsWith("/api/")) {
+            return json(409, e.getMessage(), null);
+        }
+        return respond(409, "Changed by someone else", e.getMessage(), uri);
+    }
+
     /** A stale write, also when it surfaces only at commit (wrapped in a RollbackException by Arc). */
     @ServerExceptionMapper
     public Response staleWrite(OptimisticLockException e, UriInfo uri) {
@@ -112,6 +130,15 @@ public class ErrorPages {
             case 415 -> "This address does not accept that type of content.";
             default -> "The request could not be read. Check the address and the values you sent.";
         };
+    }
+
+    /** The API's error body: {"error": ..., "field": ..., "status": ...}; field may be null. */
+    static Response json(int status, String message, String field) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("error", message);
+        body.put("field", field);
+        body.put("status", status);
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body).build();
     }
 
     static Response respond(int status, String title, String message, UriInfo uri) {

@@ -12,10 +12,16 @@ public record Paged<T>(List<T> rows, int page, int pageCount, long total) {
 
     /** The requested page of {@code query}, clamped to the pages that exist, each row mapped by {@code row}. */
     public static <E, T> Paged<T> of(PanacheQuery<E> query, int page, Function<E, T> row) {
+        return of(query, page, SIZE, row);
+    }
+
+    /** As above, with {@code size} rows a page (at least 1). */
+    public static <E, T> Paged<T> of(PanacheQuery<E> query, int page, int size, Function<E, T> row) {
+        int rows = Math.max(1, size);
         long total = query.count();
-        int pageCount = (int) Math.max(1, (total + SIZE - 1) / SIZE);
+        int pageCount = (int) Math.max(1, (total + rows - 1) / rows);
         int current = Math.min(Math.max(0, page), pageCount - 1);
-        return new Paged<>(query.page(Page.of(current, SIZE)).list().stream().map(row).toList(), current, pageCount,
+        return new Paged<>(query.page(Page.of(current, rows)).list().stream().map(row).toList(), current, pageCount,
                 total);
     }
 

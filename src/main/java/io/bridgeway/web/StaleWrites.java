@@ -9,8 +9,7 @@ import org.hibernate.StaleStateException;
  */
 public final class StaleWrites {
 
-    public static final String MESSAGE = "This was changed by someone else since you opened it. "
-            + "Reload the page to see the latest version, then make your change again.";
+    public static final String MESSAGE = StaleEditException.describe(null);
 
     private StaleWrites() {
     }

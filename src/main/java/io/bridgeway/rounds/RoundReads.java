@@ -1,0 +1,88 @@
+package io.bridgeway.rounds;
+
+import io.bridgeway.people.Person;
+import io.bridgeway.web.Paged;
+import io.bridgeway.web.RuleViolationException;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.List;
+
+/**
+ * Read models of a round for the pages and the API, built inside one transaction so that rendering
+ * and serialising touch no entity.
+ */
+@ApplicationScoped
+public class RoundReads {
+
+    /** Most pairs one API page may hold. */
+    static final int MAX_PAGE_SIZE = 500;
+
+    @Inject
+    RoundProgress progress;
+
+    /** What the round page shows: one page of pairs, of unmatched mentees and of one meeting's circles. */
+    public record PageRequest(String query, int pairPage, int unmatchedPage, int meeting, int circlePage,
+            boolean pinnedOnly) {
+
+        public static final PageRequest FIRST = new PageRequest(null, 0, 0, 0, 0, false);
+    }
+
+    @Transactional
+    public RoundView view(long id, PageRequest request) {
+        return RoundView.of(Rounds.round(id), progress.of(id), request.query(), request.pairPage(),
+                request.unmatchedPage(), request.meeting(), request.circlePage(), request.pinnedOnly());
+    }
+
+    @Transactional
+    public RoundComparison comparison(long id) {
+        return RoundComparison.of(Rounds.round(id));
+    }
+
+    /** The round as JSON with one page of pairs ({@code size} rows, at most {@link #MAX_PAGE_SIZE}). */
+    @Transactional
+    public RoundJson json(long id, int page, int size) {
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new RuleViolationException("size must be between 1 and " + MAX_PAGE_SIZE + ".", "size");
+        }
+        MatchingRound round = Rounds.round(id);
+        Paged<RoundJson.PairJson> pairs = Paged.of(RoundPair.<RoundPair>find("round", Sort.by("id"), round), page, size,
+                p -> new RoundJson.PairJson(p.id, RoundView.idOf(p.mentor), emailOrNull(p.mentor),
+                        RoundView.idOf(p.mentee), emailOrNull(p.mentee), p.pinned, p.forced, p.value,
+                        p.explanationLines()));
+        List<RoundJson.UnmatchedJson> unmatched = RoundUnmatched.<RoundUnmatched>list("round", round).stream()
+                .map(u -> new RoundJson.UnmatchedJson(RoundView.idOf(u.mentee), emailOrNull(u.mentee), u.reason, u.help))
+                .toList();
+        List<RoundJson.CircleJson> circles = RoundCircle.of(round).stream().map(c -> new RoundJson.CircleJson(c.id,
+                c.meetingIndex, c.circleNumber, c.members.stream().map(RoundCircle.Member::personId).toList(),
+                c.members.stream().filter(RoundCircle.Member::pinned).map(RoundCircle.Member::personId).toList(),
+                c.meetingUtcStart, c.meetingNote, c.explanationLines())).toList();
+        return new RoundJson(round.id, round.program.id, round.number, round.status, round.solveState,
+                round.solveMessage, round.score, round.objective, round.matchedCount, round.menteeCount, round.version,
+                pairs.rows(), new RoundJson.PageJson(pairs.page(), size, pairs.pageCount(), pairs.total()), unmatched,
+                round.circleRepeats, round.circleSoft, circles);
+    }
+
+    /** The round's status after an action, for the API's answer. */
+    @Transactional
+    public RoundJson.Done done(long id, String message) {
+        MatchingRound round = Rounds.round(id);
+        return new RoundJson.Done(round.id, round.status, round.solveState, message);
+    }
+
+    /** The id of the person with this email, for the forms that name people by email. */
+    @Transactional
+    public long personId(String email, String role, String field) {
+        Person person = email == null || email.isBlank() ? null : Person.findByEmail(email);
+        if (person == null) {
+            throw new RuleViolationException("Enter the email of a " + role + " in this round"
+                    + (email == null || email.isBlank() ? "." : ": nobody has the email " + email.strip() + "."), field);
+        }
+        return person.id;
+    }
+
+    private static String emailOrNull(Person person) {
+        return person == null ? null : person.email;
+    }
+}
