@@ -5,12 +5,12 @@ import static io.bridgeway.web.FormFields.text;
 
 import io.bridgeway.audit.AuditLog;
 import io.bridgeway.people.Person;
-import jakarta.inject.Inject;
 import io.bridgeway.web.FormErrors;
+import io.bridgeway.web.Found;
+import io.bridgeway.web.StaleEditException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.OptimisticLockException;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -42,16 +42,12 @@ public class ProgramService {
         return new Saved(program, errors);
     }
 
-    /** @throws OptimisticLockException when someone saved the programme since the form was loaded */
+    /** @throws StaleEditException when someone saved the programme since the form was loaded */
     @Transactional
     public Saved update(long id, ProgramForm form) {
-        Program program = Program.findById(id);
-        if (program == null) {
-            throw new NotFoundException();
-        }
+        Program program = Found.orNotFound(Program.findById(id));
         if (form.version != null && !form.version.equals(String.valueOf(program.version))) {
-            throw new OptimisticLockException("This programme was changed by someone else since you opened it. "
-                    + "Reload the page to see the latest version.");
+            throw StaleEditException.changedBy(null);
         }
         FormErrors errors = new FormErrors();
         Consumer<Program> changes = validate(form, errors);
