@@ -44,7 +44,7 @@ public class DemoProgram {
         program.enrollmentOpens = LocalDate.now().minusDays(7);
         program.enrollmentCloses = LocalDate.now().plusDays(21);
         program.circleStartDate = LocalDate.now().plusWeeks(4);
-        program.maxOffsetDiffMinutes = 8 * 60;
+        program.pairing.maxOffsetDiffMinutes = 8 * 60;
         program.createdBy = Person.findByEmail(DemoCompany.PROGRAM_MANAGER_EMAIL);
         program.persist();
         List<Person> people = Person.list("demo = true and (wantsToMentor = true or wantsMentor = true or wantsCircle = true)");

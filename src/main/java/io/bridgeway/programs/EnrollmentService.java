@@ -73,7 +73,14 @@ public class EnrollmentService {
         Enrollment template = validate(program, roles, errors);
         List<Person> people = new ArrayList<>();
         List<String> notFound = new ArrayList<>();
-        if (cohort.emails() != null && !cohort.emails().isEmpty()) {
+        boolean filtered = cohort.departmentId() != null || cohort.minLevel() != null || cohort.maxLevel() != null
+                || cohort.officeId() != null;
+        boolean listed = cohort.emails() != null && !cohort.emails().isEmpty();
+        if (filtered && listed) {
+            errors.add("emails", "Enroll either everyone matching the filter or these emails, not both: "
+                    + "empty this box to use the filter, or set the filter back to Any.");
+        }
+        if (listed) {
             List<String> invalid = cohort.emails().stream().filter(e -> !EmailAddress.isValid(e)).toList();
             if (!invalid.isEmpty()) {
                 errors.add("emails", (invalid.size() == 1 ? "This is not a valid email address: "
@@ -88,8 +95,7 @@ public class EnrollmentService {
                     people.add(person);
                 }
             }
-        } else if (cohort.departmentId() != null || cohort.minLevel() != null || cohort.maxLevel() != null
-                || cohort.officeId() != null) {
+        } else if (filtered) {
             people = matching(cohort);
         } else {
             errors.add("cohort", "Choose a filter (department, level or office) or paste a list of emails.");

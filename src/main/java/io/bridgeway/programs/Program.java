@@ -3,6 +3,7 @@ package io.bridgeway.programs;
 import io.bridgeway.people.Person;
 import io.bridgeway.data.TrackedEntity;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -13,7 +14,8 @@ import java.time.LocalDate;
 
 /**
  * A mentoring programme: what it matches, when people can enrol, and the rules and weights its
- * matching rounds use. The weight defaults equal the canonical model (MODEL.md).
+ * matching rounds use. The rules and weights live in {@link PairingRules} and {@link CircleRules} (defaults =
+ * the canonical model, MODEL.md); {@link ProgramSettings} lists how each is edited, checked and sent as JSON.
  */
 @Entity
 public class Program extends TrackedEntity {
@@ -34,7 +36,7 @@ public class Program extends TrackedEntity {
     @Column(name = "enrollment_closes", nullable = false)
     public LocalDate enrollmentCloses;
 
-    // circles
+    // when circles meet and how large they are (the circles problem; the weights are in CircleRules)
     @Column(name = "circle_rounds", nullable = false)
     public int circleRounds = 3;
     @Column(name = "circle_cadence_weeks", nullable = false)
@@ -46,46 +48,13 @@ public class Program extends TrackedEntity {
     @Column(name = "group_max", nullable = false)
     public int groupMax = 5;
 
-    // hard rules
-    @Column(name = "min_level_gap", nullable = false)
-    public int minLevelGap = 1;
-    @Column(name = "cross_department_required", nullable = false)
-    public boolean crossDepartmentRequired;
-    @Column(name = "max_offset_diff_minutes", nullable = false)
-    public int maxOffsetDiffMinutes = 1440;
-    @Enumerated(EnumType.STRING)
-    @Column(name = "previous_partners", nullable = false, length = 24)
-    public PreviousPartners previousPartners = PreviousPartners.AVOID;
-    @Column(name = "avoid_rounds", nullable = false)
-    public int avoidRounds = 10;
+    /** 1:1 pairing rules and weights (columns of this row). */
+    @Embedded
+    public PairingRules pairing = new PairingRules();
 
-    // soft weights
-    @Column(name = "weight_goal_skill", nullable = false)
-    public int weightGoalSkill = 10;
-    @Column(name = "weight_cross_department", nullable = false)
-    public int weightCrossDepartment = 15;
-    @Column(name = "weight_offset_per_30_min", nullable = false)
-    public int weightOffsetPer30Min = 1;
-    @Column(name = "weight_level_gap_per_level", nullable = false)
-    public int weightLevelGapPerLevel = 5;
-    @Column(name = "weight_previous_pair", nullable = false)
-    public int weightPreviousPair = 40;
-    @Column(name = "weight_same_department", nullable = false)
-    public int weightSameDepartment = 10;
-    @Column(name = "weight_timezone_spread", nullable = false)
-    public int weightTimezoneSpread = 3;
-    @Column(name = "weight_group_without_senior", nullable = false)
-    public int weightGroupWithoutSenior = 20;
-    @Column(name = "senior_level", nullable = false)
-    public int seniorLevel = 5;
-
-    // waiting policy: a mentee left unmatched gains priority each round (defaults: on, +1 a round, at most +3)
-    @Column(name = "waiting_policy", nullable = false)
-    public boolean waitingPolicy = true;
-    @Column(name = "waiting_increment", nullable = false)
-    public int waitingIncrement = 1;
-    @Column(name = "waiting_cap", nullable = false)
-    public int waitingCap = 3;
+    /** Peer-circle weights (columns of this row). */
+    @Embedded
+    public CircleRules circles = new CircleRules();
 
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "created_by")

@@ -1,8 +1,11 @@
 package io.bridgeway.programs;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bridgeway.security.Role;
 import io.bridgeway.web.ApiError;
 import io.bridgeway.web.FormErrors;
@@ -22,7 +25,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -37,22 +45,39 @@ public class ProgramApiResource {
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
-    public record ProgramJson(long id, String name, String description, ProgramType type, LocalDate enrollmentOpens,
-            LocalDate enrollmentCloses, int circleRounds, int circleCadenceWeeks, LocalDate circleStartDate,
-            int groupMin, int groupMax, int minLevelGap, boolean crossDepartmentRequired, int maxOffsetDiffMinutes,
-            PreviousPartners previousPartners, int avoidRounds, int weightGoalSkill, int weightCrossDepartment,
-            int weightOffsetPer30Min, int weightLevelGapPerLevel, int weightPreviousPair, int weightSameDepartment,
-            int weightTimezoneSpread, int weightGroupWithoutSenior, int seniorLevel, boolean waitingPolicy,
-            int waitingIncrement, int waitingCap, long enrolled, long version) {
+    /** A programme as JSON: its own fields, then every {@link ProgramSettings} value under the setting's name. */
+    @JsonPropertyOrder({"id", "name", "description", "type", "enrollmentOpens", "enrollmentCloses"})
+    public static final class ProgramJson {
+        public final long id;
+        public final String name;
+        public final String description;
+        public final ProgramType type;
+        public final LocalDate enrollmentOpens;
+        public final LocalDate enrollmentCloses;
+        /** The largest time difference as the solver reads it (the setting is {@code maxOffsetDiffHours}). */
+        public final int maxOffsetDiffMinutes;
+        public final long enrolled;
+        public final long version;
+        private final Map<String, Object> settings = new LinkedHashMap<>();
 
-        static ProgramJson of(Program p) {
-            return new ProgramJson(p.id, p.name, p.description, p.type, p.enrollmentOpens, p.enrollmentCloses,
-                    p.circleRounds, p.circleCadenceWeeks, p.circleStartDate, p.groupMin, p.groupMax, p.minLevelGap,
-                    p.crossDepartmentRequired, p.maxOffsetDiffMinutes, p.previousPartners, p.avoidRounds,
-                    p.weightGoalSkill, p.weightCrossDepartment, p.weightOffsetPer30Min, p.weightLevelGapPerLevel,
-                    p.weightPreviousPair, p.weightSameDepartment, p.weightTimezoneSpread, p.weightGroupWithoutSenior,
-                    p.seniorLevel, p.waitingPolicy, p.waitingIncrement, p.waitingCap, Enrollment.count("program", p),
-                    p.version);
+        ProgramJson(Program p) {
+            id = p.id;
+            name = p.name;
+            description = p.description;
+            type = p.type;
+            enrollmentOpens = p.enrollmentOpens;
+            enrollmentCloses = p.enrollmentCloses;
+            maxOffsetDiffMinutes = p.pairing.maxOffsetDiffMinutes;
+            enrolled = Enrollment.count("program", p);
+            version = p.version;
+            for (ProgramSettings.Setting s : ProgramSettings.ALL) {
+                settings.put(s.name, s.json(p));
+            }
+        }
+
+        @JsonAnyGetter
+        public Map<String, Object> settings() {
+            return settings;
         }
     }
 
@@ -76,13 +101,12 @@ public class ProgramApiResource {
     @Transactional
     @Operation(summary = "Create a programme. Fields as in the programme form; weights default to MODEL.md.")
     public Response create(byte[] body) {
-        ProgramForm form = parse(body, ProgramForm.class);
-        fillDefaults(form);
+        ProgramForm form = programForm(readObject(body));
         ProgramService.Saved saved = programs.create(form, viewer.personId());
         if (saved.errors().any()) {
             return ApiError.invalid(saved.errors());
         }
-        return Response.status(Response.Status.CREATED).entity(ProgramJson.of(saved.program())).build();
+        return Response.status(Response.Status.CREATED).entity(new ProgramJson(saved.program())).build();
     }
 
     @GET
@@ -94,7 +118,7 @@ public class ProgramApiResource {
         if (program == null) {
             throw new NotFoundException();
         }
-        return ProgramJson.of(program);
+        return new ProgramJson(program);
     }
 
     @POST
@@ -127,43 +151,53 @@ public class ProgramApiResource {
         return errors.any() ? ApiError.invalid(errors) : Response.ok(report).build();
     }
 
-    /** Unset fields take the defaults of a new programme, so a script can send only what it changes. */
-    private static void fillDefaults(ProgramForm form) {
-        Program defaults = new Program();
-        ProgramForm d = ProgramForm.of(defaults);
-        if (form.type == null) {
-            form.type = ProgramType.MENTORING.name();
+    private static final Set<String> PROGRAM_FIELDS = Set.of("name", "description", "type", "enrollmentOpens",
+            "enrollmentCloses", "version");
+
+    /**
+     * The body as the programme form: the programme's own fields and every setting by name. Unset settings take
+     * the defaults of a new programme, so a script can send only what it changes.
+     */
+    private static ProgramForm programForm(ObjectNode body) {
+        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!PROGRAM_FIELDS.contains(name) && ProgramSettings.named(name) == null) {
+                throw ApiError.badRequest("Unknown field '" + name + "'.");
+            }
         }
-        if (form.previousPartners == null) {
-            form.previousPartners = d.previousPartners;
-        }
-        form.circleRounds = orElse(form.circleRounds, d.circleRounds);
-        form.circleCadenceWeeks = orElse(form.circleCadenceWeeks, d.circleCadenceWeeks);
-        form.groupMin = orElse(form.groupMin, d.groupMin);
-        form.groupMax = orElse(form.groupMax, d.groupMax);
-        form.minLevelGap = orElse(form.minLevelGap, d.minLevelGap);
-        form.maxOffsetDiffHours = orElse(form.maxOffsetDiffHours, d.maxOffsetDiffHours);
-        form.avoidRounds = orElse(form.avoidRounds, d.avoidRounds);
-        form.weightGoalSkill = orElse(form.weightGoalSkill, d.weightGoalSkill);
-        form.weightCrossDepartment = orElse(form.weightCrossDepartment, d.weightCrossDepartment);
-        form.weightOffsetPer30Min = orElse(form.weightOffsetPer30Min, d.weightOffsetPer30Min);
-        form.weightLevelGapPerLevel = orElse(form.weightLevelGapPerLevel, d.weightLevelGapPerLevel);
-        form.weightPreviousPair = orElse(form.weightPreviousPair, d.weightPreviousPair);
-        form.weightSameDepartment = orElse(form.weightSameDepartment, d.weightSameDepartment);
-        form.weightTimezoneSpread = orElse(form.weightTimezoneSpread, d.weightTimezoneSpread);
-        form.weightGroupWithoutSenior = orElse(form.weightGroupWithoutSenior, d.weightGroupWithoutSenior);
-        form.seniorLevel = orElse(form.seniorLevel, d.seniorLevel);
-        form.waitingPolicy = orElse(form.waitingPolicy, d.waitingPolicy);
-        form.waitingIncrement = orElse(form.waitingIncrement, d.waitingIncrement);
-        form.waitingCap = orElse(form.waitingCap, d.waitingCap);
+        ProgramForm form = new ProgramForm();
+        form.name = text(body, "name");
+        form.description = text(body, "description");
+        form.type = Objects.requireNonNullElse(text(body, "type"), ProgramType.MENTORING.name());
+        form.enrollmentOpens = text(body, "enrollmentOpens");
+        form.enrollmentCloses = text(body, "enrollmentCloses");
+        form.version = text(body, "version");
+        return form.withSettings(name -> body.hasNonNull(name) ? text(body, name)
+                : ProgramSettings.named(name).defaultText());
     }
 
-    private static String orElse(String value, String fallback) {
-        return value == null ? fallback : value;
+    /** A JSON value as the form would carry it: numbers and true/false as their text; a list or object is refused. */
+    private static String text(ObjectNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isValueNode()) {
+            throw ApiError.badRequest("'" + field + "' must be a single value, not a list or an object.");
+        }
+        return value.asText();
+    }
+
+    static <T> T parse(byte[] body, Class<T> type) {
+        try {
+            return JSON.treeToValue(readObject(body), type);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw ApiError.badRequest(ApiError.describe(e));
+        }
     }
 
     /** Bytes, not a String: Jackson then refuses invalid UTF-8 instead of silently replacing it. */
-    static <T> T parse(byte[] body, Class<T> type) {
+    static ObjectNode readObject(byte[] body) {
         if (body == null || body.length == 0) {
             throw ApiError.badRequest("The request body must be a JSON object.");
         }
@@ -172,7 +206,7 @@ public class ProgramApiResource {
             if (node == null || !node.isObject()) {
                 throw ApiError.badRequest("The request body must be a JSON object.");
             }
-            return JSON.treeToValue(node, type);
+            return (ObjectNode) node;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw ApiError.badRequest(ApiError.describe(e));
         } catch (java.io.IOException e) {

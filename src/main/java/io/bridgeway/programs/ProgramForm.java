@@ -1,10 +1,15 @@
 package io.bridgeway.programs;
 
+import io.bridgeway.web.FormFields;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
 import org.jboss.resteasy.reactive.RestForm;
 
 /**
  * A programme as the create/edit form and the JSON API send it. All text, so that a bad value is
- * shown back as typed; {@link ProgramService} validates it.
+ * shown back as typed; {@link ProgramService} validates it. The rules and weights are keyed by
+ * {@link ProgramSettings} name.
  */
 public class ProgramForm {
 
@@ -13,34 +18,10 @@ public class ProgramForm {
     @RestForm public String type;
     @RestForm public String enrollmentOpens;
     @RestForm public String enrollmentCloses;
-
-    @RestForm public String circleRounds;
-    @RestForm public String circleCadenceWeeks;
-    @RestForm public String circleStartDate;
-    @RestForm public String groupMin;
-    @RestForm public String groupMax;
-
-    @RestForm public String minLevelGap;
-    @RestForm public String crossDepartmentRequired;
-    @RestForm public String maxOffsetDiffHours;
-    @RestForm public String previousPartners;
-    @RestForm public String avoidRounds;
-
-    @RestForm public String weightGoalSkill;
-    @RestForm public String weightCrossDepartment;
-    @RestForm public String weightOffsetPer30Min;
-    @RestForm public String weightLevelGapPerLevel;
-    @RestForm public String weightPreviousPair;
-    @RestForm public String weightSameDepartment;
-    @RestForm public String weightTimezoneSpread;
-    @RestForm public String weightGroupWithoutSenior;
-    @RestForm public String seniorLevel;
-
-    @RestForm public String waitingPolicy;
-    @RestForm public String waitingIncrement;
-    @RestForm public String waitingCap;
-
     @RestForm public String version;
+
+    /** Every {@link ProgramSettings} value as typed, by setting name (absent: not sent). */
+    public final Map<String, String> settings = new LinkedHashMap<>();
 
     public static ProgramForm of(Program p) {
         ProgramForm f = new ProgramForm();
@@ -49,30 +30,26 @@ public class ProgramForm {
         f.type = p.type.name();
         f.enrollmentOpens = str(p.enrollmentOpens);
         f.enrollmentCloses = str(p.enrollmentCloses);
-        f.circleRounds = str(p.circleRounds);
-        f.circleCadenceWeeks = str(p.circleCadenceWeeks);
-        f.circleStartDate = str(p.circleStartDate);
-        f.groupMin = str(p.groupMin);
-        f.groupMax = str(p.groupMax);
-        f.minLevelGap = str(p.minLevelGap);
-        f.crossDepartmentRequired = str(p.crossDepartmentRequired);
-        f.maxOffsetDiffHours = str(p.maxOffsetDiffMinutes / 60);
-        f.previousPartners = p.previousPartners.name();
-        f.avoidRounds = str(p.avoidRounds);
-        f.weightGoalSkill = str(p.weightGoalSkill);
-        f.weightCrossDepartment = str(p.weightCrossDepartment);
-        f.weightOffsetPer30Min = str(p.weightOffsetPer30Min);
-        f.weightLevelGapPerLevel = str(p.weightLevelGapPerLevel);
-        f.weightPreviousPair = str(p.weightPreviousPair);
-        f.weightSameDepartment = str(p.weightSameDepartment);
-        f.weightTimezoneSpread = str(p.weightTimezoneSpread);
-        f.weightGroupWithoutSenior = str(p.weightGroupWithoutSenior);
-        f.seniorLevel = str(p.seniorLevel);
-        f.waitingPolicy = str(p.waitingPolicy);
-        f.waitingIncrement = str(p.waitingIncrement);
-        f.waitingCap = str(p.waitingCap);
+        for (ProgramSettings.Setting s : ProgramSettings.ALL) {
+            f.settings.put(s.name, s.text(p));
+        }
         f.version = p.id == null ? null : str(p.version);
         return f;
+    }
+
+    /** Reads every setting from a submitted form by name ({@code value} returns null for a missing one). */
+    public ProgramForm withSettings(Function<String, String> value) {
+        for (ProgramSettings.Setting s : ProgramSettings.ALL) {
+            String raw = value.apply(s.name);
+            if (raw != null) {
+                settings.put(s.name, raw);
+            }
+        }
+        return this;
+    }
+
+    public String setting(String name) {
+        return settings.get(name);
     }
 
     public boolean same(String value, Object option) {
@@ -80,7 +57,7 @@ public class ProgramForm {
     }
 
     public boolean checked(String value) {
-        return io.bridgeway.web.FormFields.checked(value);
+        return FormFields.checked(value);
     }
 
     private static String str(Object value) {

@@ -1,22 +1,14 @@
 package io.bridgeway.programs;
 
-import io.bridgeway.people.Department;
-import io.bridgeway.people.Office;
-import io.bridgeway.people.Person;
 import io.bridgeway.security.Role;
 import io.bridgeway.web.Flash;
 import io.bridgeway.web.FormErrors;
-import io.bridgeway.web.FormFields;
-import io.bridgeway.web.Paged;
 import io.bridgeway.web.Viewer;
-import io.quarkus.panache.common.Sort;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.persistence.OptimisticLockException;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -28,50 +20,28 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.List;
-import org.jboss.resteasy.reactive.RestForm;
 
-/** Programme pages: the list, create and edit (managers), the detail page with enrollment. */
+/**
+ * Programme pages: the list, create and edit (managers), the detail page with enrollment. Not transactional
+ * itself: each service call commits on its own, so a write that loses at commit reaches the 409 mapper.
+ */
 @Path("/programs")
 @Authenticated
 @Produces(MediaType.TEXT_HTML)
 public class ProgramResource {
 
-    public record Choices(List<ProgramType> types, List<PreviousPartners> previousPartners,
-            List<Department> departments, List<Office> offices) {
-    }
-
-    /** Everything the detail page shows; read inside the transaction. */
-    public record Detail(Program program, boolean open, boolean manager, boolean enrolled, EnrollmentForm mine,
-            FormErrors mineErrors, Paged<Enrollment> participants, Choices choices, CohortInput cohort,
-            FormErrors cohortErrors, EnrollmentService.CohortReport report, List<ProgramRounds.RoundLink> rounds,
-            List<ProgramRounds.Waiter> waiting) {
-    }
-
-    public record CohortInput(String departmentId, String minLevel, String maxLevel, String officeId, String emails,
-            EnrollmentForm roles) {
-        static CohortInput empty() {
-            EnrollmentForm roles = new EnrollmentForm();
-            roles.asMentee = "true";
-            roles.mentorCapacity = "1";
-            return new CohortInput("", "", "", "", "", roles);
-        }
-
-        public boolean same(String value, Object option) {
-            return value != null && value.equals(String.valueOf(option));
-        }
-    }
-
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance list(List<Program> programs, LocalDate today);
 
-        static native TemplateInstance form(Long programId, ProgramForm form, FormErrors errors, Choices choices,
-                String conflict);
+        static native TemplateInstance form(Long programId, ProgramForm form, FormErrors errors,
+                List<ProgramType> types, List<ProgramSettings.Section> sections);
 
-        static native TemplateInstance detail(Detail detail);
+        static native TemplateInstance detail(ProgramPages.Detail detail);
     }
 
     @Inject
@@ -81,39 +51,36 @@ public class ProgramResource {
     ProgramService programs;
 
     @Inject
-    EnrollmentService enrollments;
+    ProgramPages pages;
 
     @Inject
-    ProgramRounds programRounds;
+    EnrollmentService enrollments;
 
     @GET
-    @Transactional
     public TemplateInstance list() {
-        return Templates.list(Program.listAll(Sort.by("enrollmentCloses").descending()), LocalDate.now());
+        return Templates.list(pages.all(), LocalDate.now());
     }
 
     @GET
     @Path("new")
     @RolesAllowed({Role.PROGRAM_MANAGER, Role.ADMIN})
-    @Transactional
     public TemplateInstance newForm() {
         Program defaults = new Program();
         defaults.enrollmentOpens = LocalDate.now();
         defaults.enrollmentCloses = LocalDate.now().plusWeeks(2);
         defaults.circleStartDate = LocalDate.now().plusWeeks(3);
-        return Templates.form(null, ProgramForm.of(defaults), FormErrors.none(), choices(), null);
+        return form(null, ProgramForm.of(defaults), FormErrors.none());
     }
 
     @POST
     @Path("new")
     @RolesAllowed({Role.PROGRAM_MANAGER, Role.ADMIN})
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Transactional
-    public Response create(@BeanParam ProgramForm form) {
+    public Response create(@BeanParam ProgramForm form, MultivaluedMap<String, String> fields) {
+        form.withSettings(fields::getFirst);
         ProgramService.Saved saved = programs.create(form, viewer.personId());
         if (saved.errors().any()) {
-            return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(Templates.form(null, form, saved.errors(), choices(), null)).build();
+            return Response.status(Response.Status.BAD_REQUEST).entity(form(null, form, saved.errors())).build();
         }
         return Flash.redirect("/programs/" + saved.program().id, "Programme “" + saved.program().name + "” created.");
     }
@@ -121,54 +88,46 @@ public class ProgramResource {
     @GET
     @Path("{id}/edit")
     @RolesAllowed({Role.PROGRAM_MANAGER, Role.ADMIN})
-    @Transactional
     public TemplateInstance editForm(@PathParam("id") long id) {
-        return Templates.form(id, ProgramForm.of(program(id)), FormErrors.none(), choices(), null);
+        return form(id, pages.form(id), FormErrors.none());
     }
 
+    /** A stale version, checked or found at commit, is the 409 page of {@code ErrorPages}. */
     @POST
     @Path("{id}/edit")
     @RolesAllowed({Role.PROGRAM_MANAGER, Role.ADMIN})
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Transactional
-    public Response edit(@PathParam("id") long id, @BeanParam ProgramForm form) {
-        try {
-            ProgramService.Saved saved = programs.update(id, form);
-            if (saved.errors().any()) {
-                return Response.status(Response.Status.BAD_REQUEST)
-                        .entity(Templates.form(id, form, saved.errors(), choices(), null)).build();
-            }
-        } catch (OptimisticLockException stale) {
-            return Response.status(Response.Status.CONFLICT)
-                    .entity(Templates.form(id, form, FormErrors.none(), choices(), stale.getMessage())).build();
+    public Response edit(@PathParam("id") long id, @BeanParam ProgramForm form, MultivaluedMap<String, String> fields) {
+        form.withSettings(fields::getFirst);
+        ProgramService.Saved saved = programs.update(id, form);
+        if (saved.errors().any()) {
+            return Response.status(Response.Status.BAD_REQUEST).entity(form(id, form, saved.errors())).build();
         }
         return Flash.redirect("/programs/" + id, "Programme saved.");
     }
 
     @GET
     @Path("{id}")
-    @Transactional
-    public TemplateInstance detail(@PathParam("id") long id, @QueryParam("page") @DefaultValue("0") int page) {
-        return Templates.detail(detail(id, page, null, FormErrors.none(), CohortInput.empty(), FormErrors.none(), null));
+    public TemplateInstance detail(@PathParam("id") long id, @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("q") String query) {
+        return Templates.detail(pages.detail(id, page, query, null, FormErrors.none(), CohortInput.empty(),
+                FormErrors.none(), null));
     }
 
     @POST
     @Path("{id}/enroll")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Transactional
     public Response enroll(@PathParam("id") long id, @BeanParam EnrollmentForm form) {
         FormErrors errors = enrollments.enrollSelf(id, viewer.personId(), form, LocalDate.now());
         if (errors.any()) {
-            return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(Templates.detail(detail(id, 0, form, errors, CohortInput.empty(), FormErrors.none(), null)))
-                    .build();
+            return Response.status(Response.Status.BAD_REQUEST).entity(Templates.detail(pages.detail(id, 0, null,
+                    form, errors, CohortInput.empty(), FormErrors.none(), null))).build();
         }
         return Flash.redirect("/programs/" + id, "You are enrolled. We will let you know when you are matched.");
     }
 
     @POST
     @Path("{id}/withdraw")
-    @Transactional
     public Response withdraw(@PathParam("id") long id) {
         enrollments.withdraw(id, viewer.personId());
         return Flash.redirect("/programs/" + id, "You have left this programme.");
@@ -178,53 +137,19 @@ public class ProgramResource {
     @Path("{id}/cohort")
     @RolesAllowed({Role.PROGRAM_MANAGER, Role.ADMIN})
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Transactional
-    public Response enrollCohort(@PathParam("id") long id, @RestForm String departmentId, @RestForm String minLevel,
-            @RestForm String maxLevel, @RestForm String officeId, @RestForm String emails,
-            @BeanParam EnrollmentForm roles) {
-        FormErrors errors = new FormErrors();
-        CohortInput input = new CohortInput(departmentId, minLevel, maxLevel, officeId, emails, roles);
-        EnrollmentService.Cohort cohort = new EnrollmentService.Cohort(FormFields.parseLong(departmentId),
-                optionalLevel(minLevel, "minLevel", errors), optionalLevel(maxLevel, "maxLevel", errors),
-                FormFields.parseLong(officeId), EnrollmentService.parseEmails(emails));
-        EnrollmentService.CohortReport report = errors.any() ? null : enrollments.enrollCohort(id, cohort, roles, errors);
+    public Response enrollCohort(@PathParam("id") long id, @BeanParam CohortInput input) {
+        FormErrors found = new FormErrors();
+        EnrollmentService.Cohort cohort = input.cohort(found);
+        EnrollmentService.CohortReport report = found.any() ? null
+                : enrollments.enrollCohort(id, cohort, input.enrollment(), found);
+        FormErrors errors = CohortInput.onForm(found);
         Response.Status status = errors.any() ? Response.Status.BAD_REQUEST : Response.Status.OK;
-        return Response.status(status)
-                .entity(Templates.detail(detail(id, 0, null, FormErrors.none(), input, errors, errors.any() ? null : report)))
-                .build();
+        return Response.status(status).entity(Templates.detail(pages.detail(id, 0, null, null, FormErrors.none(),
+                errors.any() ? input : CohortInput.empty(), errors, errors.any() ? null : report))).build();
     }
 
-    private static Integer optionalLevel(String raw, String field, FormErrors errors) {
-        return raw == null || raw.isBlank() ? null : FormFields.intIn(raw, 1, 8, field, "Level", errors);
-    }
-
-    private Detail detail(long id, int page, EnrollmentForm mine, FormErrors mineErrors, CohortInput cohort,
-            FormErrors cohortErrors, EnrollmentService.CohortReport report) {
-        Program program = program(id);
-        Person me = Person.findById(viewer.personId());
-        Enrollment existing = Enrollment.find(program, me);
-        EnrollmentForm form = mine != null ? mine : existing != null ? EnrollmentForm.of(existing) : defaultRoles(program);
-        Paged<Enrollment> participants = null;
-        if (viewer.programManager()) {
-            participants = Paged.of(Enrollment.<Enrollment>find("program = ?1", Sort.by("person.fullName"), program), page);
-        }
-        return new Detail(program, program.enrollmentOpenOn(LocalDate.now()), viewer.programManager(),
-                existing != null, form, mineErrors, participants, choices(), cohort, cohortErrors, report,
-                viewer.programManager() ? programRounds.of(program) : List.of(),
-                viewer.programManager() ? programRounds.waiting(program) : List.of());
-    }
-
-    private static EnrollmentForm defaultRoles(Program program) {
-        EnrollmentForm form = new EnrollmentForm();
-        form.mentorCapacity = "1";
-        form.asMentee = program.type.pairs() ? "true" : null;
-        form.asCircleMember = program.type.pairs() ? null : "true";
-        return form;
-    }
-
-    private static Choices choices() {
-        return new Choices(List.of(ProgramType.values()), List.of(PreviousPartners.values()),
-                Department.listByName(), Office.listByName());
+    private static TemplateInstance form(Long id, ProgramForm form, FormErrors errors) {
+        return Templates.form(id, form, errors, List.of(ProgramType.values()), ProgramSettings.sections());
     }
 
     static Program program(long id) {

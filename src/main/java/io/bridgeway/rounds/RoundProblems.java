@@ -7,10 +7,8 @@ import io.bridgeway.matching.circles.domain.CirclesSettings;
 import io.bridgeway.matching.circles.domain.MeetingCalendar;
 import io.bridgeway.matching.circles.domain.PersonAvailability;
 import io.bridgeway.matching.circles.solver.CirclesValidator;
-import io.bridgeway.matching.pairing.domain.CrossDepartment;
 import io.bridgeway.matching.pairing.domain.PairingProblem;
 import io.bridgeway.matching.pairing.domain.PairingSettings;
-import io.bridgeway.programs.PreviousPartners;
 import io.bridgeway.programs.Program;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -29,21 +27,12 @@ public final class RoundProblems {
 
     /** The programme's rules and weights as the pairing core's settings. */
     public static PairingSettings pairingSettings(Program p) {
-        PairingSettings d = PairingSettings.defaults();
-        // One weight, two meanings: a penalty for repeats, or a bonus for continuity.
-        boolean continuity = p.previousPartners == PreviousPartners.PREFER_CONTINUITY;
-        return new PairingSettings(p.minLevelGap,
-                p.crossDepartmentRequired ? CrossDepartment.REQUIRED : CrossDepartment.PREFERRED,
-                p.maxOffsetDiffMinutes, p.weightGoalSkill, p.weightCrossDepartment, p.weightOffsetPer30Min,
-                d.levelGapPenaltyThreshold(), p.weightLevelGapPerLevel, continuity ? 0 : p.weightPreviousPair,
-                p.avoidRounds, d.matchedPriorityWeight(), continuity ? p.weightPreviousPair : 0,
-                p.waitingPolicy ? p.waitingIncrement : 0, p.waitingCap);
+        return p.pairing.toSettings();
     }
 
     /** The programme's circle rules and weights as the circles core's settings. */
     public static CirclesSettings circlesSettings(Program p) {
-        return new CirclesSettings(p.weightSameDepartment, p.weightTimezoneSpread, p.weightGroupWithoutSenior,
-                p.seniorLevel);
+        return p.circles.toSettings();
     }
 
     /** When the circles meet: round r in the week starting {@code start + r * cadence} weeks. */

@@ -164,7 +164,7 @@ public class RoundPublication {
 
     /** Plain words for a mentee the waiting policy moved up: " You were matched first this time because ...". */
     static String waitedFirst(MatchingRound round, RoundParticipant mentee) {
-        if (mentee == null || mentee.roundsWaited == 0 || !round.program.waitingPolicy) {
+        if (mentee == null || mentee.roundsWaited == 0 || !round.program.pairing.waitingPolicy) {
             return "";
         }
         String rounds = mentee.roundsWaited == 1 ? "the last round" : "the last " + mentee.roundsWaited + " rounds";

@@ -17,6 +17,8 @@ import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import io.bridgeway.BridgewayConfig;
 import org.optaplanner.core.api.solver.SolverManager;
 
@@ -33,6 +35,8 @@ public class RoundSolver {
 
     @Inject
     SolverManager<CirclesSchedule, Long> circlesSolver;
+
+    private final Map<Long, AtomicBoolean> circleStops = new ConcurrentHashMap<>();
 
     @Inject
     RoundResults results;
@@ -91,15 +95,23 @@ public class RoundSolver {
             failed(roundId, "The circles cannot be formed as they are: ", e);
             return;
         }
+        // terminateEarly does not reach the custom circle search; this flag does (see stop).
+        AtomicBoolean stopFlag = new AtomicBoolean();
+        circleStops.put(roundId, stopFlag);
+        schedule.setStopSignal(stopFlag::get);
         circlesSolver.solveAndListen(roundId, id -> schedule,
                 best -> progress.improved(roundId, "circles " + best.getScore(), -1),
                 finalBest -> {
+                    circleStops.remove(roundId, stopFlag);
                     CircleSeating.seatLeastConnectedAndRescore(input.problem(), finalBest, input.crossTies()::of);
                     results.saveCircles(roundId,
                             CirclesPlanner.toResult(input.problem(), finalBest, (System.nanoTime() - start) / 1e9),
                             input.pins(), progress.of(roundId).stopRequested());
                 },
-                (id, error) -> failed(roundId, "The circles solver failed: ", error));
+                (id, error) -> {
+                    circleStops.remove(roundId, stopFlag);
+                    failed(roundId, "The circles solver failed: ", error);
+                });
     }
 
     /** Puts each pinned person into their circle and fixes them there. */
@@ -133,7 +145,13 @@ public class RoundSolver {
     public void stop(long roundId) {
         progress.stopRequested(roundId);
         pairingSolver.terminateEarly(roundId);
-        circlesSolver.terminateEarly(roundId);
+        AtomicBoolean circleStop = circleStops.get(roundId);
+        if (circleStop != null) {
+            // Not terminateEarly: it would skip a search that has not begun, leaving people without a circle.
+            circleStop.set(true);
+        } else {
+            circlesSolver.terminateEarly(roundId);
+        }
     }
 
     static int matched(PairingSolution solution) {

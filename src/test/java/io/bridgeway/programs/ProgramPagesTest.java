@@ -69,7 +69,7 @@ public class ProgramPagesTest {
         assertTrue(detail.select(".flash").text().contains("created"));
         Program stored = QuarkusTransaction.requiringNew().call(() -> Program.findById(id));
         assertEquals(ProgramType.BOTH, stored.type);
-        assertEquals(480, stored.maxOffsetDiffMinutes);
+        assertEquals(480, stored.pairing.maxOffsetDiffMinutes);
         assertEquals(manager.email, QuarkusTransaction.requiringNew().call(
                 () -> Program.<Program>findById(id).createdBy.email));
     }
@@ -159,7 +159,7 @@ public class ProgramPagesTest {
         assertEquals(400, badCapacity.statusCode());
         assertTrue(enrollment(id, email).asMentee, "the earlier enrollment is unchanged");
 
-        assertTrue(manager.page("/programs/" + id).select("#participants + div td").eachText().contains("Test Person"));
+        assertTrue(manager.page("/programs/" + id).select("#participant-list td").eachText().contains("Test Person"));
         assertEquals(303, employee.submit("/programs/" + id, "/programs/" + id + "/withdraw", Map.of()).statusCode());
         assertNull(enrollment(id, email));
     }
@@ -198,7 +198,7 @@ public class ProgramPagesTest {
         WebSession.signedUp(a, Map.of());
         WebSession.signedUp(b, Map.of());
         Response response = manager.submit("/programs/" + id, "/programs/" + id + "/cohort",
-                Map.of("emails", a + "\n" + b.toUpperCase() + ", ghost@example.com", "asMentee", "true"));
+                Map.of("emails", a + "\n" + b.toUpperCase() + ", ghost@example.com", "role", "MENTEE"));
         assertEquals(200, response.statusCode());
         Document page = Jsoup.parse(response.asString());
         assertTrue(page.text().contains("Enrolled 2; already enrolled 0; not found 1."), page.select(".flash").text());
@@ -206,10 +206,10 @@ public class ProgramPagesTest {
         assertTrue(enrollment(id, a).asMentee);
 
         Response again = manager.submit("/programs/" + id, "/programs/" + id + "/cohort",
-                Map.of("emails", a, "asMentee", "true"));
+                Map.of("emails", a, "role", "MENTEE"));
         assertTrue(Jsoup.parse(again.asString()).text().contains("Enrolled 0; already enrolled 1; not found 0."));
 
-        Response nothing = manager.submit("/programs/" + id, "/programs/" + id + "/cohort", Map.of("asMentee", "true"));
+        Response nothing = manager.submit("/programs/" + id, "/programs/" + id + "/cohort", Map.of("role", "MENTEE"));
         assertEquals(400, nothing.statusCode());
         assertTrue(Jsoup.parse(nothing.asString()).select("#cohort-error").text().contains("Choose a filter"));
     }
@@ -221,14 +221,14 @@ public class ProgramPagesTest {
         String legal = WebSession.uniqueEmail("legal");
         WebSession.signedUp(legal, WebSession.with("departmentId", "9", "level", "2"));
         Response response = manager.submit("/programs/" + id, "/programs/" + id + "/cohort",
-                Map.of("departmentId", "9", "minLevel", "2", "maxLevel", "2", "asCircleMember", "true"));
+                Map.of("departmentId", "9", "minLevel", "2", "maxLevel", "2", "role", "CIRCLES"));
         assertEquals(200, response.statusCode());
         assertTrue(enrollment(id, legal).asCircleMember);
         long enrolled = QuarkusTransaction.requiringNew().call(() -> Enrollment.count(
                 "program.id = ?1 and (person.department.id <> 9 or person.level <> 2)", id));
         assertEquals(0L, enrolled, "only people matching the filter");
         Response badLevel = manager.submit("/programs/" + id, "/programs/" + id + "/cohort",
-                Map.of("minLevel", "12", "asMentee", "true"));
+                Map.of("minLevel", "12", "role", "MENTEE"));
         assertEquals(400, badLevel.statusCode());
     }
 

@@ -17,11 +17,11 @@ class FairnessMappingTest {
         PairingSettings on = RoundProblems.pairingSettings(program);
         assertEquals(1, on.waitingPriorityIncrement());
         assertEquals(3, on.waitingPriorityCap());
-        program.waitingIncrement = 2;
-        program.waitingCap = 6;
+        program.pairing.waitingIncrement = 2;
+        program.pairing.waitingCap = 6;
         assertEquals(2, RoundProblems.pairingSettings(program).waitingPriorityIncrement());
         assertEquals(6, RoundProblems.pairingSettings(program).waitingPriorityCap());
-        program.waitingPolicy = false;
+        program.pairing.waitingPolicy = false;
         assertEquals(0, RoundProblems.pairingSettings(program).waitingPriorityIncrement(), "off: no bonus");
     }
 

@@ -87,10 +87,10 @@ public final class FairnessSimulation {
         Program program = new Program();
         program.type = company.circleMembers().isEmpty() ? ProgramType.MENTORING : ProgramType.BOTH;
         var rules = company.instance().settings();
-        program.minLevelGap = rules.minLevelGap();
-        program.crossDepartmentRequired = rules.crossDepartment() == CrossDepartment.REQUIRED;
-        program.maxOffsetDiffMinutes = rules.maxOffsetDiffMinutes();
-        program.waitingPolicy = run == Run.WAITING;
+        program.pairing.minLevelGap = rules.minLevelGap();
+        program.pairing.crossDepartmentRequired = rules.crossDepartment() == CrossDepartment.REQUIRED;
+        program.pairing.maxOffsetDiffMinutes = rules.maxOffsetDiffMinutes();
+        program.pairing.waitingPolicy = run == Run.WAITING;
         program.circleRounds = 1; // one circle meeting per programme round
         return program;
     }

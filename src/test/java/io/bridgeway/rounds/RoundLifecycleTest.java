@@ -13,11 +13,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
@@ -86,15 +86,10 @@ public class RoundLifecycleTest {
 
     /** Waits for the background solve; the solver config ends it after a short unimproved time. */
     public static JsonPath awaitSolved(String pm, long roundId) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            JsonPath round = as(pm).get("/api/v1/rounds/" + roundId).then().statusCode(200).extract().jsonPath();
-            if (!"SOLVING".equals(round.getString("solveState"))) {
-                return round;
-            }
-            Thread.onSpinWait();
-        }
-        throw new AssertionError("round " + roundId + " did not finish solving");
+        return Awaitility.await("round " + roundId + " finishes solving").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> as(pm).get("/api/v1/rounds/" + roundId).then().statusCode(200).extract().jsonPath(),
+                        round -> !"SOLVING".equals(round.getString("solveState")));
     }
 
     public static long start(String pm, int programId) {
@@ -163,8 +158,11 @@ public class RoundLifecycleTest {
         participants.addAll(c.mentees());
         assertEquals(8, io.bridgeway.support.Mailboxes.ofRound(roundId).size(), "every participant is told, matched or not");
         io.bridgeway.support.Mailboxes.awaitMailTo(mailbox, participants);
-        io.quarkus.mailer.Mail menteeMail = mailbox.getMailsSentTo(c.mentees().get(0)).get(0);
-        assertTrue(menteeMail.getText().contains("Why you were matched") || menteeMail.getText().contains("could not give you a match"));
+        String matchedMail = mailbox.getMailsSentTo((String) pinnedPair.get("menteeEmail")).get(0).getText();
+        assertTrue(matchedMail.contains("Why you were matched"), matchedMail);
+        String unpairedMail = mailbox.getMailsSentTo((String) other.get("menteeEmail")).get(0).getText();
+        assertTrue(unpairedMail.contains("could not give you a match"), unpairedMail);
+        assertFalse(unpairedMail.contains("Why you were matched"), unpairedMail);
         long withInvite = c.mentees().stream().map(e -> mailbox.getMailsSentTo(e).get(0))
                 .filter(m -> !m.getAttachments().isEmpty()).count();
         assertEquals(4, withInvite, "the 4 matched mentees get a kick-off invite at an hour both sides marked free");

@@ -32,11 +32,11 @@ class RoundProblemsTest {
     @Test
     void programmeRulesAndWeightsReachTheSolver() {
         Program program = new Program();
-        program.crossDepartmentRequired = true;
-        program.minLevelGap = 2;
-        program.maxOffsetDiffMinutes = 300;
-        program.weightGoalSkill = 20;
-        program.avoidRounds = 2;
+        program.pairing.crossDepartmentRequired = true;
+        program.pairing.minLevelGap = 2;
+        program.pairing.maxOffsetDiffMinutes = 300;
+        program.pairing.weightGoalSkill = 20;
+        program.pairing.avoidRounds = 2;
         PairingSettings settings = RoundProblems.pairingSettings(program);
         assertEquals(CrossDepartment.REQUIRED, settings.crossDepartment());
         assertEquals(2, settings.minLevelGap());
@@ -44,7 +44,7 @@ class RoundProblemsTest {
         assertEquals(20, settings.goalSkillWeight());
         assertEquals(2, settings.previousPairMaxRoundsAgo());
 
-        program.previousPartners = PreviousPartners.PREFER_CONTINUITY;
+        program.pairing.previousPartners = PreviousPartners.PREFER_CONTINUITY;
         assertEquals(0, RoundProblems.pairingSettings(program).previousPairPenalty(), "continuity: no repeat penalty");
         assertEquals(40, RoundProblems.pairingSettings(program).continuityBonus(), "but a bonus for keeping the pair");
     }

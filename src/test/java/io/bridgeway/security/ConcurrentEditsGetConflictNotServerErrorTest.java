@@ -48,7 +48,7 @@ public class ConcurrentEditsGetConflictNotServerErrorTest {
     }
 
     /** The fields a browser would send for the form at {@code selector}, with any changes applied. */
-    static Map<String, Object> formOf(Document page, String selector, Map<String, String> changes) {
+    public static Map<String, Object> formOf(Document page, String selector, Map<String, String> changes) {
         Map<String, List<String>> fields = new LinkedHashMap<>();
         Element form = page.selectFirst(selector);
         for (Element input : form.select("input[name], textarea[name], select[name]")) {

@@ -16,7 +16,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +24,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -147,13 +147,8 @@ class MailSurvivesKillDuringPublishIT {
         return ids;
     }
 
-    static void await(BooleanSupplier condition, String what, int seconds) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(seconds));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError(what + ": timed out after " + seconds + " s");
-            }
-            Thread.sleep(100);
-        }
+    static void await(BooleanSupplier condition, String what, int seconds) {
+        Awaitility.await(what).atMost(Duration.ofSeconds(seconds)).pollInterval(Duration.ofMillis(100))
+                .until(condition::getAsBoolean);
     }
 }

@@ -4,11 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.bridgeway.support.SharedBench;
 import io.bridgeway.support.WebSession;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import java.nio.file.Files;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 class CirclesSolveApiTest {
 
     @Test
-    void solvesTheSmallSocialGolferInstanceWithoutRepeats() throws Exception {
-        String body = Files.readString(PairingSolveApiTest.INSTANCES.resolve("golfers-5-3-7.json"));
+    void solvesTheSmallSocialGolferInstanceWithoutRepeats() {
+        String body = SharedBench.readInstance("golfers-5-3-7.json");
         Response response = PairingSolveApiTest.asManager().body(body).post("/api/v1/solve/circles?seconds=20");
         assertEquals(200, response.statusCode(), response.asString());
         JsonPath json = response.jsonPath();
@@ -39,8 +39,8 @@ class CirclesSolveApiTest {
     }
 
     @Test
-    void realisticInstanceGetsExplanations() throws Exception {
-        String body = Files.readString(PairingSolveApiTest.INSTANCES.resolve("circles-68.json"));
+    void realisticInstanceGetsExplanations() {
+        String body = SharedBench.readInstance("circles-68.json");
         JsonPath json = PairingSolveApiTest.asManager().body(body).post("/api/v1/solve/circles?seconds=3")
                 .then().statusCode(200).extract().jsonPath();
         assertEquals(3, json.getList("rounds").size());

@@ -7,12 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.bridgeway.matching.pairing.domain.PairingProblem;
+import io.bridgeway.matching.pairing.io.PairingJson;
+import io.bridgeway.matching.pairing.solver.ExactPairingOptimizer;
+import io.bridgeway.matching.pairing.solver.PairingSolutionFactory;
 import io.bridgeway.security.Role;
+import io.bridgeway.support.SharedBench;
 import io.bridgeway.support.WebSession;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,7 +28,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class PairingSolveApiTest {
 
-    static final Path INSTANCES = Path.of("..", "shared", "bench", "instances");
     static String manager;
 
     static RequestSpecification asManager() {
@@ -45,15 +50,23 @@ class PairingSolveApiTest {
     }
 
     @Test
-    void solvesThePublicInstanceWithExplanations() throws Exception {
-        String body = Files.readString(INSTANCES.resolve("pairing-120.json"));
+    void solvesThePublicInstanceToTheExactOptimumWithExplanations() throws Exception {
+        String body = SharedBench.readInstance("pairing-120.json");
+        PairingProblem problem;
+        try (InputStream in = Files.newInputStream(SharedBench.instance("pairing-120.json"))) {
+            problem = PairingJson.readProblem(in);
+        }
+        long optimum = ExactPairingOptimizer.optimize(PairingSolutionFactory.build(problem)).objective();
+        long everyoneUnmatched = problem.mentees().stream().mapToLong(m -> 1000L * m.priority()).sum();
         Response response = asManager().body(body).post("/api/v1/solve/pairing?seconds=5");
         assertEquals(200, response.statusCode(), response.asString());
         JsonPath json = response.jsonPath();
         List<Map<String, Object>> pairs = json.getList("pairs");
-        assertFalse(pairs.isEmpty());
+        assertEquals(optimum, json.getLong("objective"), "the exact optimum");
+        // soft score = objective - 1000 * the priorities of all mentees (MODEL.md), no hard rule broken
+        assertEquals("0hard/" + (optimum - everyoneUnmatched) + "soft", json.getString("score"));
+        assertEquals(problem.mentees().size(), pairs.size() + json.getList("unmatched").size(), "every mentee once");
         assertTrue(json.getDouble("seconds") < 15, "about the requested time");
-        assertTrue(json.getString("score").contains("hard"), json.getString("score"));
         for (Map<String, Object> pair : pairs) {
             assertTrue(pair.get("mentor") instanceof String && pair.get("mentee") instanceof String);
             assertFalse(((List<?>) pair.get("explanation")).isEmpty(), "every pair is explained");
@@ -68,10 +81,12 @@ class PairingSolveApiTest {
         Response response = asManager().body(tiny("[{\"personId\":\"m1\",\"capacity\":1}]",
                 "[{\"personId\":\"e1\",\"priority\":1}]", "")).post("/api/v1/solve/pairing?seconds=2");
         assertEquals(200, response.statusCode(), response.asString());
-        String explanation = String.join(" | ", response.jsonPath().getList("pairs[0].explanation", String.class));
-        assertTrue(explanation.contains("negotiation") && explanation.contains("+30"), explanation);
-        assertTrue(explanation.contains("+15"), "different departments: " + explanation);
-        assertTrue(explanation.contains("−2") || explanation.contains("-2"), "1 h apart: " + explanation);
+        // MODEL.md weights: priority 1 (1000), proficiency 3 x 10, other department 15, 60 min apart 2 x 1,
+        // level gap 4 is 1 over 3 (x 5)
+        assertEquals(List.of("matches a priority-1 mentee (+1000)", "shares 1 of the mentee's goals: negotiation (+30)",
+                "different departments (+15)", "1 h apart (-2)", "level gap of 4 (-5)"),
+                response.jsonPath().getList("pairs[0].explanation", String.class));
+        assertEquals(1000 + 30 + 15 - 2 - 5, response.jsonPath().getLong("pairs[0].value"));
     }
 
     @Test
@@ -108,12 +123,7 @@ class PairingSolveApiTest {
 
     @Test
     void acceptsATenThousandPersonInstance() throws Exception {
-        Path instance = Path.of("target", "pairing-10000-seed7.json");
-        if (!Files.exists(instance)) {
-            Process generate = new ProcessBuilder("python3", "../shared/bench/generate.py", "pairing", "--people", "10000",
-                    "--seed", "7").redirectOutput(instance.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            assertEquals(0, generate.waitFor());
-        }
+        Path instance = SharedBench.generatePairing(10000, 7);
         assertTrue(Files.size(instance) > 3_000_000, "about 4 MB of JSON");
         Response response = asManager().body(Files.readString(instance)).post("/api/v1/solve/pairing?seconds=10");
         assertEquals(200, response.statusCode(), response.asString().substring(0, Math.min(300, response.asString().length())));

@@ -10,11 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The packaged application ({@code target/quarkus-app/quarkus-run.jar}) as a separate process on a
@@ -45,19 +46,16 @@ public final class PackagedApp implements AutoCloseable {
     /** Starts the app, logging to {@code logName} in the data folder, and waits until it is ready. */
     public void start(String logName) throws IOException, InterruptedException {
         launch(logName);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (Instant.now().isBefore(deadline)) {
-            assertTrue(process.isAlive(), () -> "the app exited: " + log(logName));
-            try {
-                if (given().get("/q/health/ready").statusCode() == 200) {
-                    return;
-                }
-            } catch (Exception notYetListening) {
-                // keep polling until the deadline
-            }
-            Thread.sleep(250);
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+                    .ignoreExceptionsMatching(e -> !(e instanceof AssertionError)) // not listening yet
+                    .until(() -> {
+                        assertTrue(process.isAlive(), () -> "the app exited: " + log(logName));
+                        return given().get("/q/health/ready").statusCode() == 200;
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("the app did not become ready: " + log(logName), e);
         }
-        throw new AssertionError("the app did not become ready: " + log(logName));
     }
 
     /** Starts the process without waiting for it to be ready (for a start that is meant to fail). */

@@ -1,6 +1,7 @@
 package io.bridgeway.matching.circles.domain;
 
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 import org.optaplanner.core.api.domain.solution.PlanningEntityCollectionProperty;
 import org.optaplanner.core.api.domain.solution.PlanningScore;
@@ -31,6 +32,8 @@ public class CirclesSchedule {
     private List<Placement> placements;
     @PlanningScore
     private HardMediumSoftScore score;
+    /** Asked by the custom search, which OptaPlanner's terminateEarly does not reach; shared by planning clones. */
+    private BooleanSupplier stopSignal = () -> false;
 
     public CirclesSchedule() {
     }
@@ -80,5 +83,14 @@ public class CirclesSchedule {
 
     public void setScore(HardMediumSoftScore score) {
         this.score = score;
+    }
+
+    public boolean stopRequested() {
+        return stopSignal.getAsBoolean();
+    }
+
+    /** Lets a caller stop the circle search early: it ends within a fraction of a second of this turning true. */
+    public void setStopSignal(BooleanSupplier stopSignal) {
+        this.stopSignal = stopSignal;
     }
 }

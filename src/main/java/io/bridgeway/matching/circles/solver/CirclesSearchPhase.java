@@ -42,7 +42,7 @@ public class CirclesSearchPhase implements CustomPhaseCommand<CirclesSchedule> {
         SearchModel model = toModel(schedule);
         SwapSearch search = new SwapSearch(model, randomSeed);
         int[][] best = search.solve(start + timeLimitMillis * 1_000_000, unimprovedMillis * 1_000_000,
-                () -> Thread.currentThread().isInterrupted());
+                () -> Thread.currentThread().isInterrupted() || schedule.stopRequested());
         Circle[][] circles = circlesByRound(schedule);
         for (Placement placement : schedule.getPlacements()) {
             Circle target = circles[placement.getRound()][best[placement.getRound()][placement.getMemberIndex()]];

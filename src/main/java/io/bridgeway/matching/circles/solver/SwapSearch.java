@@ -23,13 +23,16 @@ final class SwapSearch {
     private static final int PARTNER_SAMPLE = 400;
     private static final int LATE_ACCEPTANCE = 2000;
 
-    // Tuning knobs, package-private for SwapSearchTuning; defaults measured on golfers 8-4-8 and 9-4-9.
-    static int tenureBase = 4;
-    static int tenureSpreadDivisor = 4;
-    static int stallPerPerson = 15;
-    static int kickDivisor = 100;
-    static int restoreBestEvery = 1;
-    static boolean tabuPartnerToo = false;
+    /**
+     * The search's knobs, passed in so that runs with different settings can share a JVM (SwapSearchTuning).
+     * {@link #DEFAULT} was measured on golfers 8-4-8 and 9-4-9.
+     */
+    record Tuning(int tenureBase, int tenureSpreadDivisor, int stallPerPerson, int kickDivisor, int restoreBestEvery,
+            boolean tabuPartnerToo) {
+        static final Tuning DEFAULT = new Tuning(4, 4, 15, 100, 1, false);
+    }
+
+    private final Tuning tuning;
 
     private final SearchModel model;
     private final Random random;
@@ -54,6 +57,11 @@ final class SwapSearch {
     private long restarts;
 
     SwapSearch(SearchModel model, long seed) {
+        this(model, seed, Tuning.DEFAULT);
+    }
+
+    SwapSearch(SearchModel model, long seed, Tuning tuning) {
+        this.tuning = tuning;
         this.model = model;
         this.random = new Random(seed);
         this.n = model.people();
@@ -80,7 +88,7 @@ final class SwapSearch {
         construct();
         saveBest();
         long lastImprovement = System.nanoTime();
-        long stallIterations = Math.max(500, (long) stallPerPerson * n);
+        long stallIterations = Math.max(500, (long) tuning.stallPerPerson() * n);
         long lastImprovedIteration = 0;
         long[] lateCosts = null;
         boolean anyMove = groups > 1; // with one circle per round there is nothing to swap
@@ -364,9 +372,9 @@ final class SwapSearch {
             return;
         }
         swap(bestR, bestA, bestB);
-        int tenure = tenureBase + random.nextInt(Math.max(2, n / tenureSpreadDivisor));
+        int tenure = tuning.tenureBase() + random.nextInt(Math.max(2, n / tuning.tenureSpreadDivisor()));
         tabuUntil[bestR][bestA] = (int) iterations + tenure;
-        if (tabuPartnerToo) {
+        if (tuning.tabuPartnerToo()) {
             tabuUntil[bestR][bestB] = (int) iterations + tenure;
         }
     }
@@ -389,7 +397,7 @@ final class SwapSearch {
 
     private void restartFromBest() {
         restarts++;
-        for (int r = 0; r < rounds && restarts % restoreBestEvery == 0; r++) {
+        for (int r = 0; r < rounds && restarts % tuning.restoreBestEvery() == 0; r++) {
             for (int p = 0; p < n; p++) {
                 int target = bestGroup[r][p];
                 if (group[r][p] != target) {
@@ -406,7 +414,7 @@ final class SwapSearch {
         for (int[] tabu : tabuUntil) {
             Arrays.fill(tabu, 0);
         }
-        int kicks = 1 + random.nextInt(Math.max(1, n * rounds / kickDivisor));
+        int kicks = 1 + random.nextInt(Math.max(1, n * rounds / tuning.kickDivisor()));
         for (int k = 0; k < kicks; k++) {
             int r = random.nextInt(rounds);
             int a = random.nextInt(n);

@@ -34,6 +34,11 @@ public enum HardRule {
         return constraintName;
     }
 
+    /** A pair's explanation line and its constraint justification, e.g. "breaks the hard rule: mentor is not senior enough". */
+    public String brokenText() {
+        return "breaks the hard rule: mentor " + mentorPhrase;
+    }
+
     /** Completes "N mentors ..." in unmatched reasons. */
     public String mentorPhrase() {
         return mentorPhrase;

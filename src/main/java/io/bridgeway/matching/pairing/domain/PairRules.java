@@ -212,6 +212,32 @@ public final class PairRules {
         return matchedValue(mentee) + pairWeight(mentor, mentee);
     }
 
+    /** The size (0 or more) of one soft term; the term's constraint rewards or penalises it. */
+    public long amount(SoftTerm term, Mentor mentor, Mentee mentee) {
+        return switch (term) {
+            case GOAL_FIT -> goalFitPoints(mentor, mentee);
+            case CROSS_DEPARTMENT -> crossDepartmentPoints(mentor, mentee);
+            case TIME_ZONE_DISTANCE -> timeZoneDistancePenalty(mentor, mentee);
+            case LEVEL_GAP_OVER_3 -> largeLevelGapPenalty(mentor, mentee);
+            case PREVIOUS_PAIR -> previousPairPenalty(mentor, mentee);
+            case CONTINUED_PAIR -> continuityPoints(mentor, mentee);
+        };
+    }
+
+    /** One soft term in plain words, with its signed points: the explanation line and the constraint justification. */
+    public Contribution contribution(SoftTerm term, Mentor mentor, Mentee mentee) {
+        long points = term.signed(amount(term, mentor, mentee));
+        String text = switch (term) {
+            case GOAL_FIT -> goalFitText(mentor, mentee);
+            case CROSS_DEPARTMENT -> points == 0 ? "same department" : "different departments";
+            case TIME_ZONE_DISTANCE -> hoursAndMinutes(offsetDifferenceMinutes(mentor, mentee)) + " apart";
+            case LEVEL_GAP_OVER_3 -> "level gap of " + levelGap(mentor, mentee);
+            case PREVIOUS_PAIR -> points == 0 ? "not paired recently" : "paired before";
+            case CONTINUED_PAIR -> "continues an earlier pair";
+        };
+        return new Contribution(term.constraintName(), points, text + " (" + signed(points) + ")");
+    }
+
     /** The terms of {@link #pairValue} in plain words, with the same numbers; zero terms left out except goal fit. */
     public List<Contribution> contributions(Mentor mentor, Mentee mentee) {
         List<Contribution> terms = new ArrayList<>();
@@ -219,12 +245,10 @@ public final class PairRules {
         if (waitingBonus(mentee) > 0) {
             terms.add(waitingContribution(mentee));
         }
-        terms.add(goalFitContribution(mentor, mentee));
-        for (Contribution term : List.of(crossDepartmentContribution(mentor, mentee),
-                timeZoneDistanceContribution(mentor, mentee), largeLevelGapContribution(mentor, mentee),
-                previousPairContribution(mentor, mentee), continuityContribution(mentor, mentee))) {
-            if (term.points() != 0) {
-                terms.add(term);
+        for (SoftTerm term : SoftTerm.values()) {
+            Contribution contribution = contribution(term, mentor, mentee);
+            if (term == SoftTerm.GOAL_FIT || contribution.points() != 0) {
+                terms.add(contribution);
             }
         }
         return terms;
@@ -250,47 +274,16 @@ public final class PairRules {
         return "waited " + roundsWaited + (roundsWaited == 1 ? " round" : " rounds") + " (+" + bonus + " priority)";
     }
 
-    public Contribution goalFitContribution(Mentor mentor, Mentee mentee) {
+    private static String goalFitText(Mentor mentor, Mentee mentee) {
         Set<String> shared = new TreeSet<>();
         for (String goal : mentee.getPerson().goals()) {
             if (mentor.getPerson().proficiency(goal) > 0) {
                 shared.add(goal);
             }
         }
-        long points = goalFitPoints(mentor, mentee);
-        String text = shared.isEmpty()
+        return shared.isEmpty()
                 ? "shares none of the mentee's " + mentee.getPerson().goals().size() + " goals"
                 : "shares " + shared.size() + " of the mentee's goals: " + String.join(", ", shared);
-        return new Contribution("Goal fit", points, text + " (" + signed(points) + ")");
-    }
-
-    public Contribution crossDepartmentContribution(Mentor mentor, Mentee mentee) {
-        long points = crossDepartmentPoints(mentor, mentee);
-        return new Contribution("Cross-department bonus", points,
-                (points == 0 ? "same department" : "different departments") + " (" + signed(points) + ")");
-    }
-
-    public Contribution timeZoneDistanceContribution(Mentor mentor, Mentee mentee) {
-        long points = -timeZoneDistancePenalty(mentor, mentee);
-        return new Contribution("Time-zone distance", points,
-                hoursAndMinutes(offsetDifferenceMinutes(mentor, mentee)) + " apart (" + signed(points) + ")");
-    }
-
-    public Contribution largeLevelGapContribution(Mentor mentor, Mentee mentee) {
-        long points = -largeLevelGapPenalty(mentor, mentee);
-        return new Contribution("Level gap over 3", points,
-                "level gap of " + levelGap(mentor, mentee) + " (" + signed(points) + ")");
-    }
-
-    public Contribution previousPairContribution(Mentor mentor, Mentee mentee) {
-        long points = -previousPairPenalty(mentor, mentee);
-        return new Contribution("Previous pair", points,
-                (points == 0 ? "not paired recently" : "paired before") + " (" + signed(points) + ")");
-    }
-
-    public Contribution continuityContribution(Mentor mentor, Mentee mentee) {
-        long points = continuityPoints(mentor, mentee);
-        return new Contribution("Continued pair", points, "continues an earlier pair (" + signed(points) + ")");
     }
 
     // ---- helpers -------------------------------------------------------------------------------

@@ -26,17 +26,7 @@ public final class ExactPairingOptimizer {
     }
 
     /** The optimum for the unpinned assignments: the mentor of each assignment, by assignment position. */
-    public record Result(Mentor[] mentors, long objective, long candidatePairs, long millis) {
-
-        /** Writes the mentors into the solution's unpinned assignments (outside a solver). */
-        public void applyTo(PairingSolution solution) {
-            List<MenteeAssignment> assignments = solution.getAssignments();
-            for (int i = 0; i < assignments.size(); i++) {
-                if (!assignments.get(i).isPinned()) {
-                    assignments.get(i).setMentor(mentors[i]);
-                }
-            }
-        }
+    public record Result(Mentor[] mentors, long objective, long millis) {
     }
 
     public static Result optimize(PairingSolution solution) {
@@ -113,7 +103,7 @@ public final class ExactPairingOptimizer {
                 objective += rules.pairValue(result[i], assignments.get(i).getMentee());
             }
         }
-        return new Result(result, objective, edges, (System.nanoTime() - start) / 1_000_000);
+        return new Result(result, objective, (System.nanoTime() - start) / 1_000_000);
     }
 
     /** The flow network in arrays. Nodes: rows 0..R-1, mentors R..R+M-1, sink R+M. */

@@ -19,8 +19,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Plain-words explanations of a solution: for every pair its contributions (from {@link PairRules},
- * the same code the constraints use), for every unmatched mentee the reason.
+ * Plain-words explanations of a solution: for every pair its contributions, for every unmatched mentee the reason.
+ * The pair lines are {@link PairRules#contributions} and {@link HardRule#brokenText}, the same sentences the
+ * constraints give as justifications, so explanations and constraint matches cannot drift apart.
  */
 public final class PairExplainer {
 
@@ -85,7 +86,7 @@ public final class PairExplainer {
         }
         for (HardRule rule : HardRule.values()) {
             if (rules.breaks(rule, mentor, mentee)) {
-                lines.add("breaks the hard rule: mentor " + rule.mentorPhrase());
+                lines.add(rule.brokenText());
             }
         }
         for (Contribution contribution : rules.contributions(mentor, mentee)) {

@@ -1,21 +1,20 @@
 package io.bridgeway.matching.pairing.solver;
 
-import io.bridgeway.matching.pairing.domain.Contribution;
 import io.bridgeway.matching.pairing.domain.HardRule;
-import io.bridgeway.matching.pairing.domain.Mentee;
 import io.bridgeway.matching.pairing.domain.MenteeAssignment;
-import io.bridgeway.matching.pairing.domain.Mentor;
 import io.bridgeway.matching.pairing.domain.PairJustification;
 import io.bridgeway.matching.pairing.domain.PairRules;
-import org.optaplanner.core.api.function.TriFunction;
+import io.bridgeway.matching.pairing.domain.SoftTerm;
 import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
 import org.optaplanner.core.api.score.stream.Constraint;
 import org.optaplanner.core.api.score.stream.ConstraintCollectors;
 import org.optaplanner.core.api.score.stream.ConstraintFactory;
 import org.optaplanner.core.api.score.stream.ConstraintProvider;
+import org.optaplanner.core.api.score.stream.bi.BiConstraintBuilder;
 import org.optaplanner.core.api.score.stream.bi.BiConstraintStream;
 
 import java.util.List;
+import java.util.function.ToLongBiFunction;
 
 /**
  * One constraint per rule of MODEL.md problem 1. All formulas are in {@link PairRules}.
@@ -53,8 +52,7 @@ public class PairingConstraintProvider implements ConstraintProvider {
         return pairs(factory)
                 .filter((assignment, rules) -> rules.breaks(rule, assignment.getMentor(), assignment.getMentee()))
                 .penalize(HardSoftLongScore.ONE_HARD)
-                .justifyWith((a, rules, score) -> new PairJustification(a.getMentor().getId(), a.getMentee().getId(),
-                        a.getMentor().getId() + " - " + a.getMentee().getId() + ": mentor " + rule.mentorPhrase()))
+                .justifyWith((a, rules, score) -> PairJustification.of(a, rule.brokenText()))
                 .indictWith((a, rules) -> List.of(a))
                 .asConstraint(rule.constraintName());
     }
@@ -107,74 +105,50 @@ public class PairingConstraintProvider implements ConstraintProvider {
                 .filter(assignment -> assignment.getMentor() == null)
                 .join(PairRules.class)
                 .penalizeLong(HardSoftLongScore.ONE_SOFT, (assignment, rules) -> rules.matchedValue(assignment.getMentee()))
-                .justifyWith((a, rules, score) -> new PairJustification(null, a.getMentee().getId(),
+                .justifyWith((a, rules, score) -> PairJustification.of(a,
                         "mentee " + a.getMentee().getId() + " (priority " + rules.effectivePriority(a.getMentee()) + ") is unmatched"))
                 .indictWith((a, rules) -> List.of(a))
                 .asConstraint("Unmatched mentee");
     }
 
-    // ---- soft: pair weight w(m, e) ----
-
-    /** The size (0 or more) of one term of w(m, e), as computed by {@link PairRules}. */
-    @FunctionalInterface
-    private interface PairTerm {
-        long amount(PairRules rules, Mentor mentor, Mentee mentee);
-    }
-
-    private static BiConstraintStream<MenteeAssignment, PairRules> pairsWith(ConstraintFactory factory, PairTerm term) {
-        return pairs(factory).filter((a, rules) -> term.amount(rules, a.getMentor(), a.getMentee()) != 0);
-    }
+    // ---- soft: pair weight w(m, e), one constraint per SoftTerm ----
 
     /** The sentence is built only when explaining (justifications are not computed while solving). */
-    private static PairJustification justification(MenteeAssignment a, PairRules rules,
-            TriFunction<PairRules, Mentor, Mentee, Contribution> explanation) {
-        return new PairJustification(a.getMentor().getId(), a.getMentee().getId(),
-                explanation.apply(rules, a.getMentor(), a.getMentee()).text());
-    }
-
-    private static Constraint softReward(ConstraintFactory factory, String name, PairTerm term,
-            TriFunction<PairRules, Mentor, Mentee, Contribution> explanation) {
-        return pairsWith(factory, term)
-                .rewardLong(HardSoftLongScore.ONE_SOFT, (a, rules) -> term.amount(rules, a.getMentor(), a.getMentee()))
-                .justifyWith((a, rules, score) -> justification(a, rules, explanation))
+    private static Constraint softTerm(ConstraintFactory factory, SoftTerm term) {
+        BiConstraintStream<MenteeAssignment, PairRules> matches = pairs(factory)
+                .filter((a, rules) -> rules.amount(term, a.getMentor(), a.getMentee()) != 0);
+        ToLongBiFunction<MenteeAssignment, PairRules> amount = (a, rules) -> rules.amount(term, a.getMentor(), a.getMentee());
+        BiConstraintBuilder<MenteeAssignment, PairRules, HardSoftLongScore> weighed = term.isReward()
+                ? matches.rewardLong(HardSoftLongScore.ONE_SOFT, amount)
+                : matches.penalizeLong(HardSoftLongScore.ONE_SOFT, amount);
+        return weighed
+                .justifyWith((a, rules, score) -> PairJustification.of(a,
+                        rules.contribution(term, a.getMentor(), a.getMentee()).text()))
                 .indictWith((a, rules) -> List.of(a))
-                .asConstraint(name);
-    }
-
-    private static Constraint softPenalty(ConstraintFactory factory, String name, PairTerm term,
-            TriFunction<PairRules, Mentor, Mentee, Contribution> explanation) {
-        return pairsWith(factory, term)
-                .penalizeLong(HardSoftLongScore.ONE_SOFT, (a, rules) -> term.amount(rules, a.getMentor(), a.getMentee()))
-                .justifyWith((a, rules, score) -> justification(a, rules, explanation))
-                .indictWith((a, rules) -> List.of(a))
-                .asConstraint(name);
+                .asConstraint(term.constraintName());
     }
 
     Constraint goalFit(ConstraintFactory factory) {
-        return softReward(factory, "Goal fit", PairRules::goalFitPoints, PairRules::goalFitContribution);
+        return softTerm(factory, SoftTerm.GOAL_FIT);
     }
 
     Constraint crossDepartmentBonus(ConstraintFactory factory) {
-        return softReward(factory, "Cross-department bonus", PairRules::crossDepartmentPoints,
-                PairRules::crossDepartmentContribution);
+        return softTerm(factory, SoftTerm.CROSS_DEPARTMENT);
     }
 
     Constraint timeZoneDistance(ConstraintFactory factory) {
-        return softPenalty(factory, "Time-zone distance", PairRules::timeZoneDistancePenalty,
-                PairRules::timeZoneDistanceContribution);
+        return softTerm(factory, SoftTerm.TIME_ZONE_DISTANCE);
     }
 
     Constraint levelGapOver3(ConstraintFactory factory) {
-        return softPenalty(factory, "Level gap over 3", PairRules::largeLevelGapPenalty,
-                PairRules::largeLevelGapContribution);
+        return softTerm(factory, SoftTerm.LEVEL_GAP_OVER_3);
     }
 
     Constraint previousPair(ConstraintFactory factory) {
-        return softPenalty(factory, "Previous pair", PairRules::previousPairPenalty,
-                PairRules::previousPairContribution);
+        return softTerm(factory, SoftTerm.PREVIOUS_PAIR);
     }
 
     Constraint continuedPair(ConstraintFactory factory) {
-        return softReward(factory, "Continued pair", PairRules::continuityPoints, PairRules::continuityContribution);
+        return softTerm(factory, SoftTerm.CONTINUED_PAIR);
     }
 }

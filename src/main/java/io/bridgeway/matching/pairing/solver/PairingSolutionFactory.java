@@ -13,7 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Turns a {@link PairingProblem} into a planning solution, optionally warm-started with the exact optimum. */
+/** Turns a {@link PairingProblem} into a planning solution; the solver's first phase sets the exact optimum. */
 public final class PairingSolutionFactory {
 
     private PairingSolutionFactory() {
@@ -63,12 +63,5 @@ public final class PairingSolutionFactory {
             assignments.add(new MenteeAssignment(mentee, pinnedMentor, pin != null));
         }
         return new PairingSolution(problem.name(), rules, mentors, mentees, assignments);
-    }
-
-    /** Validated and set to the exact optimum of the linear objective, pins kept: ready for a SolverManager. */
-    public static PairingSolution buildWarmStarted(PairingProblem problem) {
-        PairingSolution solution = build(problem);
-        ExactPairingOptimizer.optimize(solution).applyTo(solution);
-        return solution;
     }
 }

@@ -9,33 +9,30 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.bridgeway.matching.circles.domain.CirclesProblem;
 import io.bridgeway.matching.circles.domain.CirclesResult;
 import io.bridgeway.matching.circles.io.CirclesJson;
+import io.bridgeway.support.SharedBench;
 
 import org.junit.jupiter.api.Test;
 
 /** Solves shared benchmark instances and checks the output with the reference checker (check.py). */
 class CirclesPlannerTest {
 
-    private static final Path SHARED = Path.of("../shared/bench");
     private static final Path OUT = Path.of("target/circles-test");
 
     private static JsonNode solveAndCheck(String instanceName, Duration limit, Duration unimproved) throws Exception {
-        Path instance = SHARED.resolve("instances").resolve(instanceName);
+        Path instance = SharedBench.instance(instanceName);
         CirclesProblem problem = CirclesJson.toProblem(CirclesJson.read(instance));
         CirclesResult result = CirclesPlanner.solve(problem, limit, unimproved, 42);
         Files.createDirectories(OUT);
         Path solution = OUT.resolve(instanceName.replace(".json", ".solution.json"));
         CirclesJson.write(solution, CirclesJson.toJson(result));
 
-        Process process = new ProcessBuilder("python3", SHARED.resolve("check.py").toString(), instance.toString(),
-                solution.toString()).start();
-        String stdout = new String(process.getInputStream().readAllBytes());
-        assertEquals(0, process.waitFor(), "check.py rejected the solution: " + stdout);
-        JsonNode check = new ObjectMapper().readTree(stdout);
+        SharedBench.Check checked = SharedBench.check(instance, solution);
+        assertEquals(0, checked.exitCode(), () -> "check.py rejected the solution: " + checked.figures());
+        JsonNode check = checked.figures();
         assertTrue(check.get("valid").asBoolean());
         assertEquals(0, result.hard());
         assertEquals(check.get("repeats").asInt(), result.repeats(), "repeats differ from check.py");

@@ -12,19 +12,16 @@ public final class SwapSearchTuning {
     public static void main(String[] args) {
         int seconds = Integer.parseInt(args[0]);
         int seeds = Integer.parseInt(args[1]);
-        SwapSearch.tenureBase = Integer.parseInt(args[2]);
-        SwapSearch.tenureSpreadDivisor = Integer.parseInt(args[3]);
-        SwapSearch.stallPerPerson = Integer.parseInt(args[4]);
-        SwapSearch.kickDivisor = Integer.parseInt(args[5]);
-        SwapSearch.tabuPartnerToo = Boolean.parseBoolean(System.getProperty("both", "true"));
-        SwapSearch.restoreBestEvery = Integer.parseInt(System.getProperty("restore", "1"));
+        SwapSearch.Tuning tuning = new SwapSearch.Tuning(Integer.parseInt(args[2]), Integer.parseInt(args[3]),
+                Integer.parseInt(args[4]), Integer.parseInt(args[5]), Integer.parseInt(System.getProperty("restore", "1")),
+                Boolean.parseBoolean(System.getProperty("both", "true")));
         for (int i = 6; i < args.length; i++) {
             CirclesSchedule schedule = CirclesScheduleFactory.build(CirclesJson.toProblem(CirclesJson.read(Path.of(args[i]))));
             SearchModel model = CirclesSearchPhase.toModel(schedule);
             StringBuilder line = new StringBuilder(Path.of(args[i]).getFileName().toString());
             for (int seed = 0; seed < seeds; seed++) {
                 long start = System.nanoTime();
-                SwapSearch search = new SwapSearch(model, seed);
+                SwapSearch search = new SwapSearch(model, seed, tuning);
                 search.solve(start + seconds * 1_000_000_000L, Long.MAX_VALUE / 2, () -> false);
                 line.append(String.format(Locale.ROOT, "  %d/%.2fs/%dk/%dr", search.bestRepeats(),
                         (System.nanoTime() - start) / 1e9, search.iterations() / 1000, search.restarts()));

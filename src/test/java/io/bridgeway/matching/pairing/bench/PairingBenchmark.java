@@ -1,5 +1,7 @@
 package io.bridgeway.matching.pairing.bench;
 
+import io.bridgeway.support.SharedBench;
+
 import io.bridgeway.matching.pairing.domain.MenteeAssignment;
 import io.bridgeway.matching.pairing.domain.Mentor;
 import io.bridgeway.matching.pairing.domain.PairingProblem;

@@ -1,6 +1,6 @@
 package io.bridgeway.matching.pairing.domain;
 
-import io.bridgeway.matching.pairing.bench.SharedBench;
+import io.bridgeway.support.SharedBench;
 import io.bridgeway.matching.pairing.io.PairingJson;
 import io.bridgeway.matching.pairing.solver.PairingSolutionFactory;
 import org.junit.jupiter.api.Test;

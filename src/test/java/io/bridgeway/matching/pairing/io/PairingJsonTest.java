@@ -1,6 +1,6 @@
 package io.bridgeway.matching.pairing.io;
 
-import io.bridgeway.matching.pairing.bench.SharedBench;
+import io.bridgeway.support.SharedBench;
 import io.bridgeway.matching.pairing.domain.CrossDepartment;
 import io.bridgeway.matching.InvalidInstanceException;
 import io.bridgeway.matching.pairing.domain.PairingProblem;

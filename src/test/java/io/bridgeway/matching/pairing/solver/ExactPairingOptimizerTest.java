@@ -1,7 +1,7 @@
 package io.bridgeway.matching.pairing.solver;
 
 import io.bridgeway.matching.pairing.bench.ReferenceOptimum;
-import io.bridgeway.matching.pairing.bench.SharedBench;
+import io.bridgeway.support.SharedBench;
 import io.bridgeway.matching.pairing.domain.PairingSolution;
 import io.bridgeway.matching.pairing.io.PairingJson;
 import org.junit.jupiter.api.Test;

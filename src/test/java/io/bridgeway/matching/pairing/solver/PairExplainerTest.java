@@ -1,6 +1,8 @@
 package io.bridgeway.matching.pairing.solver;
 
 import io.bridgeway.matching.pairing.TinyInstance;
+import io.bridgeway.matching.pairing.domain.HardRule;
+import io.bridgeway.matching.pairing.domain.Mentor;
 import io.bridgeway.matching.pairing.domain.PairJustification;
 import io.bridgeway.matching.pairing.domain.PairingProblem;
 import io.bridgeway.matching.pairing.domain.PairingSolution;
@@ -45,17 +47,47 @@ class PairExplainerTest {
         assertEquals(pair.value(), result.objective());
     }
 
+    /** The exact optimum written into a fresh solution, outside a solver (what the solver's first phase does). */
+    private static PairingSolution optimal(PairingProblem problem) {
+        PairingSolution solution = PairingSolutionFactory.build(problem);
+        Mentor[] optimum = ExactPairingOptimizer.optimize(solution).mentors();
+        for (int i = 0; i < optimum.length; i++) {
+            solution.getAssignments().get(i).setMentor(optimum[i]);
+        }
+        return solution;
+    }
+
     @Test
-    void solutionManagerExplainGivesTheSameSentencesAsJustifications() {
-        PairingSolution solution = PairingSolutionFactory.buildWarmStarted(known().problem());
+    void constraintJustificationsAreThePairsExplanationLines() {
+        PairingSolution solution = optimal(known().problem());
         SolutionManager<PairingSolution, HardSoftLongScore> manager = SolutionManager.create(
                 SolverFactory.create(PairingSolverConfig.create(Duration.ofSeconds(1))));
         ScoreExplanation<PairingSolution, HardSoftLongScore> explanation = manager.explain(solution);
-        List<String> sentences = explanation.getJustificationList(PairJustification.class).stream()
-                .map(PairJustification::description).sorted().toList();
+        List<PairJustification> justifications = explanation.getJustificationList(PairJustification.class);
+        List<String> sentences = justifications.stream().map(PairJustification::description).sorted().toList();
         assertEquals(List.of("3 h apart (-6)", "different departments (+15)", "level gap of 5 (-10)", "paired before (-40)",
                 "shares 2 of the mentee's goals: negotiation, public-speaking (+60)"), sentences);
+        assertTrue(justifications.stream().allMatch(j -> j.mentorId().equals("sam") && j.menteeId().equals("eve")));
         assertEquals(HardSoftLongScore.of(0, 60 + 15 - 6 - 10 - 40), explanation.getScore());
+        // The explanation shows the same sentences, plus the matched mentee's priority (no constraint matches a pair for it).
+        List<String> lines = new PairExplainer(solution).explainPair(solution.getAssignments().get(0));
+        assertEquals("matches a priority-2 mentee (+2000)", lines.get(0));
+        assertEquals(sentences, lines.subList(1, lines.size()).stream().sorted().toList());
+    }
+
+    @Test
+    void aHardRuleBreakIsJustifiedWithTheExplanationLine() {
+        TinyInstance t = known().person("boss", "Engineering", 8).manager("eve", "boss").mentor("boss", 1)
+                .pin("eve", "boss");
+        PairingSolution solution = optimal(t.problem());
+        ScoreExplanation<PairingSolution, HardSoftLongScore> explanation = SolutionManager.<PairingSolution, HardSoftLongScore>create(
+                SolverFactory.create(PairingSolverConfig.create(Duration.ofSeconds(1)))).explain(solution);
+        List<String> hard = explanation.getConstraintMatchTotalMap().values().stream()
+                .filter(total -> total.getScore().hardScore() < 0)
+                .flatMap(total -> total.getConstraintMatchSet().stream())
+                .map(match -> ((PairJustification) match.getJustification()).description()).toList();
+        assertEquals(List.of(HardRule.REPORTING_CHAIN.brokenText()), hard);
+        assertTrue(new PairExplainer(solution).explainPair(solution.getAssignments().get(0)).contains(hard.get(0)));
     }
 
     @Test

@@ -1,38 +1,61 @@
-package io.bridgeway.matching.pairing.bench;
+package io.bridgeway.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Assumptions;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Locates /work/shared/bench (tests and benchmarks only; product code never reads it) and runs check.py. */
+/**
+ * The one way tests and benchmarks reach the shared benchmark folder (check.py, generate.py, instances/); product
+ * code never reads it. A test that needs it is skipped, with a message saying so, when the folder is absent.
+ */
 public final class SharedBench {
 
     private SharedBench() {
     }
 
-    /** ../shared/bench from the project root (Maven's working dir), else -Dbridgeway.sharedBench. */
+    /**
+     * -Dbridgeway.sharedBench, else the first shared/bench holding check.py found walking up from the working
+     * directory (../shared/bench from a worktree). Aborts (skips) the calling test when there is none.
+     */
     public static Path dir() {
         String configured = System.getProperty("bridgeway.sharedBench");
-        if (configured != null) {
-            return Path.of(configured);
-        }
-        Path here = Path.of("").toAbsolutePath();
-        for (Path p = here; p != null; p = p.getParent()) {
+        Path found = configured != null ? Path.of(configured) : search();
+        Assumptions.assumeTrue(found != null && Files.isRegularFile(found.resolve("check.py")),
+                () -> "skipped: the shared benchmark folder (shared/bench with check.py, generate.py and instances/) "
+                        + (configured != null ? "is not at -Dbridgeway.sharedBench=" + configured
+                        : "was not found above " + Path.of("").toAbsolutePath() + "; set -Dbridgeway.sharedBench=<dir>"));
+        return found;
+    }
+
+    private static Path search() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
             Path candidate = p.resolve("shared").resolve("bench");
             if (Files.isRegularFile(candidate.resolve("check.py"))) {
                 return candidate;
             }
         }
-        return here.resolve("../shared/bench").normalize();
+        return null;
     }
 
+    /** A file of shared/bench/instances, e.g. "pairing-120.json". */
     public static Path instance(String fileName) {
         return dir().resolve("instances").resolve(fileName);
+    }
+
+    /** The text of a shared instance file (a request body for the solve APIs). */
+    public static String readInstance(String fileName) {
+        try {
+            return Files.readString(instance(fileName));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** check.py's output plus its exit code. */
