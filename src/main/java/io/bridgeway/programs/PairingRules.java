@@ -43,6 +43,8 @@ public class PairingRules {
     /** One weight, two meanings: a penalty for repeats, or with PREFER_CONTINUITY a bonus for keeping the pair. */
     @Column(name = "weight_previous_pair", nullable = false)
     public int weightPreviousPair = CANONICAL.previousPairPenalty();
+    @Column(name = "weight_no_common_free_hour", nullable = false)
+    public int weightNoCommonFreeHour = CANONICAL.noCommonFreeHourPenalty();
 
     // waiting policy: a mentee left unmatched gains priority each round
     @Column(name = "waiting_policy", nullable = false)
@@ -60,6 +62,6 @@ public class PairingRules {
                 maxOffsetDiffMinutes, weightGoalSkill, weightCrossDepartment, weightOffsetPer30Min,
                 CANONICAL.levelGapPenaltyThreshold(), weightLevelGapPerLevel, continuity ? 0 : weightPreviousPair,
                 avoidRounds, CANONICAL.matchedPriorityWeight(), continuity ? weightPreviousPair : 0,
-                waitingPolicy ? waitingIncrement : 0, waitingCap);
+                waitingPolicy ? waitingIncrement : 0, waitingCap, weightNoCommonFreeHour);
     }
 }

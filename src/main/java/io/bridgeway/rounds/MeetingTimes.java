@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -25,11 +26,21 @@ public final class MeetingTimes {
                 .plusSeconds(60L * (utcMinuteOfWeek % (24 * 60)));
     }
 
+    /** The week pairs start in: from the next Monday (UTC). Pair invites and the solver's free hours both use it. */
+    public static LocalDate kickoffWeek() {
+        return LocalDate.now(ZoneOffset.UTC).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+    }
+
+    /** A person's local slots (MON-09) in their zone, as UTC hours of the week from {@code weekStart}. */
+    public static WeeklyAvailability inUtc(Collection<String> slots, String zone, LocalDate weekStart) {
+        return WeeklyAvailability.of(slots(slots), ZoneId.of(zone), List.of(weekStart));
+    }
+
     /** The first hour in the week from {@code weekStart} that suits two people, each in their own zone. */
     public static Optional<Instant> firstCommonHour(LocalDate weekStart, Collection<String> slotsA, String zoneA,
             Collection<String> slotsB, String zoneB) {
-        WeeklyAvailability a = WeeklyAvailability.of(slots(slotsA), ZoneId.of(zoneA), List.of(weekStart));
-        WeeklyAvailability b = WeeklyAvailability.of(slots(slotsB), ZoneId.of(zoneB), List.of(weekStart));
+        WeeklyAvailability a = inUtc(slotsA, zoneA, weekStart);
+        WeeklyAvailability b = inUtc(slotsB, zoneB, weekStart);
         return java.util.Arrays.stream(a.hourStarts())
                 .filter(b::coversHourAt)
                 .mapToObj(minute -> inWeek(weekStart, minute))

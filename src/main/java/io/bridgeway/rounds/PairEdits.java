@@ -91,8 +91,10 @@ public class PairEdits {
             PairRules rules = new PairRules(problem.settings(), problem.people(), problem.history(), problem.doNotPair());
             PersonProfile mentorProfile = ParticipantSnapshot.fromJson(mentorPart.profileJson).profile();
             PersonProfile menteeProfile = ParticipantSnapshot.fromJson(menteePart.profileJson).profile();
-            Mentor mentor = new Mentor(0, mentorProfile, mentorPart.mentorCapacity);
-            Mentee mentee = new Mentee(0, menteeProfile, menteePart.menteePriority, menteePart.roundsWaited);
+            Mentor mentor = new Mentor(0, mentorProfile, mentorPart.mentorCapacity,
+                    problem.freeHours().get(mentorProfile.id()));
+            Mentee mentee = new Mentee(0, menteeProfile, menteePart.menteePriority, menteePart.roundsWaited,
+                    problem.freeHours().get(menteeProfile.id()));
             HardRule broken = rules.firstBrokenRule(mentor, mentee);
             if (broken != null) {
                 throw new RuleViolationException("Cannot pair " + mentorProfile.name() + " with " + menteeProfile.name() + ": "

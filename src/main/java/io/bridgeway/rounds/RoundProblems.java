@@ -7,6 +7,7 @@ import io.bridgeway.matching.circles.domain.CirclesSettings;
 import io.bridgeway.matching.circles.domain.MeetingCalendar;
 import io.bridgeway.matching.circles.domain.PersonAvailability;
 import io.bridgeway.matching.circles.solver.CirclesValidator;
+import io.bridgeway.matching.pairing.domain.FreeHours;
 import io.bridgeway.matching.pairing.domain.PairingProblem;
 import io.bridgeway.matching.pairing.domain.PairingSettings;
 import io.bridgeway.programs.Program;
@@ -116,9 +117,14 @@ public final class RoundProblems {
         List<ParticipantSnapshot> snapshots = new ArrayList<>();
         List<PairingProblem.MentorSlot> mentors = new ArrayList<>();
         List<PairingProblem.MenteeRequest> mentees = new ArrayList<>();
+        Map<String, FreeHours> freeHours = new LinkedHashMap<>();
+        LocalDate kickoffWeek = MeetingTimes.kickoffWeek();
         for (RoundParticipant p : participants) {
             ParticipantSnapshot snapshot = ParticipantSnapshot.fromJson(p.profileJson);
             snapshots.add(snapshot);
+            if (!snapshot.availability().isEmpty()) { // no slots entered: free at every hour, as in MODEL.md
+                freeHours.put(snapshot.profile().id(), freeHours(snapshot, kickoffWeek));
+            }
             if (p.asMentor) {
                 mentors.add(new PairingProblem.MentorSlot(snapshot.profile().id(), p.mentorCapacity));
             }
@@ -141,6 +147,11 @@ public final class RoundProblems {
                 .filter(p -> menteeIds.contains(p.menteeId()) && (p.mentorId() == null || mentorIds.contains(p.mentorId())))
                 .toList();
         return new PairingProblem("round-" + round.id, people(snapshots), mentors, mentees, relevantHistory, excluded,
-                pairingSettings(round.program), relevantPins);
+                pairingSettings(round.program), relevantPins, freeHours);
+    }
+
+    /** The snapshot's local slots in its zone as UTC hour starts of the week pairs start in (the invite's week). */
+    static FreeHours freeHours(ParticipantSnapshot snapshot, LocalDate week) {
+        return FreeHours.ofHourStarts(MeetingTimes.inUtc(snapshot.availability(), snapshot.timeZone(), week).hourStarts());
     }
 }

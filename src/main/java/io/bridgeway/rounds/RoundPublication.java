@@ -8,14 +8,12 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -98,7 +96,7 @@ public class RoundPublication {
         Map<Long, Draft> drafts = new LinkedHashMap<>();
         participants.forEach(p -> draft(drafts, p.person, snapshots)); // everyone hears back, matched or not
         String program = round.program.name;
-        LocalDate kickoffWeek = LocalDate.now(ZoneOffset.UTC).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        LocalDate kickoffWeek = MeetingTimes.kickoffWeek();
 
         for (RoundPair pair : RoundPair.of(round)) {
             Draft mentor = draft(drafts, pair.mentor, snapshots);

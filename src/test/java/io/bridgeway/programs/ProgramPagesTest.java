@@ -42,6 +42,7 @@ public class ProgramPagesTest {
         form.put("weightOffsetPer30Min", "1");
         form.put("weightLevelGapPerLevel", "5");
         form.put("weightPreviousPair", "40");
+        form.put("weightNoCommonFreeHour", "20");
         form.put("weightSameDepartment", "10");
         form.put("weightTimezoneSpread", "3");
         form.put("weightGroupWithoutSenior", "20");

@@ -77,6 +77,16 @@ class BadInputGets4xxTest {
     }
 
     @Test
+    void freeUtcHoursOutOfTheWeekGet400NamingTheField() {
+        String body = "{\"kind\": \"pairing\", \"people\": [{\"id\": \"a\", \"level\": 5},"
+                + " {\"id\": \"b\", \"level\": 1, \"freeUtcHours\": [9, 200]}],"
+                + " \"mentors\": [{\"personId\": \"a\", \"capacity\": 1}], \"mentees\": [{\"personId\": \"b\"}]}";
+        String error = assertClientError(400, api().contentType("application/json").body(body)
+                .post("/api/v1/solve/pairing?seconds=1"), "pairing freeUtcHours 200");
+        assertTrue(error.contains("people[1].freeUtcHours[1] must be an integer hour of the week 0..167"), error);
+    }
+
+    @Test
     void typeMismatchesInJsonBodiesAreDescribedInPlainWords() {
         String force = assertClientError(400, api().contentType("application/json")
                 .body("{\"mentorId\": \"abc\", \"menteeId\": 1, \"version\": 0}").post("/api/v1/rounds/1/pairs"), "force");

@@ -1,6 +1,7 @@
 package io.bridgeway.matching.pairing;
 
 import io.bridgeway.matching.PersonProfile;
+import io.bridgeway.matching.pairing.domain.FreeHours;
 import io.bridgeway.matching.pairing.domain.Mentee;
 import io.bridgeway.matching.pairing.domain.MenteeAssignment;
 import io.bridgeway.matching.pairing.domain.Mentor;
@@ -26,6 +27,7 @@ public final class TinyInstance {
     private final List<PairingProblem.PreviousPair> history = new ArrayList<>();
     private final List<PairingProblem.DoNotPair> doNotPair = new ArrayList<>();
     private final List<PairingProblem.PinnedPair> pins = new ArrayList<>();
+    private final Map<String, FreeHours> freeHours = new HashMap<>();
     private PairingSettings settings = PairingSettings.defaults();
     private PairingSolution solution;
 
@@ -75,6 +77,13 @@ public final class TinyInstance {
                 p.utcOffsetMinutes(), p.languages(), p.skills(), Set.copyOf(Arrays.asList(goals))));
     }
 
+    /** freeUtcHours("m", 9, 10): free at these UTC hours of the week only; no hours = free at none. */
+    public TinyInstance freeUtcHours(String id, Integer... hours) {
+        freeHours.put(id, FreeHours.ofUtcHours(Arrays.asList(hours)));
+        solution = null;
+        return this;
+    }
+
     public TinyInstance mentor(String id, int capacity) {
         mentors.add(new PairingProblem.MentorSlot(id, capacity));
         solution = null;
@@ -113,7 +122,7 @@ public final class TinyInstance {
 
     public PairingProblem problem() {
         return new PairingProblem("tiny", new ArrayList<>(people.values()), mentors, mentees, history, doNotPair,
-                settings, pins);
+                settings, pins, freeHours);
     }
 
     public PairingSolution solution() {

@@ -20,7 +20,11 @@ public final class Mentee extends PairingParticipant {
     }
 
     public Mentee(int index, PersonProfile person, int priority, int roundsWaited) {
-        super(index, person);
+        this(index, person, priority, roundsWaited, null);
+    }
+
+    public Mentee(int index, PersonProfile person, int priority, int roundsWaited, FreeHours freeHours) {
+        super(index, person, freeHours);
         this.priority = priority;
         this.roundsWaited = roundsWaited;
     }

@@ -8,7 +8,11 @@ public final class Mentor extends PairingParticipant {
     private final int capacity;
 
     public Mentor(int index, PersonProfile person, int capacity) {
-        super(index, person);
+        this(index, person, capacity, null);
+    }
+
+    public Mentor(int index, PersonProfile person, int capacity, FreeHours freeHours) {
+        super(index, person, freeHours);
         this.capacity = capacity;
     }
 

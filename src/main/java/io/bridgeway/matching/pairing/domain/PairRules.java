@@ -166,11 +166,17 @@ public final class PairRules {
         return isPreviousPair(mentor, mentee) ? settings.continuityBonus() : 0;
     }
 
-    /** w(m, e): the sum of the soft terms (the five of MODEL.md, plus continuity, 0 by default). */
+    /** Penalty (positive number) when the two marked free hours and none of them meet (MODEL.md "Availability"). */
+    public long noCommonFreeHourPenalty(Mentor mentor, Mentee mentee) {
+        return hasCommonFreeHour(mentor, mentee) ? 0 : settings.noCommonFreeHourPenalty();
+    }
+
+    /** w(m, e): the sum of the soft terms (the six of MODEL.md, plus continuity, 0 by default). */
     public long pairWeight(Mentor mentor, Mentee mentee) {
         return goalFitPoints(mentor, mentee) + crossDepartmentPoints(mentor, mentee)
                 - timeZoneDistancePenalty(mentor, mentee) - largeLevelGapPenalty(mentor, mentee)
-                - previousPairPenalty(mentor, mentee) + continuityPoints(mentor, mentee);
+                - previousPairPenalty(mentor, mentee) + continuityPoints(mentor, mentee)
+                - noCommonFreeHourPenalty(mentor, mentee);
     }
 
     // ---- waiting policy: priority grows while an eligible mentee waits -----------------------------
@@ -221,6 +227,7 @@ public final class PairRules {
             case LEVEL_GAP_OVER_3 -> largeLevelGapPenalty(mentor, mentee);
             case PREVIOUS_PAIR -> previousPairPenalty(mentor, mentee);
             case CONTINUED_PAIR -> continuityPoints(mentor, mentee);
+            case NO_COMMON_FREE_HOUR -> noCommonFreeHourPenalty(mentor, mentee);
         };
     }
 
@@ -234,6 +241,7 @@ public final class PairRules {
             case LEVEL_GAP_OVER_3 -> "level gap of " + levelGap(mentor, mentee);
             case PREVIOUS_PAIR -> points == 0 ? "not paired recently" : "paired before";
             case CONTINUED_PAIR -> "continues an earlier pair";
+            case NO_COMMON_FREE_HOUR -> "no common free hour";
         };
         return new Contribution(term.constraintName(), points, text + " (" + signed(points) + ")");
     }
@@ -298,6 +306,11 @@ public final class PairRules {
 
     public boolean isSameDepartment(Mentor mentor, Mentee mentee) {
         return Objects.equals(mentor.getPerson().department(), mentee.getPerson().department());
+    }
+
+    /** A person without availability is free at every hour; one with an empty list at none. */
+    public boolean hasCommonFreeHour(Mentor mentor, Mentee mentee) {
+        return FreeHours.shareHour(mentor.getFreeHours(), mentee.getFreeHours());
     }
 
     public boolean isPreviousPair(Mentor mentor, Mentee mentee) {

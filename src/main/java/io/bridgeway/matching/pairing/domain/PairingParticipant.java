@@ -8,10 +8,12 @@ public abstract class PairingParticipant {
 
     private final int index;
     private final PersonProfile person;
+    private final FreeHours freeHours;
 
-    protected PairingParticipant(int index, PersonProfile person) {
+    protected PairingParticipant(int index, PersonProfile person, FreeHours freeHours) {
         this.index = index;
         this.person = person;
+        this.freeHours = freeHours;
     }
 
     @PlanningId
@@ -25,5 +27,10 @@ public abstract class PairingParticipant {
 
     public PersonProfile getPerson() {
         return person;
+    }
+
+    /** The person's free hours of the week; null when they gave none (free at every hour). */
+    public FreeHours getFreeHours() {
+        return freeHours;
     }
 }

@@ -5,10 +5,13 @@ import io.bridgeway.matching.InvalidInstanceException;
 import io.bridgeway.matching.PersonProfile;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * One pairing round as plain data: the canonical instance (MODEL.md) plus settings and manager pins.
  * Build it from JSON with {@code PairingJson} or from the web layer's entities; validate with {@link #validate(int)}.
+ * {@code freeHours}: person id -> the hours that person is free (MODEL.md "Availability"); a person not in it is
+ * free at every hour.
  */
 public record PairingProblem(
         String name,
@@ -18,7 +21,8 @@ public record PairingProblem(
         List<PreviousPair> history,
         List<DoNotPair> doNotPair,
         PairingSettings settings,
-        List<PinnedPair> pins) {
+        List<PinnedPair> pins,
+        Map<String, FreeHours> freeHours) {
 
     /** Default size limit: instances above it are refused before any work. */
     public static final int DEFAULT_MAX_PEOPLE = 20_000;
@@ -31,6 +35,13 @@ public record PairingProblem(
         doNotPair = doNotPair == null ? List.of() : List.copyOf(doNotPair);
         settings = settings == null ? PairingSettings.defaults() : settings;
         pins = pins == null ? List.of() : List.copyOf(pins);
+        freeHours = freeHours == null ? Map.of() : Map.copyOf(freeHours);
+    }
+
+    /** An instance without availability: everyone is free at every hour. */
+    public PairingProblem(String name, List<PersonProfile> people, List<MentorSlot> mentors, List<MenteeRequest> mentees,
+            List<PreviousPair> history, List<DoNotPair> doNotPair, PairingSettings settings, List<PinnedPair> pins) {
+        this(name, people, mentors, mentees, history, doNotPair, settings, pins, Map.of());
     }
 
     /** A person offering to mentor up to {@code capacity} mentees. */
@@ -61,11 +72,11 @@ public record PairingProblem(
     }
 
     public PairingProblem withPins(List<PinnedPair> newPins) {
-        return new PairingProblem(name, people, mentors, mentees, history, doNotPair, settings, newPins);
+        return new PairingProblem(name, people, mentors, mentees, history, doNotPair, settings, newPins, freeHours);
     }
 
     public PairingProblem withSettings(PairingSettings newSettings) {
-        return new PairingProblem(name, people, mentors, mentees, history, doNotPair, newSettings, pins);
+        return new PairingProblem(name, people, mentors, mentees, history, doNotPair, newSettings, pins, freeHours);
     }
 
     /** Checks sizes, duplicates, references and ranges; throws {@link InvalidInstanceException} naming the first problem. */

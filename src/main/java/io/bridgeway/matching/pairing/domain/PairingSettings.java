@@ -20,6 +20,7 @@ import io.bridgeway.matching.InvalidInstanceException;
  * @param continuityBonus           soft: points when the pair appears in the counted history ("prefer continuity"; 0 in MODEL.md)
  * @param waitingPriorityIncrement  waiting policy: priority added per round a mentee waited (0 = policy off)
  * @param waitingPriorityCap        waiting policy: the most priority waiting can add
+ * @param noCommonFreeHourPenalty   soft: penalty when mentor and mentee share no free hour of the week
  */
 public record PairingSettings(
         int minLevelGap,
@@ -35,13 +36,16 @@ public record PairingSettings(
         int matchedPriorityWeight,
         int continuityBonus,
         int waitingPriorityIncrement,
-        int waitingPriorityCap) {
+        int waitingPriorityCap,
+        int noCommonFreeHourPenalty) {
 
     /** Waiting policy defaults: +1 priority per round waited, at most +3. No effect without waiting history. */
     public static final int DEFAULT_WAITING_INCREMENT = 1;
     public static final int DEFAULT_WAITING_CAP = 3;
+    /** MODEL.md "Availability": a pair with no common free hour loses 20. */
+    public static final int DEFAULT_NO_COMMON_FREE_HOUR_PENALTY = 20;
 
-    /** The settings with the default waiting policy. */
+    /** The settings with the default waiting policy and availability penalty. */
     public PairingSettings(int minLevelGap, CrossDepartment crossDepartment, int maxOffsetDiffMinutes,
             int goalSkillWeight, int crossDepartmentBonus, int offsetPenaltyPer30Min, int levelGapPenaltyThreshold,
             int levelGapPenaltyPerLevel, int previousPairPenalty, int previousPairMaxRoundsAgo,
@@ -49,7 +53,7 @@ public record PairingSettings(
         this(minLevelGap, crossDepartment, maxOffsetDiffMinutes, goalSkillWeight, crossDepartmentBonus,
                 offsetPenaltyPer30Min, levelGapPenaltyThreshold, levelGapPenaltyPerLevel, previousPairPenalty,
                 previousPairMaxRoundsAgo, matchedPriorityWeight, continuityBonus, DEFAULT_WAITING_INCREMENT,
-                DEFAULT_WAITING_CAP);
+                DEFAULT_WAITING_CAP, DEFAULT_NO_COMMON_FREE_HOUR_PENALTY);
     }
 
     public PairingSettings {
@@ -71,6 +75,7 @@ public record PairingSettings(
         requireNonNegative("continuityBonus", continuityBonus);
         requireNonNegative("waitingPriorityIncrement", waitingPriorityIncrement);
         requireNonNegative("waitingPriorityCap", waitingPriorityCap);
+        requireNonNegative("noCommonFreeHourPenalty", noCommonFreeHourPenalty);
     }
 
     /** The canonical model: MODEL.md rule defaults and weights. */
@@ -83,14 +88,23 @@ public record PairingSettings(
         return new PairingSettings(minLevelGap, crossDepartment, maxOffsetDiffMinutes, goalSkillWeight,
                 crossDepartmentBonus, offsetPenaltyPer30Min, levelGapPenaltyThreshold, levelGapPenaltyPerLevel,
                 previousPairPenalty, previousPairMaxRoundsAgo, matchedPriorityWeight, continuityBonus,
-                waitingPriorityIncrement, waitingPriorityCap);
+                waitingPriorityIncrement, waitingPriorityCap, noCommonFreeHourPenalty);
     }
 
     /** These settings with another waiting policy; increment 0 switches it off. */
     public PairingSettings withWaitingPolicy(int increment, int cap) {
         return new PairingSettings(minLevelGap, crossDepartment, maxOffsetDiffMinutes, goalSkillWeight,
                 crossDepartmentBonus, offsetPenaltyPer30Min, levelGapPenaltyThreshold, levelGapPenaltyPerLevel,
-                previousPairPenalty, previousPairMaxRoundsAgo, matchedPriorityWeight, continuityBonus, increment, cap);
+                previousPairPenalty, previousPairMaxRoundsAgo, matchedPriorityWeight, continuityBonus, increment, cap,
+                noCommonFreeHourPenalty);
+    }
+
+    /** These settings with another penalty for a pair that shares no free hour. */
+    public PairingSettings withNoCommonFreeHourPenalty(int penalty) {
+        return new PairingSettings(minLevelGap, crossDepartment, maxOffsetDiffMinutes, goalSkillWeight,
+                crossDepartmentBonus, offsetPenaltyPer30Min, levelGapPenaltyThreshold, levelGapPenaltyPerLevel,
+                previousPairPenalty, previousPairMaxRoundsAgo, matchedPriorityWeight, continuityBonus,
+                waitingPriorityIncrement, waitingPriorityCap, penalty);
     }
 
     private static void requireNonNegative(String name, int value) {

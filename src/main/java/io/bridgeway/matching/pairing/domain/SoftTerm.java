@@ -10,7 +10,8 @@ public enum SoftTerm {
     TIME_ZONE_DISTANCE("Time-zone distance", false),
     LEVEL_GAP_OVER_3("Level gap over 3", false),
     PREVIOUS_PAIR("Previous pair", false),
-    CONTINUED_PAIR("Continued pair", true);
+    CONTINUED_PAIR("Continued pair", true),
+    NO_COMMON_FREE_HOUR("No common free hour", false);
 
     private final String constraintName;
     private final boolean reward;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bridgeway.matching.PersonProfile;
 import io.bridgeway.matching.pairing.domain.CrossDepartment;
+import io.bridgeway.matching.pairing.domain.FreeHours;
 import io.bridgeway.matching.InvalidInstanceException;
 import io.bridgeway.matching.pairing.domain.PairingProblem;
 import io.bridgeway.matching.pairing.domain.PairingSettings;
@@ -74,9 +75,15 @@ public final class PairingJson {
             throw new InvalidInstanceException("kind must be \"pairing\", not \"" + kind.asText() + "\"");
         }
         List<PersonProfile> people = new ArrayList<>();
+        Map<String, FreeHours> freeHours = new HashMap<>();
         ArrayNode peopleNode = requiredArray(root, "people", "");
         for (int i = 0; i < peopleNode.size(); i++) {
-            people.add(person(peopleNode.get(i), "people[" + i + "]"));
+            PersonProfile person = person(peopleNode.get(i), "people[" + i + "]");
+            people.add(person);
+            FreeHours free = freeUtcHours(peopleNode.get(i), "people[" + i + "]");
+            if (free != null) {
+                freeHours.put(person.id(), free);
+            }
         }
         List<PairingProblem.MentorSlot> mentors = new ArrayList<>();
         ArrayNode mentorNodes = requiredArray(root, "mentors", "");
@@ -130,7 +137,30 @@ public final class PairingJson {
         }
         JsonNode name = root.get("name");
         return new PairingProblem(name == null || name.isNull() ? null : name.asText(), people, mentors, mentees,
-                history, doNotPair, settings, pins);
+                history, doNotPair, settings, pins, freeHours);
+    }
+
+    /** MODEL.md "Availability": absent = free at every hour (null), [] = free at no hour; integers 0..167. */
+    private static FreeHours freeUtcHours(JsonNode person, String where) {
+        String field = path(where, "freeUtcHours");
+        JsonNode node = person.get("freeUtcHours");
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isArray()) {
+            throw new InvalidInstanceException(field + " must be a list of UTC hours of the week (0..167)");
+        }
+        Set<Integer> hours = new LinkedHashSet<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode hour = node.get(i);
+            if (!hour.isIntegralNumber() || !hour.canConvertToInt() || hour.intValue() < 0
+                    || hour.intValue() >= FreeHours.HOURS_PER_WEEK) {
+                throw new InvalidInstanceException(field + "[" + i + "] must be an integer hour of the week 0..167, not "
+                        + hour);
+            }
+            hours.add(hour.intValue()); // a repeated hour is still one free hour, as in check.py's set
+        }
+        return FreeHours.ofUtcHours(hours);
     }
 
     private static PersonProfile person(JsonNode raw, String where) {

@@ -39,7 +39,8 @@ public class PairingConstraintProvider implements ConstraintProvider {
                 timeZoneDistance(factory),
                 levelGapOver3(factory),
                 previousPair(factory),
-                continuedPair(factory)
+                continuedPair(factory),
+                noCommonFreeHour(factory)
         };
     }
 
@@ -150,5 +151,9 @@ public class PairingConstraintProvider implements ConstraintProvider {
 
     Constraint continuedPair(ConstraintFactory factory) {
         return softTerm(factory, SoftTerm.CONTINUED_PAIR);
+    }
+
+    Constraint noCommonFreeHour(ConstraintFactory factory) {
+        return softTerm(factory, SoftTerm.NO_COMMON_FREE_HOUR);
     }
 }

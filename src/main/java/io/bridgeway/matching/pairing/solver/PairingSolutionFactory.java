@@ -34,7 +34,8 @@ public final class PairingSolutionFactory {
         List<Mentor> mentors = new ArrayList<>();
         Map<String, Mentor> mentorById = new HashMap<>();
         for (PairingProblem.MentorSlot slot : problem.mentors()) {
-            Mentor mentor = new Mentor(mentors.size(), people.get(slot.personId()), slot.capacity());
+            Mentor mentor = new Mentor(mentors.size(), people.get(slot.personId()), slot.capacity(),
+                    problem.freeHours().get(slot.personId()));
             mentors.add(mentor);
             mentorById.put(mentor.getId(), mentor);
         }
@@ -46,7 +47,7 @@ public final class PairingSolutionFactory {
         List<MenteeAssignment> assignments = new ArrayList<>();
         for (PairingProblem.MenteeRequest request : problem.mentees()) {
             Mentee mentee = new Mentee(mentees.size(), people.get(request.personId()), request.priority(),
-                    request.roundsWaited());
+                    request.roundsWaited(), problem.freeHours().get(request.personId()));
             List<Mentor> candidates = new ArrayList<>();
             for (Mentor mentor : mentors) {
                 if (rules.isAllowed(mentor, mentee)) {

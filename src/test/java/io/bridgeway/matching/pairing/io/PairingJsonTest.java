@@ -17,6 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Input validation: every refusal names the offending field or id, as the REST layer shows it verbatim. */
 class PairingJsonTest {
@@ -72,6 +74,26 @@ class PairingJsonTest {
                 refusal(instance(MENTORS, MENTEES, ", \"rules\": {\"crossDepartment\": \"sometimes\"}")));
         assertEquals("kind must be \"pairing\", not \"circles\"",
                 refusal(instance(MENTORS, MENTEES, "").replace("\"pairing\"", "\"circles\"")));
+    }
+
+    @Test
+    void freeUtcHoursAreReadAndBadHoursRefused() {
+        PairingProblem problem = PairingJson.readProblem(instance(MENTORS, MENTEES, "")
+                .replace("\"level\": 2}", "\"level\": 2, \"freeUtcHours\": [9, 10, 10, 167]}")
+                .replace("\"level\": 1}", "\"level\": 1, \"freeUtcHours\": []}"));
+        assertEquals(3, problem.freeHours().get("b").count(), "a repeated hour is one hour");
+        assertTrue(problem.freeHours().get("c").isEmpty(), "[] = free at no hour");
+        assertFalse(problem.freeHours().containsKey("a"), "absent = free at every hour");
+        assertEquals("people[1].freeUtcHours[1] must be an integer hour of the week 0..167, not 168", refusal(
+                instance(MENTORS, MENTEES, "").replace("\"level\": 2}", "\"level\": 2, \"freeUtcHours\": [3, 168]}")));
+        assertEquals("people[1].freeUtcHours[0] must be an integer hour of the week 0..167, not -1", refusal(
+                instance(MENTORS, MENTEES, "").replace("\"level\": 2}", "\"level\": 2, \"freeUtcHours\": [-1]}")));
+        assertEquals("people[1].freeUtcHours[0] must be an integer hour of the week 0..167, not 9.5", refusal(
+                instance(MENTORS, MENTEES, "").replace("\"level\": 2}", "\"level\": 2, \"freeUtcHours\": [9.5]}")));
+        assertEquals("people[1].freeUtcHours[0] must be an integer hour of the week 0..167, not \"9\"", refusal(
+                instance(MENTORS, MENTEES, "").replace("\"level\": 2}", "\"level\": 2, \"freeUtcHours\": [\"9\"]}")));
+        assertEquals("people[1].freeUtcHours must be a list of UTC hours of the week (0..167)", refusal(
+                instance(MENTORS, MENTEES, "").replace("\"level\": 2}", "\"level\": 2, \"freeUtcHours\": 9}")));
     }
 
     @Test

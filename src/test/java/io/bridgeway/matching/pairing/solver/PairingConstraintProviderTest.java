@@ -216,6 +216,38 @@ class PairingConstraintProviderTest {
     }
 
     @Test
+    void noCommonFreeHourCostsTwenty() {
+        // m free Mon 09-11 UTC; "overlap" shares 10; "apart" is free Tuesday only; "none" marked no hour;
+        // "anytime" gave no availability, so is free at every hour.
+        TinyInstance t = new TinyInstance().person("m", "Sales", 6).person("overlap", "Eng", 1)
+                .person("apart", "Eng", 1).person("none", "Eng", 1).person("anytime", "Eng", 1)
+                .mentor("m", 4).mentee("overlap", 1).mentee("apart", 1).mentee("none", 1).mentee("anytime", 1)
+                .freeUtcHours("m", 9, 10).freeUtcHours("overlap", 10, 11).freeUtcHours("apart", 33, 34)
+                .freeUtcHours("none");
+        verifier.verifyThat(PairingConstraintProvider::noCommonFreeHour)
+                .given(t.solution().getRules(), t.pair("m", "overlap"), t.pair("m", "anytime"))
+                .penalizesBy(0);
+        verifier.verifyThat(PairingConstraintProvider::noCommonFreeHour)
+                .given(t.solution().getRules(), t.pair("m", "overlap"), t.pair("m", "apart"), t.pair("m", "none"),
+                        t.pair("m", "anytime"))
+                .penalizesBy(40);
+    }
+
+    @Test
+    void noCommonFreeHourCountsNothingWhenNobodyGaveHours() {
+        // free at every hour on both sides, even after a programme raises the weight
+        TinyInstance t = new TinyInstance().person("m", "Sales", 6).person("e", "Eng", 1).person("f", "Eng", 1)
+                .mentor("m", 2).mentee("e", 1).mentee("f", 1).freeUtcHours("f")
+                .settings(PairingSettings.defaults().withNoCommonFreeHourPenalty(70));
+        verifier.verifyThat(PairingConstraintProvider::noCommonFreeHour)
+                .given(t.solution().getRules(), t.pair("m", "e"))
+                .penalizesBy(0);
+        verifier.verifyThat(PairingConstraintProvider::noCommonFreeHour)
+                .given(t.solution().getRules(), t.pair("m", "e"), t.pair("m", "f"))
+                .penalizesBy(70);
+    }
+
+    @Test
     void wholeScoreIsObjectiveMinusConstant() {
         // m-e: 1000*2 + 10*3 + 15 - 6 = 2039; u unmatched: -1000. Soft = 2039 - 1000 - 2000 (all priorities) + 2000.
         TinyInstance t = new TinyInstance().person("m", "Sales", 6).person("e", "Eng", 3).person("u", "Eng", 2)

@@ -88,6 +88,30 @@ class PairingMatcherTest {
     }
 
     @Test
+    @Timeout(120)
+    void availabilityInstanceReachesTheExactOptimumAndCheckPyAgrees() throws IOException {
+        Path instance = SharedBench.instance("pairing-800-availability.json");
+        PairingProblem available;
+        try (InputStream in = Files.newInputStream(instance)) {
+            available = PairingJson.readProblem(in);
+        }
+        assertFalse(available.freeHours().isEmpty(), "the instance carries freeUtcHours");
+        PairingResult result = MATCHER.solve(available, Duration.ofSeconds(30));
+        Path solution = Path.of("target", "pairing-800-availability.solution.json");
+        Files.writeString(solution, PairingJson.writeSolution(result));
+        SharedBench.Check check = SharedBench.check(instance, solution);
+        assertTrue(check.valid(), () -> check.figures().toString());
+        assertEquals(check.objective(), result.objective(), "Java objective (with the -20 term) equals check.py's");
+        assertEquals(check.figures().path("pairWeightSum").asLong(), result.pairWeightSum());
+        assertEquals(ReferenceOptimum.objective(PairingSolutionFactory.build(available)), result.objective(),
+                "the exact optimum, by JGraphT");
+        // the term shapes the pairs: with its weight at 0 the optimum would be a different, higher number
+        long ignoringAvailability = ExactPairingOptimizer.optimize(PairingSolutionFactory.build(
+                available.withSettings(available.settings().withNoCommonFreeHourPenalty(0)))).objective();
+        assertTrue(ignoringAvailability > result.objective(), ignoringAvailability + " vs " + result.objective());
+    }
+
+    @Test
     @Timeout(60)
     void scoreIsObjectiveMinusAllPriorities() {
         PairingResult result = MATCHER.solve(problem, Duration.ofSeconds(10));
