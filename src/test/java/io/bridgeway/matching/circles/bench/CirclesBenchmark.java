@@ -50,7 +50,7 @@ public final class CirclesBenchmark {
                 int seeds = 5;
                 for (int seed = 0; seed < seeds; seed++) {
                     Path base = out.resolve(instance.getFileName().toString().replace(".json", ".baseline" + seed + ".json"));
-                    CirclesJson.write(base, new CirclesSolutionJson(randomRotation(problem, seed), List.of(), "", 0, 0, 0, 0,
+                    CirclesJson.write(base, new CirclesSolutionJson(randomRotation(problem, seed), List.of(), "", 0, 0, 0, 0, 0,
                             List.of()));
                     JsonNode b = check(checker, instance, base);
                     repeats += b.get("repeats").asInt();
