@@ -24,6 +24,7 @@ final class SwapSearch {
     private static final int CONFLICT_SAMPLE = 120;
     private static final int PARTNER_SAMPLE = 400;
     private static final int LATE_ACCEPTANCE = 2000;
+    private static final int UNAVAILABLE_SAMPLE = 64;
 
     /**
      * The search's knobs, passed in so that runs with different settings can share a JVM (SwapSearchTuning).
@@ -58,6 +59,7 @@ final class SwapSearch {
     private final int[][][] freeCount;      // [round][group][hour] -> members free then
     private final int[][][] hoursWithCount; // [round][group][k] -> hours at which exactly k members are free
     private final int[][] maxFree;          // [round][group] -> attendance at the best common hour
+    private final int[][] freeAtHour;       // [hour] -> people free then
     private long repeats;
     private long soft;
     private int[][] bestGroup;
@@ -91,6 +93,7 @@ final class SwapSearch {
         int hourSlots = hasAvailability ? CircleRules.HOURS_PER_WEEK : 0;
         this.freeHours = new int[n][];
         this.freeAt = new boolean[n][hourSlots];
+        this.freeAtHour = new int[hourSlots][];
         if (hasAvailability) {
             int[] everyHour = java.util.stream.IntStream.range(0, CircleRules.HOURS_PER_WEEK).toArray();
             for (int p = 0; p < n; p++) {
@@ -98,6 +101,10 @@ final class SwapSearch {
                 for (int hour : freeHours[p]) {
                     freeAt[p][hour] = true;
                 }
+            }
+            for (int hour = 0; hour < hourSlots; hour++) {
+                final int h = hour;
+                freeAtHour[hour] = java.util.stream.IntStream.range(0, n).filter(p -> freeAt[p][h]).toArray();
             }
         }
         this.freeCount = new int[rounds][groups][hourSlots];
@@ -488,10 +495,21 @@ final class SwapSearch {
         }
     }
 
+    /**
+     * Late acceptance on a random swap; with availability every other step moves someone who cannot make their
+     * circle's hour, since random swaps rarely find the few such seats once most circles can meet.
+     */
     private void lateAcceptanceStep(long[] lateCosts) {
         int r = random.nextInt(rounds);
         int a = random.nextInt(n);
         int b = random.nextInt(n);
+        if (hasAvailability && (iterations & 1) == 0) {
+            for (int tries = 0; tries < UNAVAILABLE_SAMPLE && !cannotMakeBestHour(r, a); tries++) {
+                r = random.nextInt(rounds);
+                a = random.nextInt(n);
+            }
+            b = someoneFreeAtBestHour(r, group[r][a], b);
+        }
         if (group[r][a] == group[r][b] || pinned[r][a] || pinned[r][b]) {
             return;
         }
@@ -502,6 +520,32 @@ final class SwapSearch {
             swap(r, a, b);
         }
         lateCosts[slot] = cost();
+    }
+
+    /** Whether p is free at none of the hours at which the most members of p's circle are free. */
+    private boolean cannotMakeBestHour(int r, int p) {
+        int g = group[r][p];
+        int[] count = freeCount[r][g];
+        for (int hour : freeHours[p]) {
+            if (count[hour] == maxFree[r][g]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A random person free at one of group g's best hours (who could take a's seat there), else fallback. */
+    private int someoneFreeAtBestHour(int r, int g, int fallback) {
+        int[] count = freeCount[r][g];
+        int max = maxFree[r][g];
+        int chosen = -1;
+        int seen = 0;
+        for (int hour = 0; hour < count.length; hour++) {
+            if (count[hour] == max && freeAtHour[hour].length > 0 && random.nextInt(++seen) == 0) {
+                chosen = hour;
+            }
+        }
+        return max == 0 || chosen < 0 ? fallback : freeAtHour[chosen][random.nextInt(freeAtHour[chosen].length)];
     }
 
     private void restartFromBest() {

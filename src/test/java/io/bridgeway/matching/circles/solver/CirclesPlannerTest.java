@@ -60,7 +60,7 @@ class CirclesPlannerTest {
                 Duration.ofSeconds(3)).result();
         int seats = 200 * result.rounds().size();
         // a random rotation leaves about 56% of seats unable to meet
-        assertTrue(result.unavailableMembers() < seats * 0.15, () -> result.unavailableMembers() + " of " + seats);
+        assertTrue(result.unavailableMembers() <= seats * 0.05, () -> result.unavailableMembers() + " of " + seats);
         // every circle meets at its best common hour, and the blocks name exactly the unavailable seats
         assertEquals(result.unavailableMembers(),
                 result.meetingBlocks().stream().mapToInt(b -> b.cannotAttend().size()).sum());
