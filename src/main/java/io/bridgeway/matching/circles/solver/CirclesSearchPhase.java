@@ -93,7 +93,7 @@ public class CirclesSearchPhase implements CustomPhaseCommand<CirclesSchedule> {
                 schedule.getHistory().metPairs(), schedule.getSettings(), fixed, anyFreeHours ? freeHours : null);
     }
 
-    private static Circle[][] circlesByRound(CirclesSchedule schedule) {
+    static Circle[][] circlesByRound(CirclesSchedule schedule) {
         int groups = (int) schedule.getCircles().stream().filter(c -> c.round() == 0).count();
         Circle[][] byRound = new Circle[schedule.getRounds()][groups];
         for (Circle circle : schedule.getCircles()) {

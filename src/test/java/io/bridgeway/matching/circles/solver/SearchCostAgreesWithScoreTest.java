@@ -35,9 +35,7 @@ class SearchCostAgreesWithScoreTest {
     }
 
     private static void assignAll(CirclesSchedule schedule, int[][] groupOf) {
-        int groups = (int) schedule.getCircles().stream().filter(c -> c.round() == 0).count();
-        Circle[][] circles = new Circle[schedule.getRounds()][groups];
-        schedule.getCircles().forEach(c -> circles[c.round()][c.index()] = c);
+        Circle[][] circles = CirclesSearchPhase.circlesByRound(schedule);
         for (Placement placement : schedule.getPlacements()) {
             placement.setCircle(circles[placement.getRound()][groupOf[placement.getRound()][placement.getMemberIndex()]]);
         }
