@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Circles benchmark: golfer instances and circles-435-history, each solved once within SECONDS (default 60),
+# Circles benchmark: golfer instances, circles-435-history and circles-200-availability, each solved once within SECONDS (default 60),
 # validated by shared/bench/check.py. Run from the project root: bench/circles-bench.sh [SECONDS]
 set -euo pipefail
 SECONDS_LIMIT="${1:-60}"
@@ -15,4 +15,5 @@ java -cp "target/classes:target/test-classes:$(cat target/cp.txt)" io.bridgeway.
   "$SHARED/instances/golfers-5-3-7.json" "$SHARED/instances/golfers-8-4-8.json" \
   target/bench-circles/golfers-8-4-9.json target/bench-circles/golfers-10-4-9.json \
   target/bench-circles/golfers-9-4-9.json target/bench-circles/golfers-8-4-10.json \
-  "$SHARED/instances/circles-68.json" "$SHARED/instances/circles-435-history.json"
+  "$SHARED/instances/circles-68.json" "$SHARED/instances/circles-435-history.json" \
+  "$SHARED/instances/circles-200-availability.json"

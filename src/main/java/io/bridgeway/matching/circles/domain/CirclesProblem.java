@@ -11,10 +11,21 @@ import io.bridgeway.matching.PersonProfile;
  * of {@code rounds} rounds. {@code history} lists earlier circles (person ids). {@code withoutUtcOffset}
  * names people whose offset is unknown (they do not widen a circle's time-zone spread).
  * {@code availability} and {@code calendar} are optional and only used for meeting times.
+ * {@code freeUtcHours} (MODEL.md, "Availability": UTC hours of the week 0..167; a person not listed is free
+ * at every hour) is optimised by the search and decides each circle's hour.
  */
 public record CirclesProblem(List<PersonProfile> people, int rounds, int minGroupSize, int maxGroupSize,
         List<List<String>> history, CirclesSettings settings, Set<String> withoutUtcOffset,
-        Map<String, PersonAvailability> availability, MeetingCalendar calendar) {
+        Map<String, PersonAvailability> availability, MeetingCalendar calendar,
+        Map<String, Set<Integer>> freeUtcHours) {
+
+    /** A problem without free UTC hours (everyone free at every hour for the search). */
+    public CirclesProblem(List<PersonProfile> people, int rounds, int minGroupSize, int maxGroupSize,
+            List<List<String>> history, CirclesSettings settings, Set<String> withoutUtcOffset,
+            Map<String, PersonAvailability> availability, MeetingCalendar calendar) {
+        this(people, rounds, minGroupSize, maxGroupSize, history, settings, withoutUtcOffset, availability,
+                calendar, null);
+    }
 
     public CirclesProblem {
         people = people == null ? List.of() : List.copyOf(people);
@@ -22,6 +33,7 @@ public record CirclesProblem(List<PersonProfile> people, int rounds, int minGrou
         settings = settings == null ? CirclesSettings.defaults() : settings;
         withoutUtcOffset = withoutUtcOffset == null ? Set.of() : Set.copyOf(withoutUtcOffset);
         availability = availability == null ? Map.of() : Map.copyOf(availability);
+        freeUtcHours = freeUtcHours == null ? Map.of() : Map.copyOf(freeUtcHours);
     }
 
     /** A problem with default rules, no history and no meeting-time data. */
@@ -31,16 +43,21 @@ public record CirclesProblem(List<PersonProfile> people, int rounds, int minGrou
 
     public CirclesProblem withHistory(List<List<String>> newHistory) {
         return new CirclesProblem(people, rounds, minGroupSize, maxGroupSize, newHistory, settings,
-                withoutUtcOffset, availability, calendar);
+                withoutUtcOffset, availability, calendar, freeUtcHours);
     }
 
     public CirclesProblem withSettings(CirclesSettings newSettings) {
         return new CirclesProblem(people, rounds, minGroupSize, maxGroupSize, history, newSettings,
-                withoutUtcOffset, availability, calendar);
+                withoutUtcOffset, availability, calendar, freeUtcHours);
     }
 
     public CirclesProblem withMeetingTimes(Map<String, PersonAvailability> newAvailability, MeetingCalendar newCalendar) {
         return new CirclesProblem(people, rounds, minGroupSize, maxGroupSize, history, settings,
-                withoutUtcOffset, newAvailability, newCalendar);
+                withoutUtcOffset, newAvailability, newCalendar, freeUtcHours);
+    }
+
+    public CirclesProblem withFreeUtcHours(Map<String, Set<Integer>> newFreeUtcHours) {
+        return new CirclesProblem(people, rounds, minGroupSize, maxGroupSize, history, settings,
+                withoutUtcOffset, availability, calendar, newFreeUtcHours);
     }
 }

@@ -5,12 +5,23 @@ package io.bridgeway.matching.circles.domain;
  * A weight of 0 switches its rule off; {@code seniorLevel == null} switches the senior rule off.
  */
 public record CirclesSettings(int sameDepartmentPairWeight, int timezoneSpreadPerHourWeight,
-        int groupWithoutSeniorWeight, Integer seniorLevel) {
+        int groupWithoutSeniorWeight, Integer seniorLevel, int unavailableMemberWeight) {
+
+    /** MODEL.md's weight of a member who cannot make the circle's best common hour. */
+    public static final int DEFAULT_UNAVAILABLE_MEMBER_WEIGHT = 40;
 
     public CirclesSettings {
-        if (sameDepartmentPairWeight < 0 || timezoneSpreadPerHourWeight < 0 || groupWithoutSeniorWeight < 0) {
+        if (sameDepartmentPairWeight < 0 || timezoneSpreadPerHourWeight < 0 || groupWithoutSeniorWeight < 0
+                || unavailableMemberWeight < 0) {
             throw new IllegalArgumentException("circle rule weights must be 0 or more");
         }
+    }
+
+    /** The rules with the canonical weight for members who cannot make the circle's hour. */
+    public CirclesSettings(int sameDepartmentPairWeight, int timezoneSpreadPerHourWeight,
+            int groupWithoutSeniorWeight, Integer seniorLevel) {
+        this(sameDepartmentPairWeight, timezoneSpreadPerHourWeight, groupWithoutSeniorWeight, seniorLevel,
+                DEFAULT_UNAVAILABLE_MEMBER_WEIGHT);
     }
 
     public static CirclesSettings defaults() {

@@ -25,6 +25,7 @@ import io.bridgeway.matching.circles.domain.CirclesSettings;
 import io.bridgeway.matching.InvalidInstanceException;
 import io.bridgeway.matching.circles.domain.MeetingCalendar;
 import io.bridgeway.matching.circles.domain.PersonAvailability;
+import io.bridgeway.matching.circles.solver.CircleRules;
 
 /** Maps circles JSON (MODEL.md format plus optional meeting-time fields) to the domain and back. */
 public final class CirclesJson {
@@ -52,7 +53,7 @@ public final class CirclesJson {
 
     public static CirclesSolutionJson toJson(CirclesResult result) {
         return new CirclesSolutionJson(result.rounds(), result.meetingBlocks(), result.score(), result.hard(),
-                result.repeats(), result.soft(), result.seconds(), result.explanations());
+                result.repeats(), result.soft(), result.unavailableMembers(), result.seconds(), result.explanations());
     }
 
     /** The problem of an instance; throws InvalidInstanceException listing every unreadable field. */
@@ -70,6 +71,7 @@ public final class CirclesJson {
         List<PersonProfile> people = new ArrayList<>();
         Set<String> withoutOffset = new HashSet<>();
         Map<String, PersonAvailability> availability = new LinkedHashMap<>();
+        Map<String, Set<Integer>> freeUtcHours = new LinkedHashMap<>();
         List<CirclesInstanceJson.PersonJson> peopleJson = json.people() == null ? List.of() : json.people();
         for (int i = 0; i < peopleJson.size(); i++) {
             CirclesInstanceJson.PersonJson p = peopleJson.get(i);
@@ -83,6 +85,9 @@ public final class CirclesJson {
                     p.goals() == null ? null : new LinkedHashSet<>(p.goals())));
             if (p.utcOffsetMinutes() == null) {
                 withoutOffset.add(p.id());
+            }
+            if (p.freeUtcHours() != null) {
+                freeUtcHours.put(p.id(), readFreeUtcHours(p, problems));
             }
             if (p.availability() != null) {
                 readAvailability(p, problems).ifPresent(a -> availability.put(p.id(), a));
@@ -108,9 +113,23 @@ public final class CirclesJson {
                 or(rules.sameDepartmentPairWeight(), defaults.sameDepartmentPairWeight()),
                 or(rules.timezoneSpreadPerHourWeight(), defaults.timezoneSpreadPerHourWeight()),
                 or(rules.groupWithoutSeniorWeight(), defaults.groupWithoutSeniorWeight()),
-                rules.seniorLevel());
+                rules.seniorLevel(),
+                or(rules.unavailableMemberWeight(), defaults.unavailableMemberWeight()));
         return new CirclesProblem(people, json.rounds(), json.groupSize().min(), json.groupSize().max(),
-                json.history(), settings, withoutOffset, availability, calendar);
+                json.history(), settings, withoutOffset, availability, calendar, freeUtcHours);
+    }
+
+    /** MODEL.md's free hours: whole UTC hours of the week, 0 (Monday 00:00 UTC) to 167. */
+    private static Set<Integer> readFreeUtcHours(CirclesInstanceJson.PersonJson p, List<String> problems) {
+        Set<Integer> hours = new java.util.TreeSet<>();
+        for (Integer hour : p.freeUtcHours()) {
+            if (hour == null || hour < 0 || hour >= CircleRules.HOURS_PER_WEEK) {
+                problems.add("person " + p.id() + ": freeUtcHours must be whole hours of the week 0..167, not " + hour);
+            } else {
+                hours.add(hour);
+            }
+        }
+        return hours;
     }
 
     private static java.util.Optional<PersonAvailability> readAvailability(CirclesInstanceJson.PersonJson p,

@@ -7,8 +7,8 @@ import io.bridgeway.matching.circles.domain.MeetingBlock;
 
 /**
  * What the circles endpoint returns: MODEL.md's {@code rounds} (readable by check.py) plus meeting blocks,
- * the score and the plain-words explanations.
+ * the score, {@code unavailableMembers} (as check.py reports it) and the plain-words explanations.
  */
 public record CirclesSolutionJson(List<List<List<String>>> rounds, List<MeetingBlock> meetingBlocks, String score,
-        int hard, int repeats, int soft, double seconds, List<CircleExplanation> explanations) {
+        int hard, int repeats, int soft, int unavailableMembers, double seconds, List<CircleExplanation> explanations) {
 }

@@ -1,6 +1,8 @@
 package io.bridgeway.matching.circles.solver;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
 import io.bridgeway.matching.circles.domain.CircleMember;
 import io.bridgeway.matching.circles.domain.CirclesSettings;
@@ -10,6 +12,9 @@ import io.bridgeway.matching.circles.domain.CirclesSettings;
  * and the explanations, so the three cannot drift apart.
  */
 public final class CircleRules {
+
+    /** UTC hours of the week, the grid of {@code freeUtcHours}. */
+    public static final int HOURS_PER_WEEK = 168;
 
     private CircleRules() {
     }
@@ -75,10 +80,47 @@ public final class CircleRules {
         return members.stream().noneMatch(settings::isSenior);
     }
 
+    /**
+     * The circle's best common hour (MODEL.md, "Availability"): the UTC hour of the week at which the most
+     * members are free, the earliest on a tie; -1 when no member has free hours given (free at every hour).
+     */
+    public static int bestCommonHour(List<CircleMember> members) {
+        return bestCommonHourOf(members.stream().map(CircleMember::freeUtcHours).toList());
+    }
+
+    /** {@link #bestCommonHour(List)} on each member's free hours, null meaning free at every hour. */
+    public static int bestCommonHourOf(List<Set<Integer>> freeHoursOfMembers) {
+        if (freeHoursOfMembers.stream().allMatch(Objects::isNull)) {
+            return -1;
+        }
+        int[] freeCount = new int[HOURS_PER_WEEK];
+        for (Set<Integer> freeHours : freeHoursOfMembers) {
+            for (int hour = 0; hour < HOURS_PER_WEEK; hour++) {
+                if (freeHours == null || freeHours.contains(hour)) {
+                    freeCount[hour]++;
+                }
+            }
+        }
+        int best = 0;
+        for (int hour = 1; hour < HOURS_PER_WEEK; hour++) {
+            if (freeCount[hour] > freeCount[best]) {
+                best = hour;
+            }
+        }
+        return best;
+    }
+
+    /** Members not free at the circle's best common hour; 0 when nobody's free hours are given. */
+    public static int unavailableMembers(List<CircleMember> members) {
+        int hour = bestCommonHour(members);
+        return hour < 0 ? 0 : (int) members.stream().filter(m -> !m.freeAt(hour)).count();
+    }
+
     /** The soft penalty of one circle under the given settings. */
     public static int softPenalty(List<CircleMember> members, CirclesSettings settings) {
         return settings.sameDepartmentPairWeight() * sameDepartmentPairs(members)
                 + settings.timezoneSpreadPerHourWeight() * timezoneSpreadHours(members)
-                + (lacksSenior(members, settings) ? settings.groupWithoutSeniorWeight() : 0);
+                + (lacksSenior(members, settings) ? settings.groupWithoutSeniorWeight() : 0)
+                + settings.unavailableMemberWeight() * unavailableMembers(members);
     }
 }

@@ -30,7 +30,8 @@ public class CirclesConstraintProvider implements ConstraintProvider {
                 repeatedPairs(factory),
                 sameDepartmentPairs(factory),
                 timezoneSpread(factory),
-                circleWithoutSenior(factory)
+                circleWithoutSenior(factory),
+                membersWhoCannotMakeTheHour(factory)
         };
     }
 
@@ -84,5 +85,16 @@ public class CirclesConstraintProvider implements ConstraintProvider {
                 .penalize(HardMediumSoftScore.ONE_SOFT,
                         (circle, members, settings) -> settings.groupWithoutSeniorWeight())
                 .asConstraint("Circle without senior");
+    }
+
+    Constraint membersWhoCannotMakeTheHour(ConstraintFactory factory) {
+        return factory.forEach(Placement.class)
+                .groupBy(Placement::getCircle, toList(Placement::getMember))
+                .join(CirclesSettings.class)
+                .filter((circle, members, settings) -> settings.unavailableMemberWeight() > 0
+                        && CircleRules.unavailableMembers(members) > 0)
+                .penalize(HardMediumSoftScore.ONE_SOFT, (circle, members, settings) ->
+                        settings.unavailableMemberWeight() * CircleRules.unavailableMembers(members))
+                .asConstraint("Member cannot make the circle's hour");
     }
 }

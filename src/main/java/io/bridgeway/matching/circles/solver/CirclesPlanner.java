@@ -45,8 +45,9 @@ public final class CirclesPlanner {
                 .map(round -> round.stream().map(circle -> circle.stream().map(CircleMember::id).toList()).toList())
                 .toList();
         HardMediumSoftScore score = solved.getScore();
+        int unavailable = rounds.stream().flatMap(List::stream).mapToInt(CircleRules::unavailableMembers).sum();
         return new CirclesResult(ids, MeetingTimePlanner.plan(problem, ids), score.toString(), -score.hardScore(),
-                -score.mediumScore(), -score.softScore(), seconds, CircleExplainer.explain(solved, rounds));
+                -score.mediumScore(), -score.softScore(), unavailable, seconds, CircleExplainer.explain(solved, rounds));
     }
 
     /** Members per circle per round, in circle order; empty circles are left out. */

@@ -26,7 +26,8 @@ public final class CirclesScheduleFactory {
         Map<String, Integer> indexById = new HashMap<>();
         for (PersonProfile person : problem.people()) {
             indexById.put(person.id(), members.size());
-            members.add(new CircleMember(members.size(), person, !problem.withoutUtcOffset().contains(person.id())));
+            members.add(new CircleMember(members.size(), person, !problem.withoutUtcOffset().contains(person.id()),
+                    problem.freeUtcHours().get(person.id())));
         }
         int[] sizes = CirclesValidator.groupSizes(members.size(), problem.minGroupSize(), problem.maxGroupSize());
         List<Circle> circles = new ArrayList<>();

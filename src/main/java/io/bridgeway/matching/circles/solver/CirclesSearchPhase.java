@@ -81,11 +81,19 @@ public class CirclesSearchPhase implements CustomPhaseCommand<CirclesSchedule> {
                 fixed[placement.getRound()][placement.getMemberIndex()] = placement.getCircle().index();
             }
         }
+        int[][] freeHours = new int[n][];
+        boolean anyFreeHours = false;
+        for (CircleMember member : members) {
+            if (member.freeUtcHours() != null) {
+                freeHours[member.index()] = member.freeUtcHours().stream().mapToInt(Integer::intValue).sorted().toArray();
+                anyFreeHours = true;
+            }
+        }
         return new SearchModel(n, schedule.getRounds(), sizes, departmentIds, offsets, offsetKnown, senior,
-                schedule.getHistory().metPairs(), schedule.getSettings(), fixed);
+                schedule.getHistory().metPairs(), schedule.getSettings(), fixed, anyFreeHours ? freeHours : null);
     }
 
-    private static Circle[][] circlesByRound(CirclesSchedule schedule) {
+    static Circle[][] circlesByRound(CirclesSchedule schedule) {
         int groups = (int) schedule.getCircles().stream().filter(c -> c.round() == 0).count();
         Circle[][] byRound = new Circle[schedule.getRounds()][groups];
         for (Circle circle : schedule.getCircles()) {

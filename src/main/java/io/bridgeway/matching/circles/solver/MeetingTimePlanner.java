@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 import io.bridgeway.matching.PersonProfile;
@@ -32,7 +33,7 @@ public final class MeetingTimePlanner {
     }
 
     public static List<MeetingBlock> plan(CirclesProblem problem, List<List<List<String>>> rounds) {
-        if (problem.availability().isEmpty()) {
+        if (problem.availability().isEmpty() && problem.freeUtcHours().isEmpty()) {
             return List.of();
         }
         List<MeetingBlock> blocks = new ArrayList<>();
@@ -69,6 +70,9 @@ public final class MeetingTimePlanner {
 
         /** The hour of one circle (index from 0) with these members: the one most of them can make. */
         public MeetingBlock plan(int circle, List<String> ids) {
+            if (!problem.freeUtcHours().isEmpty()) {
+                return planAtBestCommonHour(circle, ids);
+            }
             TreeSet<Integer> candidates = new TreeSet<>();
             for (String id : ids) {
                 if (free.containsKey(id)) {
@@ -99,6 +103,30 @@ public final class MeetingTimePlanner {
             }
             return new MeetingBlock(round + 1, circle + 1, bestStart,
                     bestStart < 0 ? "no common hour" : UtcWeekTimes.formatUtc(bestStart), local, attendees, cannot);
+        }
+
+        /**
+         * With MODEL.md free hours the circle meets at its best common hour, the hour the search optimised
+         * ({@link CircleRules#bestCommonHour}); members without free hours are free at every hour.
+         */
+        private MeetingBlock planAtBestCommonHour(int circle, List<String> ids) {
+            int hour = CircleRules.bestCommonHourOf(ids.stream().map(problem.freeUtcHours()::get).toList());
+            int start = hour < 0 ? 0 : hour * 60;
+            List<String> attendees = ids.stream().filter(id -> canMeetAt(id, start / 60)).toList();
+            List<String> cannot = ids.stream().filter(id -> !canMeetAt(id, start / 60)).toList();
+            Map<String, String> local = new LinkedHashMap<>();
+            for (String id : ids) {
+                PersonAvailability availability = problem.availability().get(id);
+                local.put(id, localStart(start, availability == null ? null : availability.zone(),
+                        people.get(id).utcOffsetMinutes(), weeks));
+            }
+            return new MeetingBlock(round + 1, circle + 1, start, UtcWeekTimes.formatUtc(start), local, attendees,
+                    cannot);
+        }
+
+        private boolean canMeetAt(String id, int utcHourOfWeek) {
+            Set<Integer> hours = problem.freeUtcHours().get(id);
+            return hours == null || hours.contains(utcHourOfWeek);
         }
     }
 

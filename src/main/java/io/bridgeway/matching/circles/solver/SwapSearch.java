@@ -13,7 +13,9 @@ import io.bridgeway.matching.circles.domain.MeetingHistory;
  * Dotú & Van Hentenryck tabu search (swap two people of one round, at least one of them in a repeated
  * pair; per-round tabu on moved people; restart from the best with random swaps when stuck), and,
  * once there are no repeats, late acceptance on random swaps for the soft rules. Swaps keep every
- * group size, so the construction's valid sizes stay valid. Costs are compared as
+ * group size, so the construction's valid sizes stay valid. Availability is kept incremental: per group the
+ * number of free members at each of the 168 UTC hours, a histogram of those numbers and their maximum (the
+ * best common hour's attendance), so a swap touches only the hours of the two people. Costs are compared as
  * repeats * 2^32 + soft, which is exactly lexicographic because one swap changes soft by far less.
  */
 final class SwapSearch {
@@ -22,6 +24,7 @@ final class SwapSearch {
     private static final int CONFLICT_SAMPLE = 120;
     private static final int PARTNER_SAMPLE = 400;
     private static final int LATE_ACCEPTANCE = 2000;
+    private static final int UNAVAILABLE_SAMPLE = 64;
 
     /**
      * The search's knobs, passed in so that runs with different settings can share a JVM (SwapSearchTuning).
@@ -49,6 +52,14 @@ final class SwapSearch {
     private final PairCounts counts;
     private final int[] scratchDepartments;
     private final boolean hasSoftRules;
+    private final boolean hasAvailability;
+    private final int unavailableWeight;
+    private final int[][] freeHours;        // [person] -> free UTC hours (all 168 when free at every hour)
+    private final boolean[][] freeAt;       // [person][hour]
+    private final int[][][] freeCount;      // [round][group][hour] -> members free then
+    private final int[][][] hoursWithCount; // [round][group][k] -> hours at which exactly k members are free
+    private final int[][] maxFree;          // [round][group] -> attendance at the best common hour
+    private final int[][] freeAtHour;       // [hour] -> people free then
     private long repeats;
     private long soft;
     private int[][] bestGroup;
@@ -77,6 +88,35 @@ final class SwapSearch {
         this.counts = new PairCounts(n);
         this.hasSoftRules = hasSoftRules(model);
         int maxSize = Arrays.stream(sizes).max().orElse(0);
+        this.hasAvailability = model.freeUtcHours() != null && model.settings().unavailableMemberWeight() > 0;
+        this.unavailableWeight = model.settings().unavailableMemberWeight();
+        int hourSlots = hasAvailability ? CircleRules.HOURS_PER_WEEK : 0;
+        this.freeHours = new int[n][];
+        this.freeAt = new boolean[n][hourSlots];
+        this.freeAtHour = new int[hourSlots][];
+        if (hasAvailability) {
+            int[] everyHour = java.util.stream.IntStream.range(0, CircleRules.HOURS_PER_WEEK).toArray();
+            for (int p = 0; p < n; p++) {
+                freeHours[p] = model.freeUtcHours()[p] == null ? everyHour : model.freeUtcHours()[p];
+                for (int hour : freeHours[p]) {
+                    freeAt[p][hour] = true;
+                }
+            }
+            for (int hour = 0; hour < hourSlots; hour++) {
+                final int h = hour;
+                freeAtHour[hour] = java.util.stream.IntStream.range(0, n).filter(p -> freeAt[p][h]).toArray();
+            }
+        }
+        this.freeCount = new int[rounds][groups][hourSlots];
+        this.hoursWithCount = new int[rounds][groups][hasAvailability ? maxSize + 1 : 0];
+        this.maxFree = new int[rounds][groups];
+        for (int[][] round : hoursWithCount) {
+            for (int[] histogram : round) {
+                if (histogram.length > 0) {
+                    histogram[0] = CircleRules.HOURS_PER_WEEK;
+                }
+            }
+        }
         this.scratchDepartments = new int[maxSize];
         for (long pair : model.historyPairs()) {
             counts.add(MeetingHistory.first(pair), MeetingHistory.second(pair), 1);
@@ -192,7 +232,7 @@ final class SwapSearch {
                     }
                 }
                 groupSoft[r][g] = softOf(m, -1, -1);
-                soft += groupSoft[r][g];
+                soft += groupSoft[r][g] + unavailableCost(r, g);
             }
         }
     }
@@ -207,13 +247,79 @@ final class SwapSearch {
         }
         int[] partial = Arrays.copyOf(m, filled + 1);
         partial[filled] = candidate;
-        return repeatCost * REPEAT + softOf(partial, -1, -1);
+        long unavailable = 0;
+        if (hasAvailability && !joinsBestHour(r, g, candidate)) {
+            unavailable = unavailableWeight; // the best hour's attendance stays, the group grows by one
+        }
+        return repeatCost * REPEAT + softOf(partial, -1, -1) + unavailable;
+    }
+
+    private boolean joinsBestHour(int r, int g, int candidate) {
+        int[] count = freeCount[r][g];
+        for (int hour : freeHours[candidate]) {
+            if (count[hour] == maxFree[r][g]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void place(int r, int g, int s, int p) {
         members[r][g][s] = p;
         group[r][p] = g;
         seat[r][p] = s;
+        if (hasAvailability) {
+            addFreeHours(r, g, p, 1);
+        }
+    }
+
+    // ---- availability ----
+
+    /** Soft of the members of group g who cannot make its best common hour. */
+    private long unavailableCost(int r, int g) {
+        return hasAvailability ? (long) unavailableWeight * (members[r][g].length - maxFree[r][g]) : 0;
+    }
+
+    /** Adds (sign 1) or removes (sign -1) person p's free hours to group g's counts. */
+    private void addFreeHours(int r, int g, int p, int sign) {
+        int[] count = freeCount[r][g];
+        int[] histogram = hoursWithCount[r][g];
+        int max = maxFree[r][g];
+        for (int hour : freeHours[p]) {
+            histogram[count[hour]]--;
+            count[hour] += sign;
+            histogram[count[hour]]++;
+            max = Math.max(max, count[hour]);
+        }
+        while (max > 0 && histogram[max] == 0) {
+            max--;
+        }
+        maxFree[r][g] = max;
+    }
+
+    /** Group g's best-hour attendance if {@code out} left it and {@code in} joined; counts change by 1 at most. */
+    private int maxFreeAfterSwap(int r, int g, int out, int in) {
+        int[] count = freeCount[r][g];
+        int max = maxFree[r][g];
+        boolean reachesMax = false;
+        for (int hour : freeHours[in]) {
+            if (!freeAt[out][hour]) {
+                if (count[hour] == max) {
+                    return max + 1;
+                }
+                reachesMax |= count[hour] == max - 1;
+            }
+        }
+        if (reachesMax) {
+            return max;
+        }
+        int loweredFromMax = 0;
+        for (int hour : freeHours[out]) {
+            if (!freeAt[in][hour] && count[hour] == max) {
+                loweredFromMax++;
+            }
+        }
+        return hoursWithCount[r][g][max] > loweredFromMax ? max : max - 1;
     }
 
     // ---- scoring ----
@@ -225,7 +331,7 @@ final class SwapSearch {
                 return true;
             }
         }
-        return model.settings().seniorRuleActive();
+        return model.settings().seniorRuleActive() || model.freeUtcHours() != null;
     }
 
     /** Soft penalty of a group, optionally with person {@code out} replaced by {@code in}. */
@@ -274,6 +380,10 @@ final class SwapSearch {
         }
         long softDelta = softOf(members[r][ga], a, b) + softOf(members[r][gb], b, a)
                 - groupSoft[r][ga] - groupSoft[r][gb];
+        if (hasAvailability) {
+            softDelta += (long) unavailableWeight * (maxFree[r][ga] - maxFreeAfterSwap(r, ga, a, b)
+                    + maxFree[r][gb] - maxFreeAfterSwap(r, gb, b, a));
+        }
         return repeatDelta * REPEAT + softDelta;
     }
 
@@ -302,10 +412,16 @@ final class SwapSearch {
         group[r][b] = ga;
         seat[r][a] = sb;
         seat[r][b] = sa;
-        soft -= groupSoft[r][ga] + groupSoft[r][gb];
+        soft -= groupSoft[r][ga] + groupSoft[r][gb] + unavailableCost(r, ga) + unavailableCost(r, gb);
         groupSoft[r][ga] = softOf(members[r][ga], -1, -1);
         groupSoft[r][gb] = softOf(members[r][gb], -1, -1);
-        soft += groupSoft[r][ga] + groupSoft[r][gb];
+        if (hasAvailability) {
+            addFreeHours(r, ga, a, -1);
+            addFreeHours(r, ga, b, 1);
+            addFreeHours(r, gb, b, -1);
+            addFreeHours(r, gb, a, 1);
+        }
+        soft += groupSoft[r][ga] + groupSoft[r][gb] + unavailableCost(r, ga) + unavailableCost(r, gb);
     }
 
     // ---- moves ----
@@ -379,10 +495,21 @@ final class SwapSearch {
         }
     }
 
+    /**
+     * Late acceptance on a random swap; with availability every other step moves someone who cannot make their
+     * circle's hour, since random swaps rarely find the few such seats once most circles can meet.
+     */
     private void lateAcceptanceStep(long[] lateCosts) {
         int r = random.nextInt(rounds);
         int a = random.nextInt(n);
         int b = random.nextInt(n);
+        if (hasAvailability && (iterations & 1) == 0) {
+            for (int tries = 0; tries < UNAVAILABLE_SAMPLE && !cannotMakeBestHour(r, a); tries++) {
+                r = random.nextInt(rounds);
+                a = random.nextInt(n);
+            }
+            b = someoneFreeAtBestHour(r, group[r][a], b);
+        }
         if (group[r][a] == group[r][b] || pinned[r][a] || pinned[r][b]) {
             return;
         }
@@ -393,6 +520,32 @@ final class SwapSearch {
             swap(r, a, b);
         }
         lateCosts[slot] = cost();
+    }
+
+    /** Whether p is free at none of the hours at which the most members of p's circle are free. */
+    private boolean cannotMakeBestHour(int r, int p) {
+        int g = group[r][p];
+        int[] count = freeCount[r][g];
+        for (int hour : freeHours[p]) {
+            if (count[hour] == maxFree[r][g]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A random person free at one of group g's best hours (who could take a's seat there), else fallback. */
+    private int someoneFreeAtBestHour(int r, int g, int fallback) {
+        int[] count = freeCount[r][g];
+        int max = maxFree[r][g];
+        int chosen = -1;
+        int seen = 0;
+        for (int hour = 0; hour < count.length; hour++) {
+            if (count[hour] == max && freeAtHour[hour].length > 0 && random.nextInt(++seen) == 0) {
+                chosen = hour;
+            }
+        }
+        return max == 0 || chosen < 0 ? fallback : freeAtHour[chosen][random.nextInt(freeAtHour[chosen].length)];
     }
 
     private void restartFromBest() {

@@ -34,8 +34,8 @@ public final class CirclesBenchmark {
         Path checker = Path.of(args[1]);
         Path out = Path.of("target/bench-circles");
         Files.createDirectories(out);
-        System.out.println("| instance | people | solved | repeats | soft | seconds (stops when solved) | check.py | baseline repeats | baseline soft |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|");
+        System.out.println("| instance | people | solved | repeats | soft | unavailable seats | seconds (stops when solved) | check.py | baseline repeats | baseline soft | baseline unavailable |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
         for (int i = 2; i < args.length; i++) {
             Path instance = Path.of(args[i]);
             CirclesProblem problem = CirclesJson.toProblem(CirclesJson.read(instance));
@@ -43,26 +43,39 @@ public final class CirclesBenchmark {
             Path solution = out.resolve(instance.getFileName().toString().replace(".json", ".solution.json"));
             CirclesJson.write(solution, CirclesJson.toJson(result));
             JsonNode check = check(checker, instance, solution);
-            String baseline = " | | ";
+            String baseline = " | | | ";
             if (problem.people().stream().anyMatch(p -> p.department() != null)) {
                 double repeats = 0;
                 double soft = 0;
+                double unavailable = 0;
                 int seeds = 5;
                 for (int seed = 0; seed < seeds; seed++) {
                     Path base = out.resolve(instance.getFileName().toString().replace(".json", ".baseline" + seed + ".json"));
-                    CirclesJson.write(base, new CirclesSolutionJson(randomRotation(problem, seed), List.of(), "", 0, 0, 0, 0,
+                    CirclesJson.write(base, new CirclesSolutionJson(randomRotation(problem, seed), List.of(), "", 0, 0, 0, 0, 0,
                             List.of()));
                     JsonNode b = check(checker, instance, base);
                     repeats += b.get("repeats").asInt();
                     soft += b.get("soft").asInt();
+                    unavailable += b.get("unavailableMembers").asInt();
                 }
-                baseline = String.format(Locale.ROOT, " | %.1f | %.1f", repeats / seeds, soft / seeds);
+                baseline = String.format(Locale.ROOT, " | %.1f | %.1f | %s", repeats / seeds, soft / seeds,
+                        share(unavailable / seeds, seats(problem)));
             }
-            System.out.printf(Locale.ROOT, "| %s | %d | %s | %d | %d | %.1f | valid=%s repeats=%d soft=%d%s |%n",
+            System.out.printf(Locale.ROOT, "| %s | %d | %s | %d | %d | %s | %.1f | valid=%s repeats=%d soft=%d%s |%n",
                     instance.getFileName(), problem.people().size(), result.solved() ? "yes" : "no",
-                    result.repeats(), result.soft(), result.seconds(), check.get("valid").asBoolean(),
+                    result.repeats(), result.soft(), share(result.unavailableMembers(), seats(problem)),
+                    result.seconds(), check.get("valid").asBoolean(),
                     check.get("repeats").asInt(), check.get("soft").asInt(), baseline);
         }
+    }
+
+    private static int seats(CirclesProblem problem) {
+        return problem.people().size() * problem.rounds();
+    }
+
+    /** "30 (3.8%)"; empty when nobody in the instance has free hours. */
+    private static String share(double unavailable, int seats) {
+        return unavailable == 0 ? "0" : String.format(Locale.ROOT, "%.1f (%.1f%%)", unavailable, 100.0 * unavailable / seats);
     }
 
     /** Each round: shuffle everyone and cut into the planner's group sizes. */

@@ -76,6 +76,36 @@ class CirclesJsonTest {
         assertTrue(result.explanations().get(1).notes().contains("Ana and Ben met in round 1 (repeat)"));
     }
 
+    private static final String FREE_HOURS = """
+            {"kind":"circles","rounds":1,"groupSize":{"min":2,"max":2},
+             "people":[{"id":"a","utcOffsetMinutes":60,"freeUtcHours":[10,33]},{"id":"b","freeUtcHours":[33,34]},
+                       {"id":"c","freeUtcHours":[9]},{"id":"d"}]}
+            """;
+
+    @Test
+    void freeUtcHoursDecideWhoMeetsAndWhen() throws Exception {
+        CirclesResult result = CirclesPlanner.solve(parse(FREE_HOURS), Duration.ofSeconds(5), Duration.ofSeconds(1), 42);
+        // a+b meet at 33 and c+d at 9 (d is free at every hour): every seat can meet
+        assertEquals(0, result.unavailableMembers());
+        assertEquals(0, result.soft());
+        MeetingBlock withA = result.meetingBlocks().stream().filter(b -> b.attendees().contains("a")).findFirst().orElseThrow();
+        assertEquals(List.of("a", "b"), withA.attendees());
+        assertEquals("TUE 09:00 UTC", withA.utcStart()); // hour 33 = Tuesday 09:00 UTC
+        assertEquals("TUE-10", withA.localStarts().get("a")); // a is at UTC+1
+        assertTrue(withA.everyoneCanAttend());
+        String json = MAPPER.writeValueAsString(CirclesJson.toJson(result));
+        assertTrue(json.contains("\"unavailableMembers\":0"), json);
+    }
+
+    @Test
+    void freeUtcHoursOutsideTheWeekAreRefused() {
+        String json = FREE_HOURS.replace("[10,33]", "[9,168]").replace("[33,34]", "[-1,null]");
+        InvalidInstanceException e = assertThrows(InvalidInstanceException.class, () -> parse(json));
+        assertEquals(List.of("person a: freeUtcHours must be whole hours of the week 0..167, not 168",
+                "person b: freeUtcHours must be whole hours of the week 0..167, not -1",
+                "person b: freeUtcHours must be whole hours of the week 0..167, not null"), e.problems());
+    }
+
     @Test
     void unreadableFieldsAreListed() {
         String json = TWO_ZONES.replace("Europe/Berlin", "Europe/Atlantis").replace("\"MON-09\"", "\"XYZ-09\"");

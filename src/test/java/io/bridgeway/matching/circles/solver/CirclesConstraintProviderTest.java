@@ -86,6 +86,36 @@ class CirclesConstraintProviderTest {
                 .penalizesBy(3 * 10); // 630 minutes -> 10 whole hours; the unknown offset is ignored
     }
 
+    private static CircleMember freeAt(int index, Integer... utcHours) {
+        return new CircleMember(index, new PersonProfile("p" + index, "P" + index, null, 1, null, null, 0, null,
+                null, null), true, Set.of(utcHours));
+    }
+
+    @Test
+    void membersWhoCannotMakeTheBestCommonHour() {
+        CirclesSettings settings = CirclesSettings.defaults();
+        CircleMember alwaysFree = member(9, null, 1, 0); // no free hours given: free at every hour
+        // best common hour is 10 (three free then): the one free only at 40 cannot make it
+        verifier.verifyThat(CirclesConstraintProvider::membersWhoCannotMakeTheHour)
+                .given(settings, place(freeAt(0, 10, 11), R1G1), place(freeAt(1, 10), R1G1),
+                        place(freeAt(2, 40), R1G1), place(alwaysFree, R1G1))
+                .penalizesBy(40);
+        // two circles, each with a common hour: nothing
+        verifier.verifyThat(CirclesConstraintProvider::membersWhoCannotMakeTheHour)
+                .given(settings, place(freeAt(0, 10), R1G1), place(freeAt(1, 10, 40), R1G1),
+                        place(freeAt(2, 40), R1G2), place(freeAt(3, 40, 167), R1G2))
+                .penalizesBy(0);
+        // no hour suits two of three (each free at a different hour), weight from the settings
+        verifier.verifyThat(CirclesConstraintProvider::membersWhoCannotMakeTheHour)
+                .given(new CirclesSettings(10, 3, 20, null, 7), place(freeAt(0, 1), R1G1),
+                        place(freeAt(1, 2), R1G1), place(freeAt(2, 3), R1G1))
+                .penalizesBy(2 * 7);
+        // nobody's free hours given: the rule does not apply
+        verifier.verifyThat(CirclesConstraintProvider::membersWhoCannotMakeTheHour)
+                .given(settings, place(member(0, "A", 1, 0), R1G1), place(member(1, "B", 1, 0), R1G1))
+                .penalizesBy(0);
+    }
+
     @Test
     void circleWithoutSenior() {
         CircleMember junior = member(0, "A", 2, 0);

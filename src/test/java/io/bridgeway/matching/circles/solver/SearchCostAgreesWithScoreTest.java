@@ -1,0 +1,43 @@
+package io.bridgeway.matching.circles.solver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.bridgeway.matching.circles.domain.Circle;
+import io.bridgeway.matching.circles.domain.CirclesSchedule;
+import io.bridgeway.matching.circles.domain.Placement;
+import io.bridgeway.matching.circles.io.CirclesJson;
+import io.bridgeway.support.SharedBench;
+
+import org.junit.jupiter.api.Test;
+import org.optaplanner.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
+import org.optaplanner.core.api.solver.SolutionManager;
+import org.optaplanner.core.api.solver.SolverFactory;
+
+/** The fast search's incremental cost (with availability hour counts) equals the constraint provider's score. */
+class SearchCostAgreesWithScoreTest {
+
+    @Test
+    void searchCostEqualsTheScoreOnTheAvailabilityInstance() {
+        CirclesSchedule schedule = CirclesScheduleFactory.build(
+                CirclesJson.toProblem(CirclesJson.read(SharedBench.instance("circles-200-availability.json"))));
+        SwapSearch search = new SwapSearch(CirclesSearchPhase.toModel(schedule), 7);
+        // a short run: thousands of incremental swaps, with the search still far from any optimum
+        int[][] best = search.solve(System.nanoTime() + 1_500_000_000L, Long.MAX_VALUE / 4, () -> false);
+        assertTrue(search.iterations() > 1000, "too few swaps to exercise the incremental counts");
+        assignAll(schedule, best);
+
+        HardMediumSoftScore score = SolutionManager.<CirclesSchedule, HardMediumSoftScore>create(
+                SolverFactory.create(CirclesSolverConfig.create(java.time.Duration.ofSeconds(1)))).update(schedule);
+        assertEquals(0, score.hardScore());
+        assertEquals(search.bestRepeats(), -score.mediumScore());
+        assertEquals(search.bestSoft(), -score.softScore());
+    }
+
+    private static void assignAll(CirclesSchedule schedule, int[][] groupOf) {
+        Circle[][] circles = CirclesSearchPhase.circlesByRound(schedule);
+        for (Placement placement : schedule.getPlacements()) {
+            placement.setCircle(circles[placement.getRound()][groupOf[placement.getRound()][placement.getMemberIndex()]]);
+        }
+    }
+}
