@@ -1,5 +1,6 @@
 package io.bridgeway.rounds;
 
+import io.bridgeway.people.Person;
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -13,6 +14,7 @@ import jakarta.persistence.Table;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.hibernate.annotations.BatchSize;
 
 /**
  * One peer circle in one of the programme's circle meetings (meeting index 0 = the first), with its
@@ -51,13 +53,39 @@ public class RoundCircle extends PanacheEntity {
     @Column(length = 2000)
     public String explanation;
 
-    @ElementCollection(fetch = FetchType.EAGER)
+    /** Loaded lazily in batches, their people too (see {@link Person}): a page of circles costs a few queries. */
+    @ElementCollection
+    @BatchSize(size = 64)
     @CollectionTable(name = "round_circle_member", joinColumns = @JoinColumn(name = "circle_id"))
     public List<Member> members = new ArrayList<>();
 
-    /** A member's place; the person id is null once their account is deleted (a former employee). */
+    /** A member's place; the person is null once their account is deleted (a former employee). */
     @Embeddable
-    public record Member(@Column(name = "person_id") Long personId, @Column(name = "pinned") boolean pinned) {
+    public static class Member {
+
+        @ManyToOne(fetch = FetchType.LAZY)
+        @JoinColumn(name = "person_id")
+        public Person person;
+
+        @Column(name = "pinned", nullable = false)
+        public boolean pinned;
+
+        protected Member() {
+        }
+
+        public Member(Person person, boolean pinned) {
+            this.person = person;
+            this.pinned = pinned;
+        }
+
+        /** The person's id (no load: a proxy knows it), or null for a former employee. */
+        public Long personId() {
+            return person == null ? null : person.id;
+        }
+
+        public boolean is(long personId) {
+            return person != null && person.id == personId;
+        }
     }
 
     public List<String> explanationLines() {
