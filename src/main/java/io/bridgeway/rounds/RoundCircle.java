@@ -53,7 +53,7 @@ public class RoundCircle extends PanacheEntity {
     @Column(length = 2000)
     public String explanation;
 
-    /** Loaded lazily in batches, their people too (see {@link Person}): a page of circles costs a few queries. */
+    /** Lazy, loaded in batches, their people too (see {@link Person}); {@link #of} fetches them with the circles. */
     @ElementCollection
     @BatchSize(size = 64)
     @CollectionTable(name = "round_circle_member", joinColumns = @JoinColumn(name = "circle_id"))
@@ -93,6 +93,8 @@ public class RoundCircle extends PanacheEntity {
     }
 
     public static List<RoundCircle> of(MatchingRound round) {
-        return list("round = ?1 order by meetingIndex, circleNumber", round);
+        // One query with the members: batch loading alone misses collections of circles flushed in this transaction.
+        return list("select distinct c from RoundCircle c left join fetch c.members where c.round = ?1"
+                + " order by c.meetingIndex, c.circleNumber", round);
     }
 }
