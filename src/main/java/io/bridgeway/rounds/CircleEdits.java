@@ -32,7 +32,7 @@ public class CircleEdits {
             MatchingRound round = Rounds.editable(roundId, version, actor);
             List<RoundCircle> circles = RoundCircle.of(round);
             RoundCircle from = circles.stream().filter(c -> c.meetingIndex == meetingIndex
-                    && c.members.stream().anyMatch(m -> Long.valueOf(personId).equals(m.personId()))).findFirst()
+                    && c.members.stream().anyMatch(m -> m.is(personId))).findFirst()
                     .orElseThrow(() -> new RuleViolationException("That person is in no circle of meeting " + (meetingIndex + 1) + "."));
             RoundCircle to = circles.stream().filter(c -> c.meetingIndex == meetingIndex && c.circleNumber == circleNumber)
                     .findFirst().orElseThrow(() -> new RuleViolationException("Meeting " + (meetingIndex + 1)
@@ -54,8 +54,9 @@ public class CircleEdits {
             List<List<String>> history = RoundResults.circleHistory(round);
             var settings = RoundProblems.circlesSettings(program);
             CircleScore before = CircleScore.of(memberLists(circles), history, people, settings);
-            from.members.removeIf(m -> Long.valueOf(personId).equals(m.personId()));
-            to.members.add(new RoundCircle.Member(personId, true));
+            RoundCircle.Member moved = from.members.stream().filter(m -> m.is(personId)).findFirst().orElseThrow();
+            from.members.remove(moved);
+            to.members.add(new RoundCircle.Member(moved.person, true));
             CircleScore after = CircleScore.of(memberLists(circles), history, people, settings);
             round.circleRepeats = after.repeats();
             round.circleSoft = after.soft();

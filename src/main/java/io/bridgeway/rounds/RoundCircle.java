@@ -1,5 +1,6 @@
 package io.bridgeway.rounds;
 
+import io.bridgeway.people.Person;
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -13,6 +14,7 @@ import jakarta.persistence.Table;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.hibernate.annotations.BatchSize;
 
 /**
  * One peer circle in one of the programme's circle meetings (meeting index 0 = the first), with its
@@ -51,13 +53,39 @@ public class RoundCircle extends PanacheEntity {
     @Column(length = 2000)
     public String explanation;
 
-    @ElementCollection(fetch = FetchType.EAGER)
+    /** Lazy, loaded in batches, their people too (see {@link Person}); {@link #of} fetches them with the circles. */
+    @ElementCollection
+    @BatchSize(size = 64)
     @CollectionTable(name = "round_circle_member", joinColumns = @JoinColumn(name = "circle_id"))
     public List<Member> members = new ArrayList<>();
 
-    /** A member's place; the person id is null once their account is deleted (a former employee). */
+    /** A member's place; the person is null once their account is deleted (a former employee). */
     @Embeddable
-    public record Member(@Column(name = "person_id") Long personId, @Column(name = "pinned") boolean pinned) {
+    public static class Member {
+
+        @ManyToOne(fetch = FetchType.LAZY)
+        @JoinColumn(name = "person_id")
+        public Person person;
+
+        @Column(name = "pinned", nullable = false)
+        public boolean pinned;
+
+        protected Member() {
+        }
+
+        public Member(Person person, boolean pinned) {
+            this.person = person;
+            this.pinned = pinned;
+        }
+
+        /** The person's id (no load: a proxy knows it), or null for a former employee. */
+        public Long personId() {
+            return person == null ? null : person.id;
+        }
+
+        public boolean is(long personId) {
+            return person != null && person.id == personId;
+        }
     }
 
     public List<String> explanationLines() {
@@ -65,6 +93,8 @@ public class RoundCircle extends PanacheEntity {
     }
 
     public static List<RoundCircle> of(MatchingRound round) {
-        return list("round = ?1 order by meetingIndex, circleNumber", round);
+        // One query with the members: batch loading alone misses collections of circles flushed in this transaction.
+        return list("select distinct c from RoundCircle c left join fetch c.members where c.round = ?1"
+                + " order by c.meetingIndex, c.circleNumber", round);
     }
 }

@@ -5,10 +5,7 @@ import io.bridgeway.people.PersonDataSection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 
 /**
  * A person's rounds, for "Download my data": each round they were in with the facts matching read
@@ -61,17 +58,10 @@ public class RoundData implements PersonDataSection {
 
     private static List<CircleJson> circles(MatchingRound round, Person person) {
         List<RoundCircle> mine = RoundCircle.<RoundCircle>list(
-                "select distinct c from RoundCircle c join c.members m where c.round = ?1 and m.personId = ?2"
-                        + " order by c.meetingIndex, c.circleNumber", round, person.id);
-        Map<Long, String> names = new HashMap<>();
-        List<Long> ids = mine.stream().flatMap(c -> c.members.stream()).map(RoundCircle.Member::personId)
-                .filter(Objects::nonNull).distinct().toList();
-        if (!ids.isEmpty()) {
-            Person.<Person>list("id in ?1", ids).forEach(p -> names.put(p.id, p.fullName));
-        }
+                "select distinct c from RoundCircle c join c.members m where c.round = ?1 and m.person = ?2"
+                        + " order by c.meetingIndex, c.circleNumber", round, person);
         return mine.stream().map(c -> new CircleJson(c.meetingIndex + 1, c.circleNumber, c.meetingAt,
-                c.members.stream().filter(m -> !person.id.equals(m.personId()))
-                        .map(m -> m.personId() == null ? RoundView.nameOf(null) : names.get(m.personId())).toList()))
+                c.members.stream().filter(m -> !m.is(person.id)).map(m -> RoundView.nameOf(m.person)).toList()))
                 .toList();
     }
 }

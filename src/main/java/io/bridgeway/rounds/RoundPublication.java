@@ -89,8 +89,6 @@ public class RoundPublication {
         Map<Long, ParticipantSnapshot> snapshots = new HashMap<>();
         List<RoundParticipant> participants = RoundParticipant.of(round);
         participants.forEach(p -> snapshots.put(p.person.id, ParticipantSnapshot.fromJson(p.profileJson)));
-        Map<Long, Person> people = new HashMap<>(); // circle members are participants: no query per member
-        participants.forEach(p -> people.put(p.person.id, p.person));
         Map<Long, RoundParticipant> byPerson = new HashMap<>();
         participants.forEach(p -> byPerson.put(p.person.id, p));
         Map<Long, Draft> drafts = new LinkedHashMap<>();
@@ -123,8 +121,7 @@ public class RoundPublication {
         }
 
         for (RoundCircle circle : RoundCircle.of(round)) {
-            List<Person> members = circle.members.stream().map(m -> people.get(m.personId()))
-                    .filter(p -> p != null).toList();
+            List<Person> members = circle.members.stream().map(m -> m.person).filter(p -> p != null).toList();
             List<MeetingInvites.Attendee> attendees = members.stream()
                     .map(p -> new MeetingInvites.Attendee(p.email, p.fullName)).toList();
             for (Person member : members) {

@@ -56,7 +56,7 @@ public class RoundReads {
                 .toList();
         List<RoundJson.CircleJson> circles = RoundCircle.of(round).stream().map(c -> new RoundJson.CircleJson(c.id,
                 c.meetingIndex, c.circleNumber, c.members.stream().map(RoundCircle.Member::personId).toList(),
-                c.members.stream().filter(RoundCircle.Member::pinned).map(RoundCircle.Member::personId).toList(),
+                c.members.stream().filter(m -> m.pinned).map(RoundCircle.Member::personId).toList(),
                 c.meetingUtcStart, c.meetingNote, c.explanationLines())).toList();
         return new RoundJson(round.id, round.program.id, round.number, round.status, round.solveState,
                 round.solveMessage, round.score, round.objective, round.matchedCount, round.menteeCount, round.version,

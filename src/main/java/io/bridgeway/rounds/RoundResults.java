@@ -80,8 +80,8 @@ public class RoundResults {
         List<CirclePin> pins = new ArrayList<>();
         for (RoundCircle circle : RoundCircle.of(round)) {
             for (RoundCircle.Member member : circle.members) {
-                if (member.pinned() && member.personId() != null) {
-                    pins.add(new CirclePin(String.valueOf(member.personId()), circle.meetingIndex, circle.circleNumber - 1));
+                if (member.pinned && member.person != null) {
+                    pins.add(new CirclePin(String.valueOf(member.person.id), circle.meetingIndex, circle.circleNumber - 1));
                 }
             }
         }
@@ -110,8 +110,8 @@ public class RoundResults {
         List<RoundCircle> earlier = RoundCircle.list("round.program = ?1 and round.status = ?2 and round.number < ?3",
                 round.program, RoundStatus.PUBLISHED, round.number);
         return earlier.stream()
-                .map(c -> c.members.stream().filter(m -> m.personId() != null)
-                        .map(m -> String.valueOf(m.personId())).toList())
+                .map(c -> c.members.stream().filter(m -> m.person != null)
+                        .map(m -> String.valueOf(m.person.id)).toList())
                 .toList();
     }
 
@@ -128,7 +128,7 @@ public class RoundResults {
         result.meetingBlocks().forEach(b -> blocks.put(b.round() + "/" + b.circle(), b));
         Map<String, CircleExplanation> explanations = new HashMap<>();
         result.explanations().forEach(e -> explanations.put(e.round() + "/" + e.circle(), e));
-        Map<String, String> names = names(result.rounds());
+        Map<String, Person> people = new HashMap<>(); // references: the note's names load them in batches
         java.util.Set<String> pinned = new java.util.HashSet<>();
         pins.forEach(p -> pinned.add(p.personId() + "@" + p.meetingIndex()));
         for (int r = 0; r < result.rounds().size(); r++) {
@@ -139,7 +139,8 @@ public class RoundResults {
                 circle.meetingIndex = r;
                 circle.circleNumber = c + 1;
                 for (String id : circles.get(c)) {
-                    circle.members.add(new RoundCircle.Member(Long.valueOf(id), pinned.contains(id + "@" + r)));
+                    circle.members.add(new RoundCircle.Member(people.computeIfAbsent(id, this::person),
+                            pinned.contains(id + "@" + r)));
                 }
                 MeetingBlock block = blocks.get((r + 1) + "/" + (c + 1));
                 if (block != null && block.utcMinuteOfWeek() >= 0) {
@@ -147,7 +148,7 @@ public class RoundResults {
                     circle.meetingUtcStart = block.utcStart();
                     circle.meetingNote = block.cannotAttend().isEmpty() ? null
                             : block.cannotAttend().size() + " of " + circles.get(c).size() + " cannot make this hour: "
-                                    + String.join(", ", block.cannotAttend().stream().map(id -> names.getOrDefault(id, id)).toList());
+                                    + String.join(", ", block.cannotAttend().stream().map(id -> people.computeIfAbsent(id, this::person).fullName).toList());
                 } else {
                     circle.meetingNote = "No weekly hour suits the members; agree a time together.";
                 }
@@ -161,17 +162,6 @@ public class RoundResults {
         round.score = round.score == null ? "circles " + result.score() : round.score + " · circles " + result.score();
         finish(round, stopped ? SolveState.STOPPED : SolveState.SOLVED,
                 stopped ? "Stopped early; the best solution found so far is shown." : null);
-    }
-
-    /** Names for ids, in one query for all of them (a big round has hundreds of members). */
-    private static Map<String, String> names(List<List<List<String>>> rounds) {
-        java.util.Set<Long> ids = new java.util.HashSet<>();
-        rounds.forEach(meeting -> meeting.forEach(circle -> circle.forEach(id -> ids.add(Long.valueOf(id)))));
-        Map<String, String> names = new HashMap<>();
-        if (!ids.isEmpty()) {
-            Person.<Person>list("id in ?1", ids).forEach(p -> names.put(String.valueOf(p.id), p.fullName));
-        }
-        return names;
     }
 
     /** Replaces the solver-made pairs of a draft with the result; pinned pairs were kept by the solver. */

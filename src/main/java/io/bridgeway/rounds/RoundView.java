@@ -121,25 +121,19 @@ public record RoundView(long id, long version, long programId, String programNam
         if (q.isEmpty()) {
             query = RoundCircle.find("round = ?1 and meetingIndex = ?2", Sort.by("circleNumber"), round, meeting);
         } else {
-            List<Long> found = RoundCircle.find("select distinct c.id from RoundCircle c join c.members m, Person p"
-                    + " where c.round = ?1 and c.meetingIndex = ?2 and p.id = m.personId"
+            List<Long> found = RoundCircle.find("select distinct c.id from RoundCircle c join c.members m join m.person p"
+                    + " where c.round = ?1 and c.meetingIndex = ?2"
                     + " and (lower(p.fullName) like ?3 or p.email like ?3)", round, meeting, "%" + q + "%")
                     .project(Long.class).list();
             query = RoundCircle.find("round = ?1 and meetingIndex = ?2 and id in ?3", Sort.by("circleNumber"), round,
                     meeting, found.isEmpty() ? List.of(-1L) : found);
         }
         Paged<RoundCircle> circles = Paged.of(query, page, CIRCLES_PER_PAGE, java.util.function.Function.identity());
-        java.util.Set<Long> ids = new java.util.HashSet<>();
-        circles.rows().forEach(c -> c.members.stream().map(RoundCircle.Member::personId).filter(java.util.Objects::nonNull)
-                .forEach(ids::add));
-        java.util.Map<Long, Person> people = new java.util.HashMap<>();
-        if (!ids.isEmpty()) {
-            Person.<Person>list("id in ?1", ids).forEach(p -> people.put(p.id, p));
-        }
+        // Members and their people load in batches (RoundCircle.members, Person): a few queries a page.
         List<CircleRow> rows = circles.rows().stream().map(c -> new CircleRow(c.id, c.circleNumber, c.members.stream().map(m -> {
-            Person p = m.personId() == null ? null : people.get(m.personId());
-            return new MemberRow(m.personId(), nameOf(p), emailOf(p),
-                    p == null || p.department == null ? "" : p.department.name, m.pinned());
+            Person p = m.person;
+            return new MemberRow(idOf(p), nameOf(p), emailOf(p),
+                    p == null || p.department == null ? "" : p.department.name, m.pinned);
         }).toList(), c.meetingUtcStart, c.meetingNote, c.explanationLines())).toList();
         return new Paged<>(rows, circles.page(), circles.pageCount(), circles.total());
     }

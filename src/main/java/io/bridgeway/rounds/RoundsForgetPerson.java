@@ -45,10 +45,10 @@ public class RoundsForgetPerson {
         RoundUnmatched.delete("mentee = ?1 and round in (select r from MatchingRound r where r.status = ?2)", person,
                 RoundStatus.DRAFT);
         List<RoundCircle> circles = RoundCircle.list(
-                "select distinct c from RoundCircle c join c.members m where m.personId = ?1", deleted.personId());
+                "select distinct c from RoundCircle c join c.members m where m.person = ?1", person);
         for (RoundCircle circle : circles) {
             if (circle.round.draft()) {
-                circle.members.removeIf(m -> Long.valueOf(deleted.personId()).equals(m.personId()));
+                circle.members.removeIf(m -> m.is(deleted.personId()));
             } else if (circle.meetingNote != null) {
                 circle.meetingNote = circle.meetingNote.replace(deleted.fullName(), PersonDeleted.FORMER_EMPLOYEE);
             }
