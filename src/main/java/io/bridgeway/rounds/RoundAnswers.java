@@ -28,8 +28,8 @@ class RoundAnswers {
 
         static native TemplateInstance round$progress(RoundView round);
 
-        static native TemplateInstance changed(RoundView round, ReviewPlace place, String message, String part,
-                long pairId);
+        static native TemplateInstance changed(RoundView round, ReviewPlace place, ReviewSummary summary,
+                String message, String part, long pairId);
 
         static native TemplateInstance confirm(RoundView round, ReviewPlace place, ReviewReads.Question question,
                 String action, String button, boolean danger);
@@ -93,7 +93,7 @@ class RoundAnswers {
     }
 
     private TemplateInstance changedPart(long id, String message, String part, long pairId) {
-        return Templates.changed(reads.view(id, place.request()), place, message, part, pairId);
+        return Templates.changed(reads.view(id, place.request()), place, review.summary(id), message, part, pairId);
     }
 
     private static Response.ResponseBuilder html(TemplateInstance page) {
