@@ -42,9 +42,9 @@ public class CohortInput {
         return input;
     }
 
-    public List<Role> roles(Program program) {
+    public List<Role> roles(ProgramType type) {
         return List.of(Role.values()).stream()
-                .filter(r -> r == Role.CIRCLES ? program.type.circles() : program.type.pairs()).toList();
+                .filter(r -> r == Role.CIRCLES ? type.circles() : type.pairs()).toList();
     }
 
     /** The enrollment every member of the cohort gets; without a role it has none, which the service refuses. */

@@ -18,7 +18,23 @@ import java.util.Locale;
 @ApplicationScoped
 public class ProgramPages {
 
-    public record Choices(List<Department> departments, List<Office> offices) {
+    /** A programme as its pages show it: in the list and at the top of its own page (with its waiting policy). */
+    public record Summary(long id, String name, ProgramType type, String description, LocalDate enrollmentOpens,
+            LocalDate enrollmentCloses, boolean open, boolean waitingPolicy, int waitingIncrement, int waitingCap) {
+
+        static Summary of(Program program, LocalDate today) {
+            PairingRules pairing = program.pairing;
+            return new Summary(program.id, program.name, program.type, program.description, program.enrollmentOpens,
+                    program.enrollmentCloses, program.enrollmentOpenOn(today), pairing.waitingPolicy,
+                    pairing.waitingIncrement, pairing.waitingCap);
+        }
+    }
+
+    /** A department or office offered as a cohort filter. */
+    public record Choice(long id, String name) {
+    }
+
+    public record Choices(List<Choice> departments, List<Choice> offices) {
     }
 
     /** One participant row: e-mail tells two people of the same name apart. */
@@ -30,10 +46,14 @@ public class ProgramPages {
     }
 
     /** Everything the detail page shows. */
-    public record Detail(Program program, boolean open, boolean manager, boolean enrolled, EnrollmentForm mine,
+    public record Detail(Summary program, boolean manager, boolean enrolled, EnrollmentForm mine,
             FormErrors mineErrors, Participants participants, Choices choices, CohortInput cohort,
             FormErrors cohortErrors, EnrollmentService.CohortReport report, List<ProgramRounds.RoundLink> rounds,
             List<ProgramRounds.Waiter> waiting) {
+
+        public boolean open() {
+            return program.open();
+        }
     }
 
     @Inject
@@ -43,8 +63,10 @@ public class ProgramPages {
     ProgramRounds programRounds;
 
     @Transactional
-    public List<Program> all() {
-        return Program.listAll(Sort.by("enrollmentCloses").descending());
+    public List<Summary> all() {
+        LocalDate today = LocalDate.now();
+        return Program.<Program>listAll(Sort.by("enrollmentCloses").descending()).stream()
+                .map(p -> Summary.of(p, today)).toList();
     }
 
     @Transactional
@@ -60,9 +82,11 @@ public class ProgramPages {
         Enrollment existing = Enrollment.find(program, me);
         EnrollmentForm form = mine != null ? mine : existing != null ? EnrollmentForm.of(existing) : defaultRoles(program);
         boolean manager = viewer.programManager();
-        return new Detail(program, program.enrollmentOpenOn(LocalDate.now()), manager, existing != null, form,
+        return new Detail(Summary.of(program, LocalDate.now()), manager, existing != null, form,
                 mineErrors, manager ? participants(program, page, query) : null,
-                new Choices(Department.listByName(), Office.listByName()), cohort, cohortErrors, report,
+                new Choices(
+                        Department.listByName().stream().map(d -> new Choice(d.id, d.name)).toList(),
+                        Office.listByName().stream().map(o -> new Choice(o.id, o.name)).toList()), cohort, cohortErrors, report,
                 manager ? programRounds.of(program) : List.of(), manager ? programRounds.waiting(program) : List.of());
     }
 

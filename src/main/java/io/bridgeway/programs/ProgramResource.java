@@ -36,7 +36,7 @@ public class ProgramResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(List<Program> programs, LocalDate today);
+        static native TemplateInstance list(List<ProgramPages.Summary> programs);
 
         static native TemplateInstance form(Long programId, ProgramForm form, FormErrors errors,
                 List<ProgramType> types, List<ProgramSettings.Section> sections);
@@ -58,7 +58,7 @@ public class ProgramResource {
 
     @GET
     public TemplateInstance list() {
-        return Templates.list(pages.all(), LocalDate.now());
+        return Templates.list(pages.all());
     }
 
     @GET

@@ -76,6 +76,23 @@ public class ProgramPagesTest {
     }
 
     @Test
+    void theListShowsEachProgrammeWithItsEnrollmentWindow() {
+        WebSession manager = WebSession.withRole("pmlist", Role.PROGRAM_MANAGER);
+        Map<String, Object> later = programForm("Later bridges");
+        later.put("enrollmentOpens", LocalDate.now().plusDays(10).toString());
+        later.put("enrollmentCloses", LocalDate.now().plusDays(20).toString());
+        long openId = createProgram(manager, programForm("Open bridges"));
+        long laterId = createProgram(manager, later);
+
+        Document list = manager.page("/programs");
+        String open = list.select("a[href=/programs/" + openId + "]").first().parent().parent().text();
+        assertTrue(open.contains("enrollment open until " + LocalDate.now().plusDays(14)), open);
+        String closed = list.select("a[href=/programs/" + laterId + "]").first().parent().parent().text();
+        assertTrue(closed.contains("enrollment " + LocalDate.now().plusDays(10) + " to " + LocalDate.now().plusDays(20)),
+                closed);
+    }
+
+    @Test
     void invalidProgrammeIsReRenderedWithMessagesAndNotStored() {
         WebSession manager = WebSession.withRole("pmbad", Role.PROGRAM_MANAGER);
         Map<String, Object> form = programForm("");

@@ -86,6 +86,31 @@ class ReviewPageTest {
     }
 
     @Test
+    void anHtmxUnpairRedrawsSupplyAndDemand() {
+        // A round of its own: the other tests share one round and need its pairs.
+        RoundLifecycleTest.Cohort own = RoundLifecycleTest.cohort("supply", 1, 3);
+        long round = RoundLifecycleTest.start(own.pm(), own.programId());
+        RoundLifecycleTest.awaitSolved(own.pm(), round);
+        WebSession manager = new WebSession();
+        manager.login(own.pm(), WebSession.PASSWORD);
+        Document page = manager.page("/rounds/" + round);
+        String before = page.selectFirst("#supply-box #capacity-summary").text();
+        assertTrue(before.contains("without a mentor: negotiation (1)"), before);
+
+        Element unpair = page.selectFirst("table.pairs form[action$=/unpair]");
+        Response answer = manager.request().header("HX-Request", "true")
+                .contentType("application/x-www-form-urlencoded").formParams(placeAt(page, unpair))
+                .post(unpair.attr("action"));
+        assertEquals(200, answer.statusCode());
+        Document fragment = Jsoup.parseBodyFragment("<table>" + answer.asString() + "</table>");
+        Element supply = fragment.selectFirst("[hx-swap-oob='innerHTML:#supply-box']");
+        String redrawn = supply.selectFirst("#capacity-summary").text();
+        assertTrue(redrawn.contains("without a mentor: negotiation (2)"), "the unpaired mentee now counts: " + redrawn);
+        assertEquals(manager.page("/rounds/" + round).selectFirst("#supply-box #capacity-summary").text(), redrawn,
+                "the same box as a reload shows");
+    }
+
+    @Test
     void unmatchedReasonsNameTheMentorAndTheSummarySaysWhatCanBeDone() {
         Document page = pm.page("/rounds/" + roundId);
         String reasons = page.select("#unmatched-section tbody td:eq(1)").text();
