@@ -33,7 +33,12 @@ public final class MeetingTimes {
 
     /** A person's local slots (MON-09) in their zone, as UTC hours of the week from {@code weekStart}. */
     public static WeeklyAvailability inUtc(Collection<String> slots, String zone, LocalDate weekStart) {
-        return WeeklyAvailability.of(slots(slots), ZoneId.of(zone), List.of(weekStart));
+        return inUtc(slots, zone, List.of(weekStart));
+    }
+
+    /** The local slots that fall on the same UTC hour in every given week (a daylight-saving change drops a slot). */
+    public static WeeklyAvailability inUtc(Collection<String> slots, String zone, List<LocalDate> weekStarts) {
+        return WeeklyAvailability.of(slots(slots), ZoneId.of(zone), weekStarts);
     }
 
     /** The first hour in the week from {@code weekStart} that suits two people, each in their own zone. */

@@ -45,12 +45,18 @@ public final class RoundProblems {
     /**
      * The circles problem of a round: its circle members over the programme's circle meetings, with the
      * circles of earlier published rounds as history and everyone's weekly availability for meeting times.
+     * The search optimises the free UTC hours of the first meeting's weeks (one set per person in the core):
+     * a slot that a daylight-saving change moves within those weeks is left out; someone without slots is free
+     * at every hour.
      */
     public static CirclesProblem circles(MatchingRound round, List<RoundParticipant> participants,
             List<List<String>> history) {
         Program program = round.program;
         List<PersonProfile> people = new ArrayList<>();
         Map<String, PersonAvailability> availability = new LinkedHashMap<>();
+        Map<String, Set<Integer>> freeUtcHours = new LinkedHashMap<>();
+        MeetingCalendar calendar = calendar(program);
+        List<LocalDate> firstMeetingWeeks = calendar.weekStarts(0);
         for (RoundParticipant p : participants) {
             if (!p.asCircleMember) {
                 continue;
@@ -60,12 +66,14 @@ public final class RoundProblems {
             if (!snapshot.availability().isEmpty()) {
                 availability.put(snapshot.profile().id(), new PersonAvailability(ZoneId.of(snapshot.timeZone()),
                         snapshot.availability().stream().map(WeeklySlot::parse).collect(Collectors.toSet())));
+                freeUtcHours.put(snapshot.profile().id(), MeetingTimes.inUtc(snapshot.availability(),
+                        snapshot.timeZone(), firstMeetingWeeks).wholeUtcHours());
             }
         }
         int smallest = smallestCircleFittingEveryone(people.size(), program.groupMin, program.groupMax);
         return new CirclesProblem(people, program.circleRounds, smallest, program.groupMax,
                 circleHistoryAmong(history, people.stream().map(PersonProfile::id).collect(Collectors.toSet())),
-                circlesSettings(program), Set.of(), availability, calendar(program));
+                circlesSettings(program), Set.of(), availability, calendar, freeUtcHours);
     }
 
     /**

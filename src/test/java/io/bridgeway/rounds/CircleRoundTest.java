@@ -141,4 +141,36 @@ class CircleRoundTest {
         assertEquals(1, round.getList("circles").size(), "3 people below the smallest size of 4: one circle of 3");
         assertEquals(3, round.getList("circles[0].members").size());
     }
+
+    @Test
+    void availabilityDecidesWhoSitsTogetherAndTheStoredHourIsTheirCommonHour() {
+        String pm = WebSession.withRole("availpm", Role.PROGRAM_MANAGER).email;
+        int programId = circlesProgramme(pm, "Available circles", 1, 4, 4);
+        List<String> mornings = new ArrayList<>();
+        List<String> evenings = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String email = WebSession.uniqueEmail("avail");
+            boolean morning = i % 2 == 0; // interleaved, so a seating by sign-up order would mix the groups
+            WebSession.signedUp(email, WebSession.with("departmentId", String.valueOf(1 + i % 4),
+                    "level", String.valueOf(1 + i % 7), "timeZone", morning ? "Europe/Berlin" : "America/New_York",
+                    "availability", morning ? List.of("TUE-08", "TUE-09") : List.of("THU-17", "THU-18")));
+            (morning ? mornings : evenings).add(email);
+        }
+        List<String> everyone = new ArrayList<>(mornings);
+        everyone.addAll(evenings);
+        RoundLifecycleTest.enroll(pm, programId, everyone, "{\"asCircleMember\": true, \"emails\": %s}");
+
+        long roundId = RoundLifecycleTest.start(pm, programId);
+        JsonPath round = RoundLifecycleTest.awaitSolved(pm, roundId);
+        List<Map<String, Object>> circles = round.getList("circles");
+        assertEquals(2, circles.size(), round.prettify());
+        Set<String> hours = new HashSet<>();
+        for (Map<String, Object> circle : circles) {
+            assertEquals(null, circle.get("meetingNote"), "every seat can make its circle's hour: " + circle);
+            hours.add((String) circle.get("meetingUtcStart"));
+        }
+        // Berlin TUE 08:00 in winter or summer is TUE 06:00 or 07:00 UTC; New York THU 17:00 is 21:00 or 22:00 UTC
+        assertTrue(hours.stream().anyMatch(h -> h.startsWith("TUE")), hours.toString());
+        assertTrue(hours.stream().anyMatch(h -> h.startsWith("THU")), hours.toString());
+    }
 }

@@ -111,7 +111,10 @@ public final class MeetingTimePlanner {
          */
         private MeetingBlock planAtBestCommonHour(int circle, List<String> ids) {
             int hour = CircleRules.bestCommonHourOf(ids.stream().map(problem.freeUtcHours()::get).toList());
-            int start = hour < 0 ? 0 : hour * 60;
+            if (hour < 0) { // nobody in the circle gave free hours: no hour to prefer, as without free hours
+                return new MeetingBlock(round + 1, circle + 1, -1, "no common hour", Map.of(), ids, List.of());
+            }
+            int start = hour * 60;
             List<String> attendees = ids.stream().filter(id -> canMeetAt(id, start / 60)).toList();
             List<String> cannot = ids.stream().filter(id -> !canMeetAt(id, start / 60)).toList();
             Map<String, String> local = new LinkedHashMap<>();

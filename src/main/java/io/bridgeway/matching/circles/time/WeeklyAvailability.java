@@ -6,6 +6,8 @@ import java.util.BitSet;
 import java.util.Collection;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
 
 import io.bridgeway.matching.WeeklySlot;
 
@@ -55,6 +57,20 @@ public final class WeeklyAvailability {
     /** Start minutes (UTC, multiples of 15) at which some free hour begins. */
     public int[] hourStarts() {
         return quarters.stream().filter(q -> coversHourAt(q * QUARTER)).map(q -> q * QUARTER).toArray();
+    }
+
+    /**
+     * The whole UTC hours of the week (0..167) that are free from start to end, as the circles core counts
+     * them: a zone off the hour (India +05:30) gives a whole hour only where two of its local slots meet.
+     */
+    public Set<Integer> wholeUtcHours() {
+        Set<Integer> hours = new TreeSet<>();
+        for (int hour = 0; hour < UtcWeekTimes.MINUTES_PER_WEEK / 60; hour++) {
+            if (coversHourAt(hour * 60)) {
+                hours.add(hour);
+            }
+        }
+        return hours;
     }
 
     public boolean isEmpty() {
