@@ -20,11 +20,14 @@ public class CircleRules {
     public int weightTimezoneSpread = CANONICAL.timezoneSpreadPerHourWeight();
     @Column(name = "weight_group_without_senior", nullable = false)
     public int weightGroupWithoutSenior = CANONICAL.groupWithoutSeniorWeight();
+    @Column(name = "weight_unavailable_member", nullable = false)
+    public int weightUnavailableMember = CANONICAL.unavailableMemberWeight();
     /** MODEL.md leaves the senior rule off unless an instance sets a level; a programme sets 5. */
     @Column(name = "senior_level", nullable = false)
     public int seniorLevel = 5;
 
     public CirclesSettings toSettings() {
-        return new CirclesSettings(weightSameDepartment, weightTimezoneSpread, weightGroupWithoutSenior, seniorLevel);
+        return new CirclesSettings(weightSameDepartment, weightTimezoneSpread, weightGroupWithoutSenior, seniorLevel,
+                weightUnavailableMember);
     }
 }

@@ -239,6 +239,10 @@ public final class ProgramSettings {
                     p -> p.circles.weightTimezoneSpread, (p, v) -> p.circles.weightTimezoneSpread = v).circlesOnly(),
             weight("weightGroupWithoutSenior", "No-senior weight", "Circles: penalty for a circle without a senior.",
                     p -> p.circles.weightGroupWithoutSenior, (p, v) -> p.circles.weightGroupWithoutSenior = v)
+                    .circlesOnly(),
+            weight("weightUnavailableMember", "Cannot-make-the-hour weight",
+                    "Circles: penalty per member who cannot make the circle's meeting hour.",
+                    p -> p.circles.weightUnavailableMember, (p, v) -> p.circles.weightUnavailableMember = v)
                     .circlesOnly());
 
     public static List<Section> sections() {

@@ -46,6 +46,7 @@ public class ProgramPagesTest {
         form.put("weightSameDepartment", "10");
         form.put("weightTimezoneSpread", "3");
         form.put("weightGroupWithoutSenior", "20");
+        form.put("weightUnavailableMember", "40");
         return form;
     }
 
