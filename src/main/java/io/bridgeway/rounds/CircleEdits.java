@@ -6,6 +6,13 @@ import io.bridgeway.web.RuleViolationException;
 import io.bridgeway.web.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.bridgeway.matching.circles.domain.CircleExplanation;
+import io.bridgeway.matching.circles.domain.CirclesProblem;
+import io.bridgeway.matching.circles.domain.CirclesResult;
+import io.bridgeway.matching.circles.domain.MeetingBlock;
+import io.bridgeway.matching.circles.solver.CirclesPlanner;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +31,8 @@ public class CircleEdits {
 
     /**
      * Moves a person to another circle of the same meeting and pins them there; the sizes must stay
-     * within the programme's bounds. The change is measured with the canonical circles score.
+     * within the programme's bounds. The change is measured with the canonical circles score, and both circles'
+     * meeting hour, "cannot make it" note and explanation are worked out again at once.
      */
     public CircleMove move(long roundId, long personId, int meetingIndex, int circleNumber, long version,
             String actor) {
@@ -50,16 +58,19 @@ public class CircleEdits {
                         + " members; the smallest allowed is " + program.groupMin + ".");
             }
             Map<Long, ParticipantSnapshot> people = new HashMap<>();
-            RoundParticipant.of(round).forEach(p -> people.put(p.person.id, ParticipantSnapshot.fromJson(p.profileJson)));
-            List<List<String>> history = RoundResults.circleHistory(round);
-            var settings = RoundProblems.circlesSettings(program);
-            CircleScore before = CircleScore.of(memberLists(circles), history, people, settings);
+            List<RoundParticipant> participants = RoundParticipant.of(round);
+            participants.forEach(p -> people.put(p.person.id, ParticipantSnapshot.fromJson(p.profileJson)));
+            // the same problem and rules as a solve, so hours, notes and score agree with "Solve again"
+            CirclesProblem problem = RoundProblems.circles(round, participants, RoundResults.circleHistory(round));
+            CirclesResult before = CirclesPlanner.evaluate(problem, byMeeting(circles));
             RoundCircle.Member moved = from.members.stream().filter(m -> m.is(personId)).findFirst().orElseThrow();
             from.members.remove(moved);
             to.members.add(new RoundCircle.Member(moved.person, true));
-            CircleScore after = CircleScore.of(memberLists(circles), history, people, settings);
+            CirclesResult after = CirclesPlanner.evaluate(problem, byMeeting(circles));
             round.circleRepeats = after.repeats();
-            round.circleSoft = after.soft();
+            round.circleSoft = (long) after.soft();
+            redescribe(from, after, circles);
+            redescribe(to, after, circles);
             String name = people.containsKey(personId) ? people.get(personId).profile().name() : "The person";
             // The log names people by email, like the pair entries, so a deletion can pseudonymise it.
             String who = people.containsKey(personId) ? people.get(personId).email() : "person " + personId;
@@ -70,7 +81,31 @@ public class CircleEdits {
         });
     }
 
-    private static List<List<Long>> memberLists(List<RoundCircle> circles) {
-        return circles.stream().map(c -> c.members.stream().map(RoundCircle.Member::personId).toList()).toList();
+    /** Member ids per circle per meeting, circles in number order, as the circles core lists them. */
+    private static List<List<List<String>>> byMeeting(List<RoundCircle> circles) {
+        int meetings = circles.stream().mapToInt(c -> c.meetingIndex + 1).max().orElse(0);
+        List<List<List<String>>> rounds = new ArrayList<>();
+        for (int m = 0; m < meetings; m++) {
+            int meeting = m;
+            rounds.add(circles.stream().filter(c -> c.meetingIndex == meeting)
+                    .sorted(Comparator.comparingInt(c -> c.circleNumber))
+                    .map(c -> c.members.stream().filter(x -> x.person != null).map(x -> String.valueOf(x.person.id)).toList())
+                    .toList());
+        }
+        return rounds;
+    }
+
+    /** The circle's hour, "cannot make it" note and explanation from the evaluated circles. */
+    private static void redescribe(RoundCircle circle, CirclesResult result, List<RoundCircle> circles) {
+        int position = (int) circles.stream().filter(c -> c.meetingIndex == circle.meetingIndex
+                && c.circleNumber < circle.circleNumber).count() + 1;
+        MeetingBlock block = result.meetingBlocks().stream()
+                .filter(b -> b.round() == circle.meetingIndex + 1 && b.circle() == position).findFirst().orElse(null);
+        CircleExplanation explanation = result.explanations().stream()
+                .filter(e -> e.round() == circle.meetingIndex + 1 && e.circle() == position).findFirst().orElse(null);
+        Map<String, String> names = new HashMap<>();
+        circle.members.stream().filter(m -> m.person != null)
+                .forEach(m -> names.put(String.valueOf(m.person.id), m.person.fullName));
+        RoundResults.describe(circle, block, explanation, id -> names.getOrDefault(id, id));
     }
 }

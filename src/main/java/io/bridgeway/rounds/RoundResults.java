@@ -115,6 +115,23 @@ public class RoundResults {
                 .toList();
     }
 
+    /** Stores a circle's meeting hour, who cannot make it, and its explanation (after a solve or a move). */
+    static void describe(RoundCircle circle, MeetingBlock block, CircleExplanation explanation,
+            java.util.function.Function<String, String> nameOf) {
+        if (block != null && block.utcMinuteOfWeek() >= 0) {
+            circle.meetingMinute = block.utcMinuteOfWeek();
+            circle.meetingUtcStart = block.utcStart();
+            circle.meetingNote = block.cannotAttend().isEmpty() ? null
+                    : block.cannotAttend().size() + " of " + circle.members.size() + " cannot make this hour: "
+                            + String.join(", ", block.cannotAttend().stream().map(nameOf).toList());
+        } else {
+            circle.meetingMinute = null;
+            circle.meetingUtcStart = null;
+            circle.meetingNote = "No weekly hour suits the members; agree a time together.";
+        }
+        circle.explanation = explanation == null ? null : RoundPair.joinExplanation(explanation.notes());
+    }
+
     /** Replaces the round's circles with the result, keeping the managers' pins. */
     @Transactional
     public void saveCircles(long roundId, CirclesResult result, List<CirclePin> pins, boolean stopped) {
@@ -142,18 +159,8 @@ public class RoundResults {
                     circle.members.add(new RoundCircle.Member(people.computeIfAbsent(id, this::person),
                             pinned.contains(id + "@" + r)));
                 }
-                MeetingBlock block = blocks.get((r + 1) + "/" + (c + 1));
-                if (block != null && block.utcMinuteOfWeek() >= 0) {
-                    circle.meetingMinute = block.utcMinuteOfWeek();
-                    circle.meetingUtcStart = block.utcStart();
-                    circle.meetingNote = block.cannotAttend().isEmpty() ? null
-                            : block.cannotAttend().size() + " of " + circles.get(c).size() + " cannot make this hour: "
-                                    + String.join(", ", block.cannotAttend().stream().map(id -> people.computeIfAbsent(id, this::person).fullName).toList());
-                } else {
-                    circle.meetingNote = "No weekly hour suits the members; agree a time together.";
-                }
-                CircleExplanation explanation = explanations.get((r + 1) + "/" + (c + 1));
-                circle.explanation = explanation == null ? null : RoundPair.joinExplanation(explanation.notes());
+                describe(circle, blocks.get((r + 1) + "/" + (c + 1)), explanations.get((r + 1) + "/" + (c + 1)),
+                        id -> people.computeIfAbsent(id, this::person).fullName);
                 circle.persist();
             }
         }

@@ -173,4 +173,64 @@ class CircleRoundTest {
         assertTrue(hours.stream().anyMatch(h -> h.startsWith("TUE")), hours.toString());
         assertTrue(hours.stream().anyMatch(h -> h.startsWith("THU")), hours.toString());
     }
+
+    static String availableMember(String prefix, String name, String department, List<String> slots) {
+        String email = WebSession.uniqueEmail(prefix);
+        WebSession.signedUp(email, WebSession.with("fullName", name, "departmentId", department, "level", "6",
+                "timeZone", "Europe/Berlin", "availability", slots));
+        return email;
+    }
+
+    static Map<String, Object> circleNumbered(JsonPath round, int number) {
+        return round.<Map<String, Object>>getList("circles").stream()
+                .filter(c -> ((Number) c.get("circle")).intValue() == number).findFirst().orElseThrow();
+    }
+
+    static int circleOf(JsonPath round, long personId) {
+        return round.<Map<String, Object>>getList("circles").stream()
+                .filter(c -> ((List<?>) c.get("members")).stream().anyMatch(m -> ((Number) m).longValue() == personId))
+                .mapToInt(c -> ((Number) c.get("circle")).intValue()).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aMoveWorksOutBothCirclesHoursNotesAndExplanationsAtOnce() {
+        String pm = WebSession.withRole("hourmovepm", Role.PROGRAM_MANAGER).email;
+        int programId = circlesProgramme(pm, "Hours follow moves", 1, 2, 3);
+        String mover = availableMember("hourmove", "Ada Tuesday", "1", List.of("TUE-09"));
+        List<String> tuesdays = List.of(mover, availableMember("hourmove", "Bo Tuesday", "2", List.of("TUE-09")),
+                availableMember("hourmove", "Cy Tuesday", "3", List.of("TUE-09")));
+        String thursdayOnly = availableMember("hourmove", "Dee Thursday", "4", List.of("THU-17"));
+        String both = availableMember("hourmove", "Eli Both", "1", List.of("TUE-09", "THU-17"));
+        List<String> everyone = new ArrayList<>(tuesdays);
+        everyone.add(thursdayOnly);
+        everyone.add(both);
+        RoundLifecycleTest.enroll(pm, programId, everyone, "{\"asCircleMember\": true, \"emails\": %s}");
+        long roundId = RoundLifecycleTest.start(pm, programId);
+        JsonPath round = RoundLifecycleTest.awaitSolved(pm, roundId);
+        long moverId = WebSession.idOf(mover);
+        int tuesdayCircle = circleOf(round, moverId);
+        int thursdayCircle = circleOf(round, WebSession.idOf(thursdayOnly));
+        assertTrue(tuesdayCircle != thursdayCircle, round.prettify());
+        assertTrue(((String) circleNumbered(round, thursdayCircle).get("meetingUtcStart")).startsWith("THU"),
+                round.prettify());
+        assertEquals(null, circleNumbered(round, thursdayCircle).get("meetingNote"));
+
+        RoundLifecycleTest.as(pm).body(Map.of("personId", moverId, "meeting", 0, "circle", thursdayCircle,
+                "version", round.getLong("version"))).post("/api/v1/rounds/" + roundId + "/circles/move")
+                .then().statusCode(200);
+
+        JsonPath moved = RoundLifecycleTest.as(pm).get("/api/v1/rounds/" + roundId).then().extract().jsonPath();
+        Map<String, Object> joined = circleNumbered(moved, thursdayCircle);
+        // Ada and Eli make Tuesday, Dee and Eli Thursday: on the tie the earlier hour wins, as in a solve
+        assertTrue(((String) joined.get("meetingUtcStart")).startsWith("TUE"), joined.toString());
+        assertEquals("1 of 3 cannot make this hour: Dee Thursday", joined.get("meetingNote"));
+        assertTrue(joined.get("explanation").toString().contains("1 cannot make the meeting hour (−40)"),
+                joined.toString());
+        Map<String, Object> left = circleNumbered(moved, tuesdayCircle);
+        assertEquals(2, ((List<?>) left.get("members")).size());
+        assertEquals(null, left.get("meetingNote"));
+        assertTrue(left.get("explanation").toString().contains("everyone can make the meeting hour"), left.toString());
+        assertEquals(0L, round.getLong("circleSoft"), "everyone available, no shared department, all seniors");
+        assertEquals(50L, moved.getLong("circleSoft"), "Dee's seat (40) and Ada with Eli in department 1 (10)");
+    }
 }

@@ -141,6 +141,12 @@ public class WebSession {
         return session;
     }
 
+    /** The id of the person who signed up with this email. */
+    public static long idOf(String email) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> io.bridgeway.people.Person.findByEmail(email).id);
+    }
+
     /** The email this session signed in with, when made by {@link #withRole}. */
     public String email;
 

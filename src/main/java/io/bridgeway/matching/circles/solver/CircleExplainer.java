@@ -44,6 +44,12 @@ public final class CircleExplainer {
                                     + settings.groupWithoutSeniorWeight()
                             : "includes a senior colleague (level " + top + ")");
                 }
+                if (members.stream().anyMatch(m -> m.freeUtcHours() != null)) {
+                    int unavailable = CircleRules.unavailableMembers(members);
+                    notes.add(unavailable == 0 ? "everyone can make the meeting hour"
+                            : unavailable + " cannot make the meeting hour (−"
+                                    + unavailable * settings.unavailableMemberWeight() + ")");
+                }
                 int repeats = 0;
                 for (int i = 0; i < members.size(); i++) {
                     for (int j = i + 1; j < members.size(); j++) {

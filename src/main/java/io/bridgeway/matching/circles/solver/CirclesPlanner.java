@@ -3,9 +3,12 @@ package io.bridgeway.matching.circles.solver;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.bridgeway.matching.circles.domain.Circle;
+import io.bridgeway.matching.circles.domain.CircleExplanation;
 import io.bridgeway.matching.circles.domain.CircleMember;
 import io.bridgeway.matching.circles.domain.CirclesProblem;
 import io.bridgeway.matching.circles.domain.CirclesResult;
@@ -48,6 +51,40 @@ public final class CirclesPlanner {
         int unavailable = rounds.stream().flatMap(List::stream).mapToInt(CircleRules::unavailableMembers).sum();
         return new CirclesResult(ids, MeetingTimePlanner.plan(problem, ids), score.toString(), -score.hardScore(),
                 -score.mediumScore(), -score.softScore(), unavailable, seconds, CircleExplainer.explain(solved, rounds));
+    }
+
+    /**
+     * Given circles (a manager's edit) measured with the same rules as a solve: hours, explanations, repeats
+     * and soft penalty. Ids the problem does not know are left out.
+     */
+    public static CirclesResult evaluate(CirclesProblem problem, List<List<List<String>>> givenRounds) {
+        CirclesSchedule schedule = CirclesScheduleFactory.build(problem);
+        Map<String, Placement> placements = new HashMap<>();
+        schedule.getPlacements().forEach(p -> placements.put(p.getMember().id() + "@" + p.getRound(), p));
+        List<List<List<CircleMember>>> rounds = new ArrayList<>();
+        for (int r = 0; r < givenRounds.size(); r++) {
+            List<List<CircleMember>> circles = new ArrayList<>();
+            for (List<String> ids : givenRounds.get(r)) {
+                List<CircleMember> members = new ArrayList<>();
+                for (String id : ids) {
+                    Placement placement = placements.get(id + "@" + r);
+                    if (placement != null) {
+                        members.add(placement.getMember());
+                    }
+                }
+                circles.add(members);
+            }
+            rounds.add(circles);
+        }
+        List<List<List<String>>> ids = rounds.stream()
+                .map(round -> round.stream().map(circle -> circle.stream().map(CircleMember::id).toList()).toList())
+                .toList();
+        List<CircleExplanation> explanations = CircleExplainer.explain(schedule, rounds);
+        int repeats = explanations.stream().mapToInt(CircleExplanation::repeats).sum();
+        int soft = explanations.stream().mapToInt(CircleExplanation::softPenalty).sum();
+        int unavailable = rounds.stream().flatMap(List::stream).mapToInt(CircleRules::unavailableMembers).sum();
+        return new CirclesResult(ids, MeetingTimePlanner.plan(problem, ids), HardMediumSoftScore.of(0, -repeats, -soft)
+                .toString(), 0, repeats, soft, unavailable, 0, explanations);
     }
 
     /** Members per circle per round, in circle order; empty circles are left out. */
