@@ -56,7 +56,6 @@ public final class RoundProblems {
         Map<String, PersonAvailability> availability = new LinkedHashMap<>();
         Map<String, Set<Integer>> freeUtcHours = new LinkedHashMap<>();
         MeetingCalendar calendar = calendar(program);
-        List<LocalDate> firstMeetingWeeks = calendar.weekStarts(0);
         for (RoundParticipant p : participants) {
             if (!p.asCircleMember) {
                 continue;
@@ -66,14 +65,22 @@ public final class RoundProblems {
             if (!snapshot.availability().isEmpty()) {
                 availability.put(snapshot.profile().id(), new PersonAvailability(ZoneId.of(snapshot.timeZone()),
                         snapshot.availability().stream().map(WeeklySlot::parse).collect(Collectors.toSet())));
-                freeUtcHours.put(snapshot.profile().id(), MeetingTimes.inUtc(snapshot.availability(),
-                        snapshot.timeZone(), firstMeetingWeeks).wholeUtcHours());
+                freeUtcHours.put(snapshot.profile().id(), circleFreeHours(snapshot, calendar));
             }
         }
         int smallest = smallestCircleFittingEveryone(people.size(), program.groupMin, program.groupMax);
         return new CirclesProblem(people, program.circleRounds, smallest, program.groupMax,
                 circleHistoryAmong(history, people.stream().map(PersonProfile::id).collect(Collectors.toSet())),
                 circlesSettings(program), Set.of(), availability, calendar, freeUtcHours);
+    }
+
+    /**
+     * The whole UTC hours of the week (0..167) a circle member is free, as the circles search counts them: their
+     * local slots in their zone over the first meeting's weeks. Null when they entered no slots (free at every hour).
+     */
+    public static Set<Integer> circleFreeHours(ParticipantSnapshot snapshot, MeetingCalendar calendar) {
+        return snapshot.availability().isEmpty() ? null
+                : MeetingTimes.inUtc(snapshot.availability(), snapshot.timeZone(), calendar.weekStarts(0)).wholeUtcHours();
     }
 
     /**

@@ -6,15 +6,20 @@ import io.bridgeway.web.Paged;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
+import io.bridgeway.matching.circles.domain.MeetingCalendar;
+import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /** A round as its pages and the API show it, read inside the transaction. */
 public record RoundView(long id, long version, long programId, String programName, int number, RoundStatus status,
         SolveState solveState, String solveMessage, String score, Long objective, int matched, int mentees,
         int circleMembers, boolean editable, boolean publishable, RoundProgress.Snapshot progress, Paged<PairRow> pairs,
         Paged<UnmatchedRow> unmatched, String query, Paged<CircleRow> circles, int meeting, int meetings,
-        Integer circleRepeats, Long circleSoft, boolean pinnedOnly) {
+        Integer circleRepeats, Long circleSoft, boolean pinnedOnly, MeetingSeats meetingSeats) {
 
     public record PairRow(long id, Long mentorId, String mentor, String mentorEmail, Long menteeId, String mentee,
             String menteeEmail, boolean pinned, boolean forced, long value, List<String> explanation) {
@@ -27,7 +32,16 @@ public record RoundView(long id, long version, long programId, String programNam
             List<String> explanation) {
     }
 
-    public record MemberRow(Long personId, String name, String email, String department, boolean pinned) {
+    /**
+     * {@code localTime} is when the circle meets in the member's zone ("Tue 10:00"), {@code canAttend} whether
+     * their free hours hold it; both null when the circle has no hour or the person is gone.
+     */
+    public record MemberRow(Long personId, String name, String email, String department, boolean pinned,
+            String localTime, Boolean canAttend) {
+    }
+
+    /** One meeting's seats and how many of them cannot make their circle's hour. */
+    public record MeetingSeats(int unable, int seats) {
     }
 
     public boolean hasCircles() {
@@ -71,6 +85,7 @@ public record RoundView(long id, long version, long programId, String programNam
                 + (q.isEmpty() ? "" : " and (lower(m.fullName) like :q or lower(e.fullName) like :q or m.email like :q"
                         + " or e.email like :q)") + (pinnedOnly ? " and p.pinned = true" : ""),
                 Sort.by("e.fullName").and("p.id"), params);
+        CircleHours hours = new CircleHours(round, meeting);
         var unmatched = RoundUnmatched.<RoundUnmatched>find("select u from RoundUnmatched u left join u.mentee e where u.round = :round"
                 + (q.isEmpty() ? "" : " and (lower(e.fullName) like :q or e.email like :q)"), Sort.by("e.fullName").and("u.id"),
                 params);
@@ -82,8 +97,8 @@ public record RoundView(long id, long version, long programId, String programNam
                         p.explanationLines())),
                 withNames(Paged.of(unmatched, unmatchedPage, u -> new UnmatchedRow(idOf(u.mentee), nameOf(u.mentee),
                         emailOf(u.mentee), u.reason))),
-                query == null ? "" : query.strip(), circles(round, meeting, circlePage, q), meeting, meetings(round),
-                round.circleRepeats, round.circleSoft, pinnedOnly);
+                query == null ? "" : query.strip(), circles(round, meeting, circlePage, q, hours), meeting,
+                meetings(round), round.circleRepeats, round.circleSoft, pinnedOnly, hours.seats());
     }
 
     /** The unmatched reasons with mentors named, not numbered. */
@@ -116,7 +131,7 @@ public record RoundView(long id, long version, long programId, String programNam
     static final int CIRCLES_PER_PAGE = 24;
 
     /** One page of one meeting's circles; with a search, only circles with a member of that name or email. */
-    private static Paged<CircleRow> circles(MatchingRound round, int meeting, int page, String q) {
+    private static Paged<CircleRow> circles(MatchingRound round, int meeting, int page, String q, CircleHours hours) {
         PanacheQuery<RoundCircle> query;
         if (q.isEmpty()) {
             query = RoundCircle.find("round = ?1 and meetingIndex = ?2", Sort.by("circleNumber"), round, meeting);
@@ -133,9 +148,67 @@ public record RoundView(long id, long version, long programId, String programNam
         List<CircleRow> rows = circles.rows().stream().map(c -> new CircleRow(c.id, c.circleNumber, c.members.stream().map(m -> {
             Person p = m.person;
             return new MemberRow(idOf(p), nameOf(p), emailOf(p),
-                    p == null || p.department == null ? "" : p.department.name, m.pinned);
+                    p == null || p.department == null ? "" : p.department.name, m.pinned,
+                    hours.localTime(p, c.meetingMinute), hours.canAttend(p, c.meetingMinute));
         }).toList(), c.meetingUtcStart, c.meetingNote, c.explanationLines())).toList();
         return new Paged<>(rows, circles.page(), circles.pageCount(), circles.total());
     }
 
+    /**
+     * Each member's meeting hour as they see it, and whether they can make it, with the free hours the circles
+     * search used ({@link RoundProblems#circleFreeHours}); the local time is that of the meeting's first week.
+     */
+    private static final class CircleHours {
+        private final Map<Long, ParticipantSnapshot> snapshots = new HashMap<>();
+        private final Map<Long, Set<Integer>> free = new HashMap<>();
+        private final java.time.LocalDate week;
+        private final MeetingSeats seats;
+
+        CircleHours(MatchingRound round, int meeting) {
+            MeetingCalendar calendar = RoundProblems.calendar(round.program);
+            week = calendar.weekStarts(meeting).get(0);
+            List<RoundCircle> circles = RoundCircle.of(round).stream().filter(c -> c.meetingIndex == meeting).toList();
+            if (!circles.isEmpty()) {
+                for (RoundParticipant p : RoundParticipant.of(round)) {
+                    if (p.asCircleMember && p.person != null) {
+                        ParticipantSnapshot snapshot = ParticipantSnapshot.fromJson(p.profileJson);
+                        snapshots.put(p.person.id, snapshot);
+                        free.put(p.person.id, RoundProblems.circleFreeHours(snapshot, calendar));
+                    }
+                }
+            }
+            int unable = 0;
+            int all = 0;
+            for (RoundCircle c : circles) {
+                for (RoundCircle.Member m : c.members) {
+                    all++;
+                    if (Boolean.FALSE.equals(canAttend(m.person, c.meetingMinute))) {
+                        unable++;
+                    }
+                }
+            }
+            seats = circles.stream().anyMatch(c -> c.meetingMinute != null) ? new MeetingSeats(unable, all) : null;
+        }
+
+        MeetingSeats seats() {
+            return seats;
+        }
+
+        String localTime(Person person, Integer meetingMinute) {
+            ParticipantSnapshot snapshot = person == null ? null : snapshots.get(person.id);
+            if (snapshot == null || meetingMinute == null) {
+                return null;
+            }
+            java.time.ZonedDateTime local = MeetingTimes.inWeek(week, meetingMinute).atZone(ZoneId.of(snapshot.timeZone()));
+            return local.format(java.time.format.DateTimeFormatter.ofPattern("EEE HH:mm", Locale.ENGLISH));
+        }
+
+        Boolean canAttend(Person person, Integer meetingMinute) {
+            if (person == null || meetingMinute == null || !snapshots.containsKey(person.id)) {
+                return null;
+            }
+            Set<Integer> hours = free.get(person.id);
+            return hours == null || hours.contains(meetingMinute / 60);
+        }
+    }
 }

@@ -232,5 +232,16 @@ class CircleRoundTest {
         assertTrue(left.get("explanation").toString().contains("everyone can make the meeting hour"), left.toString());
         assertEquals(0L, round.getLong("circleSoft"), "everyone available, no shared department, all seniors");
         assertEquals(50L, moved.getLong("circleSoft"), "Dee's seat (40) and Ada with Eli in department 1 (10)");
+
+        WebSession page = new WebSession();
+        page.login(pm, WebSession.PASSWORD);
+        org.jsoup.nodes.Document after = page.page("/rounds/" + roundId);
+        assertEquals("1 of 5 seats cannot make their circle's hour", after.select("#meeting-seats").text());
+        org.jsoup.nodes.Element card = after.selectFirst("#circle-grid li.card:has(h3:containsOwn(Circle " + thursdayCircle + "))");
+        assertNotNull(card, after.select("#circle-grid").html());
+        String dee = card.select("ul.members li:contains(Dee Thursday)").text();
+        assertTrue(dee.contains("Tue 09:00 their time, cannot make it"), dee);
+        assertTrue(card.select("ul.members li:contains(Eli Both)").text().endsWith("Tue 09:00 their time"),
+                card.text());
     }
 }
