@@ -243,5 +243,19 @@ class CircleRoundTest {
         assertTrue(dee.contains("Tue 09:00 their time, cannot make it"), dee);
         assertTrue(card.select("ul.members li:contains(Eli Both)").text().endsWith("Tue 09:00 their time"),
                 card.text());
+
+        // moving Ada back through the review form with htmx redraws the seat count out of band
+        org.jsoup.nodes.Element form = after.selectFirst("form[action$=/circles/move]");
+        Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        form.select("input[type=hidden]").forEach(input -> fields.put(input.attr("name"), input.attr("value")));
+        fields.put("csrf-token", after.select("input[name=csrf-token]").attr("value"));
+        fields.put("personEmail", mover);
+        fields.put("circle", String.valueOf(tuesdayCircle));
+        io.restassured.response.Response answer = page.request().header("HX-Request", "true")
+                .contentType("application/x-www-form-urlencoded").formParams(fields).post(form.attr("action"));
+        assertEquals(200, answer.statusCode(), answer.asString());
+        org.jsoup.nodes.Document fragment = org.jsoup.Jsoup.parseBodyFragment(answer.asString());
+        assertEquals("0 of 5 seats cannot make their circle's hour",
+                fragment.selectFirst("#meeting-seats[hx-swap-oob]").text(), answer.asString());
     }
 }
