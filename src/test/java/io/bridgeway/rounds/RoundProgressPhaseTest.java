@@ -32,8 +32,7 @@ class RoundProgressPhaseTest {
         AtomicReference<Document> seen = new AtomicReference<>();
         Awaitility.await("the circles phase shows").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
                 .until(() -> {
-                    Document fragment = Jsoup.parse(page.request().header("HX-Request", "true")
-                            .get("/rounds/" + roundId + "/progress").then().statusCode(200).extract().asString());
+                    Document fragment = progressBox(page, roundId);
                     boolean circlesRunning = fragment.selectFirst("#phase") != null
                             && fragment.selectFirst("#phase").text().startsWith("Phase: circles");
                     boolean solved = fragment.selectFirst("#progress").attr("hx-trigger").isEmpty();
@@ -51,11 +50,16 @@ class RoundProgressPhaseTest {
         assertEquals("SOLVED", round.getString("solveState"), round.prettify());
         assertNull(round.get("phase"), "no phase once solved");
 
-        Document after = Jsoup.parse(page.request().header("HX-Request", "true")
-                .get("/rounds/" + roundId + "/progress").then().statusCode(200).extract().asString());
+        Document after = progressBox(page, roundId);
         assertNull(after.selectFirst("#phase"), "no running phase once solved");
         List<String> phases = after.select("table.compact tbody tr td:nth-child(2)").eachText();
         assertTrue(phases.contains("circles"), "the history names the circles phase: " + phases);
+    }
+
+    /** The progress box as htmx polls it. */
+    private static Document progressBox(WebSession page, long roundId) {
+        return Jsoup.parse(page.request().header("HX-Request", "true")
+                .get("/rounds/" + roundId + "/progress").then().statusCode(200).extract().asString());
     }
 
     @Test
