@@ -4,12 +4,19 @@ import java.util.List;
 
 /**
  * A round as the JSON API shows it. {@code pairs} is one page (see {@code pairPage}); person ids and
- * emails are null where the person's account was deleted (a former employee).
+ * emails are null where the person's account was deleted (a former employee). While the round solves,
+ * {@code phase} names the running phase ("pairs", then "circles") and {@code progress} gives its elapsed time and
+ * best figures; both are null otherwise.
  */
 public record RoundJson(long id, long programId, int number, RoundStatus status, SolveState solveState,
         String solveMessage, String score, Long objective, int matched, int mentees, long version, List<PairJson> pairs,
         PageJson pairPage, List<UnmatchedJson> unmatched, Integer circleRepeats, Long circleSoft,
-        List<CircleJson> circles) {
+        List<CircleJson> circles, String phase, ProgressJson progress) {
+
+    /** The running phase's figures; repeats and soft are known once the circles phase reports a best solution. */
+    public record ProgressJson(double phaseSeconds, String score, Integer matched, Integer repeats,
+            Long soft) {
+    }
 
     /** Where a page stands: page from 0, rows per page, pages and rows in all. */
     public record PageJson(int page, int size, int pageCount, long total) {

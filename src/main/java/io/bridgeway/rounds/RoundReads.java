@@ -47,6 +47,7 @@ public class RoundReads {
             throw new RuleViolationException("size must be between 1 and " + MAX_PAGE_SIZE + ".", "size");
         }
         MatchingRound round = Rounds.round(id);
+        RoundProgress.Snapshot snapshot = round.solveState.running() ? progress.of(id) : RoundProgress.Snapshot.NONE;
         Paged<RoundJson.PairJson> pairs = Paged.of(RoundPair.<RoundPair>find("round", Sort.by("id"), round), page, size,
                 p -> new RoundJson.PairJson(p.id, RoundView.idOf(p.mentor), emailOrNull(p.mentor),
                         RoundView.idOf(p.mentee), emailOrNull(p.mentee), p.pinned, p.forced, p.value,
@@ -61,7 +62,18 @@ public class RoundReads {
         return new RoundJson(round.id, round.program.id, round.number, round.status, round.solveState,
                 round.solveMessage, round.score, round.objective, round.matchedCount, round.menteeCount, round.version,
                 pairs.rows(), new RoundJson.PageJson(pairs.page(), size, pairs.pageCount(), pairs.total()), unmatched,
-                round.circleRepeats, round.circleSoft, circles);
+                round.circleRepeats, round.circleSoft, circles, snapshot.phaseName(), progress(snapshot));
+    }
+
+    private static RoundJson.ProgressJson progress(RoundProgress.Snapshot snapshot) {
+        if (snapshot.phase() == null) {
+            return null;
+        }
+        RoundProgress.Point best = snapshot.phaseBest();
+        return new RoundJson.ProgressJson(snapshot.phaseElapsedMs() / 1000.0,
+                best == null ? null : best.score(),
+                best == null || snapshot.phase() != RoundProgress.Phase.PAIRS ? null : best.matched(),
+                best == null ? null : best.repeats(), best == null ? null : best.soft());
     }
 
     /** The round's status after an action, for the API's answer. */

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import io.bridgeway.BridgewayConfig;
+import org.optaplanner.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
 import org.optaplanner.core.api.solver.SolverManager;
 
 /**
@@ -70,8 +71,9 @@ public class RoundSolver {
             failed(roundId, "The mentor pairs cannot be solved as they are: ", e);
             return;
         }
+        progress.phaseStarted(roundId, RoundProgress.Phase.PAIRS);
         pairingSolver.solveAndListen(roundId, id -> problem,
-                best -> progress.improved(roundId, "pairs " + best.getScore(), matched(best)),
+                best -> progress.improvedPairs(roundId, String.valueOf(best.getScore()), matched(best)),
                 finalBest -> {
                     boolean stopped = progress.of(roundId).stopRequested();
                     results.savePairing(roundId, PairExplainer.explain(finalBest, (System.nanoTime() - start) / 1e9),
@@ -99,8 +101,9 @@ public class RoundSolver {
         AtomicBoolean stopFlag = new AtomicBoolean();
         circleStops.put(roundId, stopFlag);
         schedule.setStopSignal(stopFlag::get);
+        progress.phaseStarted(roundId, RoundProgress.Phase.CIRCLES);
         circlesSolver.solveAndListen(roundId, id -> schedule,
-                best -> progress.improved(roundId, "circles " + best.getScore(), -1),
+                best -> circlesImproved(roundId, best),
                 finalBest -> {
                     circleStops.remove(roundId, stopFlag);
                     CircleSeating.seatLeastConnectedAndRescore(input.problem(), finalBest, input.crossTies()::of);
@@ -151,6 +154,14 @@ public class RoundSolver {
             circleStop.set(true);
         } else {
             circlesSolver.terminateEarly(roundId);
+        }
+    }
+
+    private void circlesImproved(long roundId, CirclesSchedule best) {
+        HardMediumSoftScore score = best.getScore();
+        if (score != null) {
+            // Medium counts repeated meetings, soft the weighted preferences (see CirclesSchedule).
+            progress.improvedCircles(roundId, score.toString(), -score.mediumScore(), -score.softScore());
         }
     }
 

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bridgeway.matching.circles.domain.CirclesProblem;
+import io.bridgeway.matching.circles.domain.CirclesSchedule;
 import io.bridgeway.matching.circles.io.CirclesInstanceJson;
 import io.bridgeway.matching.circles.io.CirclesJson;
 import io.bridgeway.matching.circles.solver.CirclesPlanner;
+import io.bridgeway.matching.circles.solver.CirclesScheduleFactory;
 import io.bridgeway.matching.circles.solver.CirclesValidator;
 import io.bridgeway.matching.InvalidInstanceException;
 import io.bridgeway.matching.pairing.domain.PairingSettings;
@@ -33,6 +35,7 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import io.bridgeway.BridgewayConfig;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -58,6 +61,9 @@ public class SolveResource {
 
     @Inject
     SolverManager<PairingSolution, Long> pairingSolver;
+
+    @Inject
+    SolverManager<CirclesSchedule, Long> circlesSolver;
 
     @Inject
     SolveJobs jobs;
@@ -100,23 +106,41 @@ public class SolveResource {
     @Path("circles")
     @Operation(summary = "Plan rotating peer circles for a MODEL.md circles instance",
             description = "Returns {rounds:[[[id,...],...],...], meetingBlocks, score, seconds, explanations}. "
+                    + "Runs on the rounds' circles SolverManager: stops at the requested seconds, after "
+                    + "bridgeway.solve.circles-unimproved-seconds without improvement, or at bridgeway.solve.circles-seconds. "
                     + "Optional per person: timeZone and availability [\"MON-09\",...]; per instance: startDate, weeksPerRound. "
                     + "429 with Retry-After while bridgeway.solve.max-concurrent-headless solves are running.")
-    public Response circles(@QueryParam("seconds") @DefaultValue("10") String seconds, InputStream body) {
+    public Response circles(@QueryParam("seconds") @DefaultValue("10") String seconds, InputStream body)
+            throws InterruptedException {
         Duration limit = seconds(seconds);
         try (HeadlessSolveSlots.Slot slot = slot(limit)) {
+            long start = System.nanoTime();
             CirclesProblem problem;
+            CirclesSchedule schedule;
             try {
                 ObjectNode instance = InstanceReader.read(body, config.solve().maxPeople());
                 problem = CirclesJson.toProblem(CIRCLES_JSON.treeToValue(instance, CirclesInstanceJson.class));
                 CirclesValidator.validate(problem);
+                schedule = CirclesScheduleFactory.build(problem);
             } catch (JsonProcessingException e) {
                 throw ApiError.badRequest(ApiError.describe(e));
             } catch (InvalidInstanceException e) {
                 throw ApiError.badRequest(e.getMessage());
             }
-            // A dedicated solver with the request's own limit; it stops sooner once nothing improves.
-            return Response.ok(CirclesJson.toJson(CirclesPlanner.solve(problem, limit, limit, 42))).build();
+            // terminateEarly does not reach the custom circle search (and would skip one not yet begun,
+            // leaving people without a circle); the schedule's stop signal does.
+            AtomicBoolean stop = new AtomicBoolean();
+            schedule.setStopSignal(stop::get);
+            long jobId = jobs.nextHeadlessJobId();
+            SolverJob<CirclesSchedule, Long> job = circlesSolver.solve(jobId, schedule);
+            jobs.after(limit, () -> stop.set(true));
+            try {
+                CirclesSchedule best = job.getFinalBestSolution();
+                return Response.ok(CirclesJson.toJson(
+                        CirclesPlanner.toResult(problem, best, (System.nanoTime() - start) / 1e9))).build();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("The circles solver failed", e.getCause());
+            }
         }
     }
 
