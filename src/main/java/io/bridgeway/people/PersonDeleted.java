@@ -1,9 +1,6 @@
 package io.bridgeway.people;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.bridgeway.security.Passwords;
 
 /**
  * Fired (synchronously, inside the deleting transaction, before the row goes) when an account is
@@ -20,12 +17,6 @@ public record PersonDeleted(long personId, String email, String fullName) {
     }
 
     public static String pseudonymOf(long personId) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256")
-                    .digest(("bridgeway-person-" + personId).getBytes(StandardCharsets.UTF_8));
-            return "former-employee-" + HexFormat.of().formatHex(hash, 0, 4);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return "former-employee-" + Passwords.sha256("bridgeway-person-" + personId).substring(0, 8);
     }
 }

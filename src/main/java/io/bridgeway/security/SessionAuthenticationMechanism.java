@@ -10,6 +10,7 @@ import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.bridgeway.web.SecurityHeaders;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpHeaders;
@@ -75,6 +76,9 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
     }
 
     private Uni<SecurityIdentity> session(RoutingContext context, IdentityProviderManager identities) {
+        if (SecurityHeaders.isStaticAsset(context.normalizedPath())) {
+            return Uni.createFrom().nullItem(); // CSS and scripts are public: no account lookup per file
+        }
         Cookie sent = context.request().getCookie(SessionCookie.NAME);
         if (sent == null || sent.getValue().isEmpty()) {
             return Uni.createFrom().nullItem();

@@ -52,9 +52,14 @@ public class SecurityHeaders {
             headers.set("Strict-Transport-Security", HSTS);
         }
         // Pages and API answers may carry someone's personal data: never keep them in a shared or local cache.
-        if (!startsWithAny(path, STATIC_PATHS)) {
+        if (!isStaticAsset(path)) {
             headers.set("Cache-Control", "no-store");
         }
+    }
+
+    /** The same for everyone: no identity is needed to serve it, and it may be cached. */
+    public static boolean isStaticAsset(String path) {
+        return startsWithAny(path, STATIC_PATHS);
     }
 
     private static boolean startsWithAny(String path, List<String> prefixes) {
