@@ -8,6 +8,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.PrePersist;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /** One person's participation in one programme: as mentor, mentee and/or circle member. */
@@ -45,6 +46,10 @@ public class Enrollment extends PanacheEntity {
     @Column(name = "enrolled_at", nullable = false)
     public Instant enrolledAt;
 
+    /** The first day the person takes part again; rounds started before it leave them out. Null: not paused. */
+    @Column(name = "paused_until")
+    public LocalDate pausedUntil;
+
     @PrePersist
     void onCreate() {
         enrolledAt = Instant.now();
@@ -56,6 +61,15 @@ public class Enrollment extends PanacheEntity {
 
     public static List<Enrollment> ofProgram(Program program) {
         return list("program = ?1 order by person.fullName", program);
+    }
+
+    /** The enrollments a round started on {@code day} includes: everyone but those paused on that day. */
+    public static List<Enrollment> takingPartOn(Program program, LocalDate day) {
+        return ofProgram(program).stream().filter(e -> !e.pausedOn(day)).toList();
+    }
+
+    public boolean pausedOn(LocalDate day) {
+        return pausedUntil != null && day.isBefore(pausedUntil);
     }
 
     public static List<Enrollment> ofPerson(Person person) {

@@ -4,6 +4,7 @@ import io.bridgeway.people.Person;
 import io.bridgeway.people.PersonDataSection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /** A person's enrollments, for "Download my data". */
@@ -11,7 +12,7 @@ import java.util.List;
 public class EnrollmentData implements PersonDataSection {
 
     public record EnrollmentJson(long programId, String program, boolean asMentor, int mentorCapacity,
-            boolean asMentee, boolean asCircleMember, String goals, Instant enrolledAt) {
+            boolean asMentee, boolean asCircleMember, String goals, Instant enrolledAt, LocalDate pausedUntil) {
     }
 
     @Override
@@ -23,7 +24,7 @@ public class EnrollmentData implements PersonDataSection {
     public List<EnrollmentJson> dataOf(Person person) {
         return Enrollment.ofPerson(person).stream()
                 .map(e -> new EnrollmentJson(e.program.id, e.program.name, e.asMentor, e.mentorCapacity, e.asMentee,
-                        e.asCircleMember, e.programGoals, e.enrolledAt))
+                        e.asCircleMember, e.programGoals, e.enrolledAt, e.pausedUntil))
                 .toList();
     }
 }

@@ -58,6 +58,44 @@ public class EnrollmentService {
         return errors;
     }
 
+    /** A pause is for a break, not a second way to leave: at most this far ahead. */
+    public static final int MAX_PAUSE_DAYS = 366;
+
+    /**
+     * Pauses the person's enrollment until {@code rawDate} (the first day back), typed as yyyy-mm-dd; returns the
+     * errors, empty when saved. Rounds started before that day leave them out; from it they are back by themselves.
+     */
+    @Transactional
+    public FormErrors pause(long programId, long personId, String rawDate, LocalDate today) {
+        Enrollment enrollment = Enrollment.find(program(programId), Person.findById(personId));
+        FormErrors errors = new FormErrors();
+        if (enrollment == null) {
+            return errors.add("pausedUntil", "You are not enrolled in this programme, so there is nothing to pause.");
+        }
+        LocalDate until = FormFields.date(rawDate, "pausedUntil", "The day you are back", errors);
+        if (until != null && !until.isAfter(today)) {
+            errors.add("pausedUntil", "The day you are back must be after today.");
+        } else if (until != null && until.isAfter(today.plusDays(MAX_PAUSE_DAYS))) {
+            errors.add("pausedUntil", "A pause can last up to a year (until " + today.plusDays(MAX_PAUSE_DAYS)
+                    + "). To stop for longer, leave the programme.");
+        }
+        if (!errors.any()) {
+            enrollment.pausedUntil = until;
+        }
+        return errors;
+    }
+
+    /** Ends a pause now; false when the person is not enrolled. */
+    @Transactional
+    public boolean resume(long programId, long personId) {
+        Enrollment enrollment = Enrollment.find(program(programId), Person.findById(personId));
+        if (enrollment != null) {
+            enrollment.pausedUntil = null;
+        }
+        return enrollment != null;
+    }
+
+    /** Leaves the programme: the enrollment (and any pause) ends; rounds already published keep their places. */
     @Transactional
     public boolean withdraw(long programId, long personId) {
         return Enrollment.delete("program.id = ?1 and person.id = ?2", programId, personId) > 0;

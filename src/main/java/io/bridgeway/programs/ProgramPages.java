@@ -45,11 +45,22 @@ public class ProgramPages {
     public record Participants(Paged<Participant> page, String query) {
     }
 
+    /**
+     * The viewer's own pause: {@code until} the first day back (null: not paused), {@code input} the date as
+     * typed into the pause form, with its {@code errors}.
+     */
+    public record Pause(LocalDate until, String input, FormErrors errors) {
+
+        public boolean active() {
+            return until != null;
+        }
+    }
+
     /** Everything the detail page shows. */
     public record Detail(Summary program, boolean manager, boolean enrolled, EnrollmentForm mine,
             FormErrors mineErrors, Participants participants, Choices choices, CohortInput cohort,
             FormErrors cohortErrors, EnrollmentService.CohortReport report, List<ProgramRounds.RoundLink> rounds,
-            List<ProgramRounds.Waiter> waiting) {
+            List<ProgramRounds.Waiter> waiting, Pause pause) {
 
         public boolean open() {
             return program.open();
@@ -77,6 +88,19 @@ public class ProgramPages {
     @Transactional
     public Detail detail(long id, int page, String query, EnrollmentForm mine, FormErrors mineErrors,
             CohortInput cohort, FormErrors cohortErrors, EnrollmentService.CohortReport report) {
+        return detail(id, page, query, mine, mineErrors, cohort, cohortErrors, report, null, FormErrors.none());
+    }
+
+    /** The page again after a refused pause, with the date as typed and why it was refused. */
+    @Transactional
+    public Detail withPauseErrors(long id, String pauseInput, FormErrors pauseErrors) {
+        return detail(id, 0, null, null, FormErrors.none(), CohortInput.empty(), FormErrors.none(), null, pauseInput,
+                pauseErrors);
+    }
+
+    private Detail detail(long id, int page, String query, EnrollmentForm mine, FormErrors mineErrors,
+            CohortInput cohort, FormErrors cohortErrors, EnrollmentService.CohortReport report, String pauseInput,
+            FormErrors pauseErrors) {
         Program program = ProgramResource.program(id);
         Person me = Person.findById(viewer.personId());
         Enrollment existing = Enrollment.find(program, me);
@@ -87,18 +111,28 @@ public class ProgramPages {
                 new Choices(
                         Department.listByName().stream().map(d -> new Choice(d.id, d.name)).toList(),
                         Office.listByName().stream().map(o -> new Choice(o.id, o.name)).toList()), cohort, cohortErrors, report,
-                manager ? programRounds.of(program) : List.of(), manager ? programRounds.waiting(program) : List.of());
+                manager ? programRounds.of(program) : List.of(), manager ? programRounds.waiting(program) : List.of(),
+                pause(existing, pauseInput, pauseErrors));
+    }
+
+    /** A pause that has run out is no pause: the person is back without doing anything. */
+    private static Pause pause(Enrollment enrollment, String input, FormErrors errors) {
+        LocalDate today = LocalDate.now();
+        LocalDate until = enrollment != null && enrollment.pausedOn(today) ? enrollment.pausedUntil : null;
+        return new Pause(until, input != null ? input : until != null ? until.toString() : "", errors);
     }
 
     /** By name, then e-mail and enrollment, so the order is the same on every load; searched by name or e-mail. */
     private static Participants participants(Program program, int page, String query) {
         String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
+        LocalDate today = LocalDate.now();
         Sort order = Sort.by("person.fullName").and("person.email").and("id");
         var rows = q.isEmpty() ? Enrollment.<Enrollment>find("program = ?1", order, program)
                 : Enrollment.<Enrollment>find("program = ?1 and (locate(?2, lower(person.fullName)) > 0"
                         + " or locate(?2, lower(person.email)) > 0)", order, program, q);
         return new Participants(Paged.of(rows, page, e -> new Participant(e.person.fullName, e.person.email,
-                e.person.department == null ? null : e.person.department.name, e.person.level, e.roles())), q);
+                e.person.department == null ? null : e.person.department.name, e.person.level, e.roles()
+                + (e.pausedOn(today) ? " · paused until " + e.pausedUntil : ""))), q);
     }
 
     private static EnrollmentForm defaultRoles(Program program) {

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -124,6 +125,28 @@ public class ProgramResource {
                     form, errors, CohortInput.empty(), FormErrors.none(), null))).build();
         }
         return Flash.redirect("/programs/" + id, "You are enrolled. We will let you know when you are matched.");
+    }
+
+    @POST
+    @Path("{id}/pause")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response pause(@PathParam("id") long id, @FormParam("pausedUntil") String pausedUntil) {
+        FormErrors errors = enrollments.pause(id, viewer.personId(), pausedUntil, LocalDate.now());
+        if (errors.any()) {
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(Templates.detail(pages.withPauseErrors(id, pausedUntil, errors))).build();
+        }
+        return Flash.redirect("/programs/" + id, "You are paused. Rounds started before " + pausedUntil.strip()
+                + " leave you out; after that you are back without doing anything.");
+    }
+
+    @POST
+    @Path("{id}/resume")
+    public Response resume(@PathParam("id") long id) {
+        if (!enrollments.resume(id, viewer.personId())) {
+            throw new NotFoundException(); // not enrolled: there is no pause to end
+        }
+        return Flash.redirect("/programs/" + id, "Welcome back: the next round includes you.");
     }
 
     @POST

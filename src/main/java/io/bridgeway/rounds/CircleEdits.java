@@ -61,7 +61,8 @@ public class CircleEdits {
             List<RoundParticipant> participants = RoundParticipant.of(round);
             participants.forEach(p -> people.put(p.person.id, ParticipantSnapshot.fromJson(p.profileJson)));
             // the same problem and rules as a solve, so hours, notes and score agree with "Solve again"
-            CirclesProblem problem = RoundProblems.circles(round, participants, RoundResults.circleHistory(round));
+            CirclesProblem problem = RoundProblems.circles(round, participants, RoundResults.circleHistory(round),
+                    RoundResults.keptApart(participants));
             CirclesResult before = CirclesPlanner.evaluate(problem, byMeeting(circles));
             RoundCircle.Member moved = from.members.stream().filter(m -> m.is(personId)).findFirst().orElseThrow();
             from.members.remove(moved);

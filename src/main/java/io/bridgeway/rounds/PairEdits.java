@@ -86,8 +86,9 @@ public class PairEdits {
             if (menteePart == null || !menteePart.asMentee) {
                 throw new RuleViolationException("That person is not a mentee in this round.");
             }
-            PairingProblem problem = RoundProblems.pairing(round, RoundParticipant.of(round), RoundResults.history(round),
-                    List.of());
+            List<RoundParticipant> participants = RoundParticipant.of(round);
+            PairingProblem problem = RoundProblems.pairing(round, participants, RoundResults.history(round), List.of(),
+                    RoundResults.keptApart(participants));
             PairRules rules = new PairRules(problem.settings(), problem.people(), problem.history(), problem.doNotPair());
             PersonProfile mentorProfile = ParticipantSnapshot.fromJson(mentorPart.profileJson).profile();
             PersonProfile menteeProfile = ParticipantSnapshot.fromJson(menteePart.profileJson).profile();

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -59,9 +60,15 @@ public class RoundLifecycle {
             throw new RuleViolationException("Round " + draft.get().number + " is still a draft: publish or discard it "
                     + "before starting a new round.");
         }
-        List<Enrollment> enrollments = Enrollment.ofProgram(program);
-        if (enrollments.isEmpty()) {
+        List<Enrollment> enrolled = Enrollment.ofProgram(program);
+        if (enrolled.isEmpty()) {
             throw new RuleViolationException("Nobody is enrolled in this programme yet.");
+        }
+        List<Enrollment> enrollments = Enrollment.takingPartOn(program, LocalDate.now()); // the paused sit this one out
+        int paused = enrolled.size() - enrollments.size();
+        if (enrollments.isEmpty()) {
+            throw new RuleViolationException("Everyone enrolled in this programme has paused: start a round when "
+                    + "someone is back.");
         }
         if (program.type.pairs() && enrollments.stream().anyMatch(e -> e.asMentee)
                 && enrollments.stream().noneMatch(e -> e.asMentor)) {
@@ -96,7 +103,8 @@ public class RoundLifecycle {
             round.circleMemberCount += p.asCircleMember ? 1 : 0;
         }
         audit.recordAs(null, actor, "ROUND_STARTED", "ROUND", round.id, program.id,
-                "Round " + round.number + " with " + enrollments.size() + " participants");
+                "Round " + round.number + " with " + enrollments.size() + " participants"
+                        + (paused > 0 ? ", " + paused + " paused" : ""));
         return round;
     }
 

@@ -14,11 +14,13 @@ import io.bridgeway.programs.Program;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Maps a round (snapshot, pins, exclusions, earlier rounds) into the pure matching core's problems. */
 public final class RoundProblems {
@@ -50,7 +52,7 @@ public final class RoundProblems {
      * at every hour.
      */
     public static CirclesProblem circles(MatchingRound round, List<RoundParticipant> participants,
-            List<List<String>> history) {
+            List<List<String>> history, Collection<List<String>> keptApart) {
         Program program = round.program;
         List<PersonProfile> people = new ArrayList<>();
         Map<String, PersonAvailability> availability = new LinkedHashMap<>();
@@ -69,9 +71,10 @@ public final class RoundProblems {
             }
         }
         int smallest = smallestCircleFittingEveryone(people.size(), program.groupMin, program.groupMax);
-        return new CirclesProblem(people, program.circleRounds, smallest, program.groupMax,
+        CirclesProblem problem = new CirclesProblem(people, program.circleRounds, smallest, program.groupMax,
                 circleHistoryAmong(history, people.stream().map(PersonProfile::id).collect(Collectors.toSet())),
                 circlesSettings(program), Set.of(), availability, calendar, freeUtcHours);
+        return problem; // TODO(lead): keptApart: return problem.withKeptApart(keptApart) once golfer's CirclesProblem.withKeptApart is merged
     }
 
     /**
@@ -125,10 +128,12 @@ public final class RoundProblems {
 
     /**
      * The pairing problem of a round: its snapshot, earlier published pairs of the programme as
-     * history, the pairs managers split up as do-not-pair, and the pinned pairs.
+     * history, the pairs managers split up and the pairs on people's confidential lists ({@code keptApart}) as
+     * do-not-pair, and the pinned pairs.
      */
     public static PairingProblem pairing(MatchingRound round, List<RoundParticipant> participants,
-            List<PairingProblem.PreviousPair> history, List<PairingProblem.PinnedPair> pins) {
+            List<PairingProblem.PreviousPair> history, List<PairingProblem.PinnedPair> pins,
+            Collection<List<String>> keptApart) {
         List<ParticipantSnapshot> snapshots = new ArrayList<>();
         List<PairingProblem.MentorSlot> mentors = new ArrayList<>();
         List<PairingProblem.MenteeRequest> mentees = new ArrayList<>();
@@ -154,8 +159,9 @@ public final class RoundProblems {
         Set<String> menteeIds = mentees.stream().map(PairingProblem.MenteeRequest::personId).collect(Collectors.toSet());
         List<PairingProblem.PreviousPair> relevantHistory = history.stream()
                 .filter(h -> inRound.contains(h.mentorId()) && inRound.contains(h.menteeId())).toList();
-        List<PairingProblem.DoNotPair> excluded = round.excludedPairs.stream()
-                .map(x -> new PairingProblem.DoNotPair(String.valueOf(x.mentorId()), String.valueOf(x.menteeId())))
+        List<PairingProblem.DoNotPair> excluded = Stream.concat(round.excludedPairs.stream()
+                .map(x -> new PairingProblem.DoNotPair(String.valueOf(x.mentorId()), String.valueOf(x.menteeId()))),
+                keptApart.stream().map(x -> new PairingProblem.DoNotPair(x.get(0), x.get(1))))
                 .filter(x -> inRound.contains(x.firstId()) && inRound.contains(x.secondId()))
                 .toList();
         List<PairingProblem.PinnedPair> relevantPins = pins.stream()

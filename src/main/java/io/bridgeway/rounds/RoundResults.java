@@ -6,6 +6,7 @@ import io.bridgeway.matching.circles.domain.CirclesResult;
 import io.bridgeway.matching.circles.domain.MeetingBlock;
 import io.bridgeway.matching.pairing.domain.PairingProblem;
 import io.bridgeway.matching.pairing.solver.PairingResult;
+import io.bridgeway.people.DoNotPairLists;
 import io.bridgeway.people.Person;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
@@ -48,7 +49,14 @@ public class RoundResults {
                 .filter(p -> p.mentor != null && p.mentee != null)
                 .map(p -> new PairingProblem.PinnedPair(String.valueOf(p.mentee.id), String.valueOf(p.mentor.id)))
                 .toList();
-        return RoundProblems.pairing(round, RoundParticipant.of(round), history(round), pins);
+        List<RoundParticipant> participants = RoundParticipant.of(round);
+        return RoundProblems.pairing(round, participants, history(round), pins, keptApart(participants));
+    }
+
+    /** The pairs among these participants that someone's confidential do-not-pair list keeps apart. */
+    static List<List<String>> keptApart(List<RoundParticipant> participants) {
+        return DoNotPairLists.pairsAmong(participants.stream().filter(p -> p.person != null).map(p -> p.person.id)
+                .toList());
     }
 
     /** Pairs of the programme's earlier published rounds; 1 round ago = the previous round. */
@@ -87,7 +95,7 @@ public class RoundResults {
         }
         List<RoundParticipant> participants = RoundParticipant.of(round);
         List<List<String>> circleHistory = circleHistory(round);
-        return new CirclesInput(RoundProblems.circles(round, participants, circleHistory), pins,
+        return new CirclesInput(RoundProblems.circles(round, participants, circleHistory, keptApart(participants)), pins,
                 crossTies(participants, history(round), circleHistory));
     }
 

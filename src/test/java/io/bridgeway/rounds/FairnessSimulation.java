@@ -125,7 +125,7 @@ public final class FairnessSimulation {
             List<PairingProblem.PreviousPair> history = pairHistory.stream()
                     .map(p -> new PairingProblem.PreviousPair(p.mentorId(), p.menteeId(), current - p.roundsAgo()))
                     .toList();
-            PairingProblem problem = RoundProblems.pairing(round, roundParticipants, history, List.of());
+            PairingProblem problem = RoundProblems.pairing(round, roundParticipants, history, List.of(), List.of());
             // pairs
             Map<String, String> mentorOf = new HashMap<>();
             Set<String> eligible = new HashSet<>();
@@ -142,7 +142,7 @@ public final class FairnessSimulation {
             // circles
             List<List<String>> circles = List.of();
             if (program.type.circles()) {
-                CirclesProblem circlesProblem = RoundProblems.circles(round, roundParticipants, circleHistory);
+                CirclesProblem circlesProblem = RoundProblems.circles(round, roundParticipants, circleHistory, List.of());
                 circles = run == Run.RANDOM ? randomCircles(circlesProblem, random) : solveCircles(circlesProblem, ties);
             }
             // publish: history, waiting and ties build up
