@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.PrePersist;
+import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
@@ -13,6 +14,7 @@ import java.time.Instant;
  * Only the owner ever sees it; the solvers see only the unordered pair ({@link DoNotPairLists#pairsAmong}).
  */
 @Entity
+@Table(name = "do_not_pair_entry")
 public class DoNotPairEntry extends PanacheEntity {
 
     @ManyToOne(optional = false)
