@@ -42,6 +42,9 @@ public class ProfileForm {
     /** Optimistic-locking token of the profile being edited. */
     @RestForm public String version;
 
+    /** A "whole day" or "whole hour" button of the availability grid, pressed without JavaScript. */
+    @RestForm public String toggle;
+
     public record SkillRow(int index, String name, String level) {
     }
 
@@ -73,6 +76,26 @@ public class ProfileForm {
 
     private static boolean blank(List<String> values, int i) {
         return i >= size(values) || values.get(i) == null || values.get(i).isBlank();
+    }
+
+    /**
+     * Applies a pressed "whole day"/"whole hour" button: its boxes all ticked become unticked, otherwise
+     * all become ticked (as the page's script does). True when a button was pressed: the form is then
+     * shown again to go on editing, and nothing is saved.
+     */
+    public boolean applyToggle() {
+        if (toggle == null || toggle.isBlank()) {
+            return false;
+        }
+        List<String> slots = ProfileOptions.toggledSlots(toggle);
+        List<String> now = new ArrayList<>(availability == null ? List.of() : availability);
+        if (now.containsAll(slots)) {
+            now.removeAll(slots);
+        } else {
+            slots.stream().filter(slot -> !now.contains(slot)).forEach(now::add);
+        }
+        availability = now;
+        return true;
     }
 
     public boolean speaks(String code) {

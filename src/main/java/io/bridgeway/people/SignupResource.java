@@ -56,6 +56,10 @@ public class SignupResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response submit(@BeanParam ProfileForm form) {
+        if (form.applyToggle()) {
+            form.password = null;
+            return Response.ok(Templates.signup(form, FormErrors.none(), options.load())).build();
+        }
         ProfileService.SignupResult result = profiles.signUp(form);
         if (result.errors().any()) {
             form.password = null; // never echo a password back into the page

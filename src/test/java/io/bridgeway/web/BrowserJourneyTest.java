@@ -32,7 +32,7 @@ class BrowserJourneyTest extends BrowserTest {
         driver.findElement(By.cssSelector("input[name=availability][value=TUE-10]")).click();
         driver.findElement(By.id("wantsMentor")).click();
         screenshot("1-signup-form");
-        driver.findElement(By.cssSelector("form[action='/signup'] button[type=submit]")).click();
+        driver.findElement(By.cssSelector("form[action='/signup'] button.button[type=submit]")).click();
 
         // sign-up signs the person in: straight to their profile, no second sign-in
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().endsWith("/profile"));
