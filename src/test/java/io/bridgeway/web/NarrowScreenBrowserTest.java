@@ -54,6 +54,8 @@ class NarrowScreenBrowserTest extends BrowserTest {
         driver.findElement(By.cssSelector("button.grid-toggle[value='day:TUE']")).click();
         assertEquals(0, checked("input[data-day=TUE]"), "a second press clears the day");
         assertEquals("typed@example.com", driver.findElement(By.id("email")).getAttribute("value"));
+        js("document.getElementById('availability').scrollIntoView()");
+        screenshot("narrow-1b-signup-grid");
 
         // with errors shown, still no sideways scrolling
         driver.findElement(By.cssSelector("form[action='/signup'] button.button[type=submit]")).click();
@@ -81,6 +83,7 @@ class NarrowScreenBrowserTest extends BrowserTest {
         WebElement mentee = rows.get(0).findElement(By.cssSelector("td[data-label=Mentee]"));
         assertEquals("block", mentee.getCssValue("display"), "cells stack under their column names");
         assertTrue(mentee.getText().contains("@example.com"), mentee.getText());
+        js("document.getElementById('pairs').scrollIntoView()");
         screenshot("narrow-3-round-pairs");
     }
 
