@@ -7,13 +7,17 @@ import java.util.Locale;
 
 /**
  * One hour of a person's week, in that person's own time zone: Monday 09:00-10:00 is {@code MON-09}.
- * The profile form offers working-day hours {@link #FIRST_HOUR}..{@link #LAST_HOUR}; the code format
- * also accepts any day and hour so that converted (for example UTC) slots can use the same type.
+ * The profile form offers working-day hours {@link #GRID_FIRST_HOUR}..{@link #GRID_LAST_HOUR}; the code
+ * format also accepts any day and hour so that converted (for example UTC) slots can use the same type.
  */
 public record WeeklySlot(DayOfWeek day, int hour) implements Comparable<WeeklySlot> {
 
+    /** Usual office hours (07:00-20:00), where the demo company's availability falls. */
     public static final int FIRST_HOUR = 7;
     public static final int LAST_HOUR = 19;
+    /** The form's grid, 06:00-22:00: early and late hours let people in distant zones still overlap. */
+    public static final int GRID_FIRST_HOUR = 6;
+    public static final int GRID_LAST_HOUR = 21;
     public static final List<DayOfWeek> WORKDAYS = List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY,
             DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY);
 
@@ -38,7 +42,12 @@ public record WeeklySlot(DayOfWeek day, int hour) implements Comparable<WeeklySl
     }
 
     public String code() {
-        return String.format(Locale.ROOT, "%s-%02d", day.name().substring(0, 3), hour);
+        return String.format(Locale.ROOT, "%s-%02d", dayCode(day), hour);
+    }
+
+    /** The day part of a code: {@code MON}. */
+    public static String dayCode(DayOfWeek day) {
+        return day.name().substring(0, 3);
     }
 
     /** Hour of the week, 0 (Monday 00:00) .. 167 (Sunday 23:00). */
@@ -51,11 +60,11 @@ public record WeeklySlot(DayOfWeek day, int hour) implements Comparable<WeeklySl
         return new WeeklySlot(DayOfWeek.of(h / 24 + 1), h % 24);
     }
 
-    /** The grid the profile form shows: every workday hour from FIRST_HOUR to LAST_HOUR. */
+    /** The grid the profile form shows: every workday hour from GRID_FIRST_HOUR to GRID_LAST_HOUR. */
     public static List<WeeklySlot> workweekGrid() {
         List<WeeklySlot> grid = new ArrayList<>();
         for (DayOfWeek day : WORKDAYS) {
-            for (int hour = FIRST_HOUR; hour <= LAST_HOUR; hour++) {
+            for (int hour = GRID_FIRST_HOUR; hour <= GRID_LAST_HOUR; hour++) {
                 grid.add(new WeeklySlot(day, hour));
             }
         }

@@ -42,20 +42,60 @@ public class ProfileForm {
     /** Optimistic-locking token of the profile being edited. */
     @RestForm public String version;
 
+    /** A "whole day" or "whole hour" button of the availability grid, pressed without JavaScript. */
+    @RestForm public String toggle;
+
     public record SkillRow(int index, String name, String level) {
     }
 
-    /** The skill rows to show: what was entered plus empty rows to add more, without JavaScript. */
+    /**
+     * The skill rows to show: what was entered plus two empty rows to add more, without JavaScript.
+     * Only rows up to the last one typed into count, so the empty rows a form posts back do not
+     * grow the table on every re-render.
+     */
     public List<SkillRow> skillRows() {
         List<SkillRow> rows = new ArrayList<>();
-        int filled = skillName == null ? 0 : skillName.size();
+        int filled = 0;
+        for (int i = 0; i < Math.max(size(skillName), size(skillLevel)); i++) {
+            if (!blank(skillName, i) || !blank(skillLevel, i)) {
+                filled = i + 1;
+            }
+        }
         int total = Math.max(MIN_SKILL_ROWS, filled + 2);
         for (int i = 0; i < total; i++) {
-            String name = i < filled ? skillName.get(i) : "";
-            String lvl = skillLevel != null && i < skillLevel.size() ? skillLevel.get(i) : "";
+            String name = blank(skillName, i) ? "" : skillName.get(i);
+            String lvl = blank(skillLevel, i) ? "" : skillLevel.get(i);
             rows.add(new SkillRow(i, name, lvl));
         }
         return rows;
+    }
+
+    private static int size(List<String> values) {
+        return values == null ? 0 : values.size();
+    }
+
+    private static boolean blank(List<String> values, int i) {
+        return i >= size(values) || values.get(i) == null || values.get(i).isBlank();
+    }
+
+    /**
+     * Applies a pressed "whole day"/"whole hour" button: its boxes all ticked become unticked, otherwise
+     * all become ticked (as the page's script does). True when a button was pressed: the form is then
+     * shown again to go on editing, and nothing is saved.
+     */
+    public boolean applyToggle() {
+        if (toggle == null || toggle.isBlank()) {
+            return false;
+        }
+        List<String> slots = ProfileOptions.toggledSlots(toggle);
+        List<String> now = new ArrayList<>(availability == null ? List.of() : availability);
+        if (now.containsAll(slots)) {
+            now.removeAll(slots);
+        } else {
+            slots.stream().filter(slot -> !now.contains(slot)).forEach(now::add);
+        }
+        availability = now;
+        return true;
     }
 
     public boolean speaks(String code) {

@@ -31,16 +31,25 @@ public class ProfileOptions {
     public record Language(String code, String name) {
     }
 
-    public record GridCell(String code, String label) {
+    /** One checkbox of the availability grid; {@code day} and {@code hour} say which toggles flip it. */
+    public record GridCell(String code, String label, String day, String hour) {
     }
 
-    public record GridRow(String hour, List<GridCell> cells) {
+    /** One hour of the grid; {@code toggle} is the value of its "whole hour" button. */
+    public record GridRow(String hour, String toggle, String label, List<GridCell> cells) {
+    }
+
+    /** One day column of the grid; {@code toggle} is the value of its "whole day" button. */
+    public record GridDay(String name, String toggle, String label) {
     }
 
     public record Options(List<Department> departments, List<Office> offices, List<Level> levels,
-            List<Language> languages, List<String> timeZones, List<String> skills, List<String> days,
+            List<Language> languages, List<String> timeZones, List<String> skills, List<GridDay> days,
             List<GridRow> grid, int maxMentorCapacity) {
     }
+
+    private static final String DAY_TOGGLE = "day:";
+    private static final String HOUR_TOGGLE = "hour:";
 
     @Inject
     EntityManager em;
@@ -60,22 +69,42 @@ public class ProfileOptions {
         return new ArrayList<>(new TreeSet<>(names));
     }
 
-    static List<String> days() {
-        return WeeklySlot.WORKDAYS.stream().map(d -> d.getDisplayName(TextStyle.SHORT, Locale.ENGLISH)).toList();
+    static List<GridDay> days() {
+        return WeeklySlot.WORKDAYS.stream().map(d -> new GridDay(d.getDisplayName(TextStyle.SHORT, Locale.ENGLISH),
+                DAY_TOGGLE + WeeklySlot.dayCode(d), "Every hour on " + d.getDisplayName(TextStyle.FULL, Locale.ENGLISH) + "s"))
+                .toList();
     }
 
     static List<GridRow> grid() {
         List<GridRow> rows = new ArrayList<>();
-        for (int hour = WeeklySlot.FIRST_HOUR; hour <= WeeklySlot.LAST_HOUR; hour++) {
+        for (int hour = WeeklySlot.GRID_FIRST_HOUR; hour <= WeeklySlot.GRID_LAST_HOUR; hour++) {
             List<GridCell> cells = new ArrayList<>();
+            String hours = String.format(Locale.ROOT, "%02d:00-%02d:00", hour, hour + 1);
             for (DayOfWeek day : WeeklySlot.WORKDAYS) {
                 WeeklySlot slot = new WeeklySlot(day, hour);
-                cells.add(new GridCell(slot.code(), String.format(Locale.ROOT, "%s %02d:00-%02d:00",
-                        day.getDisplayName(TextStyle.FULL, Locale.ENGLISH), hour, hour + 1)));
+                cells.add(new GridCell(slot.code(), day.getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + hours,
+                        WeeklySlot.dayCode(day), hourCode(hour)));
             }
-            rows.add(new GridRow(String.format(Locale.ROOT, "%02d:00", hour), cells));
+            rows.add(new GridRow(String.format(Locale.ROOT, "%02d:00", hour), HOUR_TOGGLE + hourCode(hour),
+                    hours + " on every day", cells));
         }
         return rows;
+    }
+
+    /**
+     * The grid slots a "whole day" ({@code day:MON}) or "whole hour" ({@code hour:09}) button covers;
+     * empty for any other value. The page's script flips the same boxes in the browser.
+     */
+    static List<String> toggledSlots(String toggle) {
+        String value = toggle == null ? "" : toggle.strip();
+        return WeeklySlot.workweekGrid().stream()
+                .filter(slot -> value.equals(DAY_TOGGLE + WeeklySlot.dayCode(slot.day()))
+                        || value.equals(HOUR_TOGGLE + hourCode(slot.hour())))
+                .map(WeeklySlot::code).toList();
+    }
+
+    private static String hourCode(int hour) {
+        return String.format(Locale.ROOT, "%02d", hour);
     }
 
     private static Map<String, String> languageNames(String... codes) {

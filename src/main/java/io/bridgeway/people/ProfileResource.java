@@ -70,6 +70,9 @@ public class ProfileResource {
     @Path("edit")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response save(@BeanParam ProfileForm form) {
+        if (form.applyToggle()) {
+            return Response.ok(Templates.edit(form, FormErrors.none(), options.load(), null)).build();
+        }
         try {
             FormErrors errors = profiles.update(viewer.personId(), form);
             if (errors.any()) {

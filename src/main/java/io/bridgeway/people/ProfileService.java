@@ -155,13 +155,13 @@ public class ProfileService {
         }
         target.office = office;
 
+        // Optional: empty means the office's zone (meeting times need one, and the office always has one).
+        // Without an office, the office's own message already asks for what is missing.
         String zone = trim(form.timeZone);
-        if (zone.isEmpty() && office != null) {
-            zone = office.timeZone;
-        }
-        if (!validZone(zone)) {
-            errors.add("timeZone", zone.isEmpty() ? "Choose your time zone."
-                    : "Unknown time zone '" + abbreviate(zone) + "'. Use a zone like Europe/Berlin.");
+        if (zone.isEmpty()) {
+            zone = office == null ? null : office.timeZone;
+        } else if (!validZone(zone)) {
+            errors.add("timeZone", "Unknown time zone '" + abbreviate(zone) + "'. Use a zone like Europe/Berlin.");
         }
         target.timeZone = zone;
 
@@ -360,7 +360,7 @@ public class ProfileService {
     }
 
     private static boolean validZone(String zone) {
-        if (zone.isEmpty() || zone.length() > 64) {
+        if (zone.length() > 64) {
             return false;
         }
         try {

@@ -1,5 +1,6 @@
 package io.bridgeway.people;
 
+import io.bridgeway.security.SessionCookie;
 import io.bridgeway.web.Flash;
 import io.bridgeway.web.FormErrors;
 import io.quarkus.qute.CheckedTemplate;
@@ -12,13 +13,15 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 
-/** Self sign-up: account and profile in one form, stored only when every field is valid. */
+/**
+ * Self sign-up: account and profile in one form, stored only when every field is valid. A new account
+ * is signed in at once (a fresh session cookie, as after {@code /login}).
+ */
 @Path("/signup")
 @Produces(MediaType.TEXT_HTML)
 public class SignupResource {
@@ -37,6 +40,9 @@ public class SignupResource {
     @Inject
     SecurityIdentity identity;
 
+    @Inject
+    SessionCookie sessionCookie;
+
     @GET
     public Response form() {
         if (!identity.isAnonymous()) {
@@ -50,13 +56,20 @@ public class SignupResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response submit(@BeanParam ProfileForm form) {
+        if (form.applyToggle()) {
+            form.password = null;
+            return Response.ok(Templates.signup(form, FormErrors.none(), options.load())).build();
+        }
         ProfileService.SignupResult result = profiles.signUp(form);
         if (result.errors().any()) {
             form.password = null; // never echo a password back into the page
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(Templates.signup(form, result.errors(), options.load())).build();
         }
-        return Flash.redirect("/login?email=" + URLEncoder.encode(result.person().email, StandardCharsets.UTF_8),
-                "Welcome to Bridgeway, " + result.person().fullName + "! Your account is ready: sign in to continue.");
+        Person person = result.person();
+        Response welcome = Flash.redirect("/profile", "Welcome to Bridgeway, " + person.fullName
+                + "! Your account is ready and you are signed in.");
+        return Response.fromResponse(welcome)
+                .header(HttpHeaders.SET_COOKIE, sessionCookie.signIn(person.id, person.sessionVersion)).build();
     }
 }

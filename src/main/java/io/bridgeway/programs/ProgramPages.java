@@ -13,6 +13,8 @@ import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Builds what the programme pages show, each in one read transaction (the resource has none of its own). */
 @ApplicationScoped
@@ -73,11 +75,18 @@ public class ProgramPages {
     @Inject
     ProgramRounds programRounds;
 
+    /** A programme in the list, and whether the viewer is enrolled in it. */
+    public record Listed(Summary program, boolean enrolled) {
+    }
+
     @Transactional
-    public List<Summary> all() {
+    public List<Listed> all() {
         LocalDate today = LocalDate.now();
+        Person me = viewer.personId() == null ? null : Person.findById(viewer.personId());
+        Set<Long> mine = me == null ? Set.of()
+                : Enrollment.ofPerson(me).stream().map(e -> e.program.id).collect(Collectors.toSet());
         return Program.<Program>listAll(Sort.by("enrollmentCloses").descending()).stream()
-                .map(p -> Summary.of(p, today)).toList();
+                .map(p -> new Listed(Summary.of(p, today), mine.contains(p.id))).toList();
     }
 
     @Transactional
@@ -104,7 +113,8 @@ public class ProgramPages {
         Program program = ProgramResource.program(id);
         Person me = Person.findById(viewer.personId());
         Enrollment existing = Enrollment.find(program, me);
-        EnrollmentForm form = mine != null ? mine : existing != null ? EnrollmentForm.of(existing) : defaultRoles(program);
+        EnrollmentForm form = mine != null ? mine
+                : existing != null ? EnrollmentForm.of(existing) : defaultRoles(program, me);
         boolean manager = viewer.programManager();
         return new Detail(Summary.of(program, LocalDate.now()), manager, existing != null, form,
                 mineErrors, manager ? participants(program, page, query) : null,
@@ -135,11 +145,25 @@ public class ProgramPages {
                 + (e.pausedOn(today) ? " · paused until " + e.pausedUntil : ""))), q);
     }
 
-    private static EnrollmentForm defaultRoles(Program program) {
+    /**
+     * A first enrollment starts from how the profile says the person wants to take part (mentor, mentee,
+     * peer circles), limited to what the programme offers; with none of those, as a mentee or circle member.
+     */
+    static EnrollmentForm defaultRoles(Program program, Person me) {
         EnrollmentForm form = new EnrollmentForm();
-        form.mentorCapacity = "1";
-        form.asMentee = program.type.pairs() ? "true" : null;
-        form.asCircleMember = program.type.pairs() ? null : "true";
+        boolean pairs = program.type.pairs();
+        boolean circles = program.type.circles();
+        boolean mentor = pairs && me.wantsToMentor;
+        boolean mentee = pairs && me.wantsMentor;
+        boolean circle = circles && me.wantsCircle;
+        if (!mentor && !mentee && !circle) {
+            mentee = pairs;
+            circle = !pairs;
+        }
+        form.asMentor = mentor ? "true" : null;
+        form.mentorCapacity = String.valueOf(mentor ? me.mentorCapacity : 1);
+        form.asMentee = mentee ? "true" : null;
+        form.asCircleMember = circle ? "true" : null;
         return form;
     }
 }

@@ -37,7 +37,7 @@ public class ProgramResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(List<ProgramPages.Summary> programs);
+        static native TemplateInstance list(List<ProgramPages.Listed> programs);
 
         static native TemplateInstance form(Long programId, ProgramForm form, FormErrors errors,
                 List<ProgramType> types, List<ProgramSettings.Section> sections);

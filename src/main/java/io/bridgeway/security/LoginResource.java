@@ -42,9 +42,6 @@ public class LoginResource {
     SessionCookie sessionCookie;
 
     @Inject
-    SessionTokens tokens;
-
-    @Inject
     PasswordLogin passwordLogin;
 
     @Inject
@@ -76,7 +73,7 @@ public class LoginResource {
         }
         AccountLookup.Account account = signedIn.account();
         return Response.seeOther(URI.create(LoginRedirects.orDefault(next)))
-                .header(HttpHeaders.SET_COOKIE, sessionCookie.set(tokens.issue(account.personId(), account.sessionVersion())))
+                .header(HttpHeaders.SET_COOKIE, sessionCookie.signIn(account.personId(), account.sessionVersion()))
                 .build();
     }
 

@@ -18,6 +18,11 @@ public class SessionCookie {
     @Inject
     SessionTokens tokens;
 
+    /** A {@code Set-Cookie} header value that signs the person in with a fresh session (sign-in and sign-up). */
+    public String signIn(long personId, int sessionVersion) {
+        return set(tokens.issue(personId, sessionVersion));
+    }
+
     /** A {@code Set-Cookie} header value that starts or renews the session {@code token}. */
     public String set(SessionTokens.SessionToken token) {
         return base(tokens.encode(token)).encode();

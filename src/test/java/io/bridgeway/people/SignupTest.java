@@ -21,16 +21,21 @@ import org.junit.jupiter.api.Test;
 class SignupTest {
 
     @Test
-    void signUpStoresTheWholeProfileAndRedirectsToLogin() {
+    void signUpStoresTheWholeProfileAndSignsThePersonIn() {
         String email = WebSession.uniqueEmail("happy");
         WebSession session = new WebSession();
         Map<String, Object> form = WebSession.validSignup(email.toUpperCase());
         Response response = session.submit("/signup", "/signup", form);
 
         assertEquals(303, response.statusCode());
-        assertTrue(response.header("Location").contains("/login?email="), response.header("Location"));
-        Document login = session.page(response.header("Location"));
-        assertTrue(login.select(".flash").text().contains("Welcome to Bridgeway"), login.select(".flash").text());
+        assertEquals("/profile", java.net.URI.create(response.header("Location")).getPath());
+        assertTrue(session.hasCookie("bw-session"), "sign-up starts a session");
+        Response next = session.get(response.header("Location"));
+        assertEquals(200, next.statusCode(), "the next page is served to a signed-in person, not a login redirect");
+        Document profile = Jsoup.parse(next.asString());
+        assertTrue(profile.select(".flash").text().contains("Welcome to Bridgeway"), profile.select(".flash").text());
+        assertTrue(profile.select("form[action=/logout]").text().contains("Test Person"), "the layout shows who is signed in");
+        assertEquals(303, session.get("/signup").statusCode(), "a signed-in person is not offered sign-up again");
 
         Stored stored = stored(email);
         assertNotNull(stored, "the person is stored under the lower-cased email");
@@ -99,6 +104,52 @@ class SignupTest {
         assertEquals("", page.select("input#password").attr("value"));
         assertTrue(page.html().contains("&lt;script&gt;"), "user input is escaped");
         assertNull(stored(email), "nothing from an invalid submission is stored");
+    }
+
+    @Test
+    void anEmptySubmitAsksOnlyForRequiredFieldsAndKeepsTheForm() {
+        WebSession session = new WebSession();
+        Document empty = session.page("/signup");
+        assertEquals(ProfileForm.MIN_SKILL_ROWS, empty.select("input[name=skillName]").size());
+        long people = countPeople();
+
+        Response response = session.post("/signup", WebSession.formData(empty, "form[action=/signup]",
+                Map.of("languages", List.of())));
+        assertEquals(400, response.statusCode());
+        Document page = Jsoup.parse(response.asString());
+        for (String field : List.of("email", "fullName", "password", "departmentId", "level", "officeId", "languages")) {
+            assertFalse(page.select("#" + field + "-error").text().isEmpty(), field + " has its message");
+        }
+        assertTrue(page.select("#timeZone-error").isEmpty(), "the time zone may be left empty, as its hint says: "
+                + page.select("#timeZone-error").text());
+        assertTrue(page.select("#timeZone").parents().select(".hint").text().contains("Leave empty"));
+        assertEquals(ProfileForm.MIN_SKILL_ROWS, page.select("input[name=skillName]").size(),
+                "the same number of skill rows after an error");
+        assertEquals(people, countPeople(), "nothing stored");
+    }
+
+    @Test
+    void skillRowsStayTheSameOverRepeatedErrors() {
+        WebSession session = new WebSession();
+        Document page = session.page("/signup");
+        Map<String, Object> seven = Map.of("skillName", List.of("a1", "a2", "a3", "a4", "a5", "a6", "a7"),
+                "skillLevel", List.of("1", "2", "3", "1", "2", "3", "1"), "fullName", "");
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Response response = session.post("/signup", WebSession.formData(page, "form[action=/signup]",
+                    attempt == 0 ? seven : Map.of()));
+            assertEquals(400, response.statusCode());
+            page = Jsoup.parse(response.asString());
+            assertEquals(9, page.select("input[name=skillName]").size(), "seven filled plus two empty, attempt " + attempt);
+            assertEquals("a7", page.select("#skillName-6").attr("value"));
+            assertEquals("1", page.select("#skillLevel-6 option[selected]").attr("value"));
+        }
+    }
+
+    @Test
+    void anEmptyTimeZoneIsTheOfficeZone() {
+        String email = WebSession.uniqueEmail("zone");
+        WebSession.signedUp(email, WebSession.with("timeZone", " ", "officeId", "4"));
+        assertEquals("Europe/London", stored(email).timeZone);
     }
 
     @Test
@@ -184,6 +235,11 @@ class SignupTest {
         s.mentorCapacity = p.mentorCapacity;
         s.passwordHash = p.passwordHash;
         return s;
+    }
+
+    @Transactional
+    long countPeople() {
+        return Person.count();
     }
 
     @Transactional

@@ -115,7 +115,7 @@ class MailSurvivesKillDuringPublishIT {
         List<String> emails = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String email = WebSession.uniqueEmail(prefix);
-            WebSession.registered(email, overrides);
+            WebSession.signedUp(email, overrides);
             emails.add(email);
         }
         return emails;

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.FormElement;
 
 /**
  * A browser-like client for RestAssured: keeps cookies (session, CSRF, flash) across requests and
@@ -53,6 +55,22 @@ public class WebSession {
             }
         });
         return remember(spec.post(action));
+    }
+
+    /**
+     * What a browser would post from the form matching {@code selector} on {@code page} (its CSRF token,
+     * ticked boxes, every text field and selected option), with {@code overrides} replacing fields.
+     */
+    public static Map<String, Object> formData(Document page, String selector, Map<String, ?> overrides) {
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        FormElement form = (FormElement) page.selectFirst(selector);
+        if (form == null) {
+            throw new AssertionError("no form " + selector + " on the page");
+        }
+        form.formData().forEach(kv -> fields.computeIfAbsent(kv.key(), k -> new ArrayList<>()).add(kv.value()));
+        Map<String, Object> body = new LinkedHashMap<>(fields);
+        body.putAll(overrides);
+        return body;
     }
 
     public Response login(String email, String password) {
@@ -107,15 +125,8 @@ public class WebSession {
         return form;
     }
 
-    /** Signs up a fresh person with the valid form plus {@code overrides}, and signs them in. */
+    /** Signs up a fresh person with the valid form plus {@code overrides}; sign-up signs them in. */
     public static WebSession signedUp(String email, Map<String, Object> overrides) {
-        WebSession session = registered(email, overrides);
-        session.login(email, PASSWORD);
-        return session;
-    }
-
-    /** Signs up a fresh person with the valid form plus {@code overrides}, without signing in. */
-    public static WebSession registered(String email, Map<String, Object> overrides) {
         WebSession session = new WebSession();
         Map<String, Object> form = validSignup(email);
         form.putAll(overrides);
@@ -126,18 +137,13 @@ public class WebSession {
         return session;
     }
 
-    /** Signs up a fresh person who also has {@code role}, and signs them in. */
+    /** Signs up a fresh person who also has {@code role}, signed in (roles are re-read on every request). */
     public static WebSession withRole(String prefix, String role) {
         String email = uniqueEmail(prefix);
-        WebSession session = new WebSession();
-        Map<String, Object> form = validSignup(email);
-        if (session.submit("/signup", "/signup", form).statusCode() != 303) {
-            throw new AssertionError("sign-up failed for " + email);
-        }
+        WebSession session = signedUp(email, Map.of());
         io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(
                 () -> io.bridgeway.people.Person.findByEmail(email).roles.add(role));
         session.email = email;
-        session.login(email, PASSWORD);
         return session;
     }
 

@@ -32,11 +32,11 @@ class BrowserJourneyTest extends BrowserTest {
         driver.findElement(By.cssSelector("input[name=availability][value=TUE-10]")).click();
         driver.findElement(By.id("wantsMentor")).click();
         screenshot("1-signup-form");
-        driver.findElement(By.cssSelector("form[action='/signup'] button[type=submit]")).click();
+        driver.findElement(By.cssSelector("form[action='/signup'] button.button[type=submit]")).click();
 
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().contains("/login"));
+        // sign-up signs the person in: straight to their profile, no second sign-in
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().endsWith("/profile"));
         assertTrue(driver.findElement(By.cssSelector(".flash")).getText().contains("Welcome to Bridgeway"));
-        signIn(email);
         assertTrue(driver.getCurrentUrl().endsWith("/profile"), driver.getCurrentUrl());
         assertEquals("Browser Person", driver.findElement(By.tagName("h1")).getText());
         String profile = driver.findElement(By.cssSelector("dl.profile")).getText();
