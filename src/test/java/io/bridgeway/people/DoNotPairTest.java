@@ -52,7 +52,7 @@ class DoNotPairTest {
         String ownerEmail = WebSession.uniqueEmail("dnpowner");
         WebSession owner = WebSession.signedUp(ownerEmail, Map.of());
         String colleague = WebSession.uniqueEmail("dnpcolleague");
-        WebSession.registered(colleague, WebSession.with("fullName", "Cora Colleague"));
+        WebSession.signedUp(colleague, WebSession.with("fullName", "Cora Colleague"));
         assertFalse(owner.page(PAGE).select("#do-not-pair-empty").isEmpty());
 
         Response garbage = add(owner, "not an email");
@@ -94,7 +94,7 @@ class DoNotPairTest {
         List<String> emails = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             emails.add(WebSession.uniqueEmail("dnppairs" + i));
-            WebSession.registered(emails.get(i), Map.of());
+            WebSession.signedUp(emails.get(i), Map.of());
         }
         List<Long> ids = emails.stream().map(WebSession::idOf).toList();
         assertEquals(303, add(signedIn(emails.get(0)), emails.get(1)).statusCode());
@@ -201,7 +201,7 @@ class DoNotPairTest {
         String listedByThem = WebSession.uniqueEmail("dnplistedby");
         String listingThem = WebSession.uniqueEmail("dnplisting");
         WebSession leaver = WebSession.signedUp(leaving, Map.of());
-        WebSession.registered(listedByThem, Map.of());
+        WebSession.signedUp(listedByThem, Map.of());
         WebSession lister = WebSession.signedUp(listingThem, Map.of());
         assertEquals(303, add(leaver, listedByThem).statusCode());
         assertEquals(303, add(lister, leaving).statusCode());
