@@ -4,9 +4,11 @@ import static io.bridgeway.rounds.RoundLifecycleTest.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bridgeway.matching.PlainWordsTest;
+import io.bridgeway.rounds.DeletedAccountLeavesPublishedRoundsIntactTest;
 import io.bridgeway.rounds.RoundLifecycleTest;
 import io.bridgeway.support.WebSession;
 import io.quarkus.test.junit.QuarkusTest;
@@ -102,6 +104,32 @@ class MyMentoringTest {
         assertEquals(List.of(2), later.getList("current.round"));
         assertEquals(List.of(1), later.getList("past.round"));
         assertEquals(1, menteeSession.page("/mentoring").select("#past .round-matches").size());
+    }
+
+    @Test
+    void aFormerEmployeeMentorLeavesAPlaceWithoutNameOrContact() {
+        RoundLifecycleTest.Cohort c = RoundLifecycleTest.cohort("minegone", 1, 1);
+        long roundId = RoundLifecycleTest.start(c.pm(), c.programId());
+        RoundLifecycleTest.awaitSolved(c.pm(), roundId);
+        as(c.pm()).post("/api/v1/rounds/" + roundId + "/publish").then().statusCode(200);
+        String mentor = c.mentors().get(0);
+        WebSession mentorSession = new WebSession();
+        mentorSession.login(mentor, WebSession.PASSWORD);
+        mentorSession.submit("/mentoring", "/mentoring/calendar-feed", Map.of()).then().statusCode(200);
+        DeletedAccountLeavesPublishedRoundsIntactTest.deleteAccount(mentor); // their feed link goes with them
+
+        String mentee = c.mentees().get(0);
+        JsonPath api = as(mentee).get("/api/v1/me/matches").then().statusCode(200).extract().jsonPath();
+        assertEquals("Former employee", api.getString("current[0].pairs[0].partner.name"));
+        assertTrue(api.getBoolean("current[0].pairs[0].partner.former"));
+        assertNull(api.getString("current[0].pairs[0].partner.email"));
+        assertNull(api.getString("current[0].pairs[0].kickoff"), "no kick-off with someone who left");
+        WebSession session = new WebSession();
+        session.login(mentee, WebSession.PASSWORD);
+        Document page = session.page("/mentoring");
+        assertTrue(page.select("#current .match.pair").text().contains("No longer with the company"), page.text());
+        assertFalse(page.html().contains(mentor));
+        assertEquals(200, session.get("/mentoring/calendar.ics").statusCode());
     }
 
     @Test
