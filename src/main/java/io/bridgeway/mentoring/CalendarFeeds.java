@@ -4,25 +4,17 @@ import io.bridgeway.people.Person;
 import io.bridgeway.security.Passwords;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 
 /** Personal calendar subscription links: made, replaced (which revokes the old one) and looked up by token. */
 @ApplicationScoped
 public class CalendarFeeds {
 
-    /** 256 bits; the issue asks for at least 128. */
-    static final int TOKEN_BYTES = 32;
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     /** A new secret token for the person, replacing any earlier one; the token is shown once and never stored. */
     @Transactional
     public String regenerate(long personId) {
-        byte[] bytes = new byte[TOKEN_BYTES];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = Passwords.generate(); // 144 bits from SecureRandom, URL-safe
         CalendarFeed feed = CalendarFeed.<CalendarFeed>find("person.id", personId).firstResultOptional()
                 .orElseGet(() -> {
                     CalendarFeed created = new CalendarFeed();
