@@ -79,11 +79,24 @@ public final class MeetingInvites {
 
     /** As {@link #calendar(String, List)} with a fixed DTSTAMP, for reproducible output. */
     public static String calendar(String organizerEmail, List<Meeting> meetings, Instant stamp) {
+        return calendar(organizerEmail, meetings, stamp, ImmutableMethod.REQUEST);
+    }
+
+    /**
+     * The same events as a published calendar (METHOD:PUBLISH): a download or subscription feed shows them
+     * instead of asking the reader to reply to an invitation.
+     */
+    public static String published(String organizerEmail, List<Meeting> meetings) {
+        return calendar(organizerEmail, meetings, Instant.now(), ImmutableMethod.PUBLISH);
+    }
+
+    private static String calendar(String organizerEmail, List<Meeting> meetings, Instant stamp,
+            net.fortuna.ical4j.model.property.Method method) {
         Calendar calendar = new Calendar();
         calendar.add(new ProdId(PRODUCT_ID));
         calendar.add(ImmutableVersion.VERSION_2_0);
         calendar.add(ImmutableCalScale.GREGORIAN);
-        calendar.add(ImmutableMethod.REQUEST);
+        calendar.add(method);
         for (Meeting meeting : meetings) {
             calendar.add(event(organizerEmail, meeting, stamp));
         }

@@ -9,18 +9,22 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bridgeway.security.Role;
 import io.bridgeway.web.ApiError;
 import io.bridgeway.web.FormErrors;
+import io.bridgeway.web.Paged;
 import io.bridgeway.web.Viewer;
+import io.quarkus.panache.common.Sort;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
@@ -107,6 +111,20 @@ public class ProgramApiResource {
             return ApiError.invalid(saved.errors());
         }
         return Response.status(Response.Status.CREATED).entity(new ProgramJson(saved.program())).build();
+    }
+
+    /** One page of the programme list, newest enrollment deadline first (as the programmes page lists them). */
+    public record ProgramPage(List<ProgramJson> programs, Paged.PageJson page) {
+    }
+
+    @GET
+    @Transactional
+    @Operation(summary = "The programmes, one page at a time (?page=0&size=50)")
+    public ProgramPage list(@QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("" + Paged.SIZE) int size) {
+        Paged<ProgramJson> rows = Paged.of(Program.findAll(Sort.by("enrollmentCloses").descending().and("id")), page,
+                size, ProgramJson::new);
+        return new ProgramPage(rows.rows(), rows.position(size));
     }
 
     @GET

@@ -28,7 +28,12 @@ public final class MeetingTimes {
 
     /** The week pairs start in: from the next Monday (UTC). Pair invites and the solver's free hours both use it. */
     public static LocalDate kickoffWeek() {
-        return LocalDate.now(ZoneOffset.UTC).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        return kickoffWeek(LocalDate.now(ZoneOffset.UTC));
+    }
+
+    /** The week pairs start in when a round is published on {@code day} (UTC). */
+    public static LocalDate kickoffWeek(LocalDate day) {
+        return day.with(TemporalAdjusters.next(DayOfWeek.MONDAY));
     }
 
     /** A person's local slots (MON-09) in their zone, as UTC hours of the week from {@code weekStart}. */

@@ -1,5 +1,6 @@
 package io.bridgeway.rounds;
 
+import io.bridgeway.matching.PlainWords;
 import io.bridgeway.people.Person;
 import io.bridgeway.people.PersonDataSection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,7 +53,7 @@ public class RoundData implements PersonDataSection {
         return RoundPair.<RoundPair>list(query, round, person).stream().map(pair -> {
             Person partner = mentorSide ? pair.mentor : pair.mentee;
             return new MatchJson(RoundView.nameOf(partner), partner == null ? null : partner.email,
-                    pair.explanationLines());
+                    PlainWords.forPeople(pair.explanationLines()));
         }).toList();
     }
 

@@ -1,5 +1,6 @@
 package io.bridgeway.rounds;
 
+import io.bridgeway.web.Paged;
 import java.util.List;
 
 /**
@@ -10,16 +11,12 @@ import java.util.List;
  */
 public record RoundJson(long id, long programId, int number, RoundStatus status, SolveState solveState,
         String solveMessage, String score, Long objective, int matched, int mentees, long version, List<PairJson> pairs,
-        PageJson pairPage, List<UnmatchedJson> unmatched, Integer circleRepeats, Long circleSoft,
+        Paged.PageJson pairPage, List<UnmatchedJson> unmatched, Integer circleRepeats, Long circleSoft,
         List<CircleJson> circles, String phase, ProgressJson progress) {
 
     /** The running phase's figures; repeats and soft are known once the circles phase reports a best solution. */
     public record ProgressJson(double phaseSeconds, String score, Integer matched, Integer repeats,
             Long soft) {
-    }
-
-    /** Where a page stands: page from 0, rows per page, pages and rows in all. */
-    public record PageJson(int page, int size, int pageCount, long total) {
     }
 
     public record PairJson(long id, Long mentorId, String mentorEmail, Long menteeId, String menteeEmail,

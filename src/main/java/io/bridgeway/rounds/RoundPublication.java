@@ -1,5 +1,6 @@
 package io.bridgeway.rounds;
 
+import io.bridgeway.matching.PlainWords;
 import io.bridgeway.notifications.MatchNotifier;
 import io.bridgeway.notifications.MeetingInvites;
 import io.bridgeway.notifications.Outbox;
@@ -8,11 +9,8 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,7 +29,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class RoundPublication {
 
-    static final Duration MEETING_LENGTH = Duration.ofHours(1);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.ENGLISH);
 
     /** The mail's text, one plain-text template per part (templates/RoundPublication/*.txt; no HTML escaping). */
@@ -94,51 +91,34 @@ public class RoundPublication {
         Map<Long, Draft> drafts = new LinkedHashMap<>();
         participants.forEach(p -> draft(drafts, p.person, snapshots)); // everyone hears back, matched or not
         String program = round.program.name;
-        LocalDate kickoffWeek = MeetingTimes.kickoffWeek();
+        LocalDate kickoffWeek = RoundMeetings.kickoffWeek(round);
 
         for (RoundPair pair : RoundPair.of(round)) {
             Draft mentor = draft(drafts, pair.mentor, snapshots);
             Draft mentee = draft(drafts, pair.mentee, snapshots);
-            List<String> why = pair.explanationLines();
+            List<String> why = PlainWords.forPeople(pair.explanationLines());
             mentor.lines.add(Mails.mentorOf(pair.mentee.fullName, pair.mentee.email, describe(pair.mentee), why).render());
             mentee.lines.add(Mails.mentorIs(pair.mentor.fullName, pair.mentor.email, describe(pair.mentor),
                     waitedFirst(round, byPerson.get(pair.mentee.id)), why).render());
-            ParticipantSnapshot a = snapshots.get(pair.mentor.id);
-            ParticipantSnapshot b = snapshots.get(pair.mentee.id);
-            Optional<Instant> kickoff = a == null || b == null ? Optional.empty()
-                    : MeetingTimes.firstCommonHour(kickoffWeek, a.availability(), a.timeZone(), b.availability(), b.timeZone());
-            if (kickoff.isPresent()) {
-                MeetingInvites.Meeting meeting = new MeetingInvites.Meeting(
-                        MeetingInvites.uid(round.id, "pair-" + pair.id, kickoffWeek),
-                        "Mentoring kick-off: " + pair.mentor.fullName + " and " + pair.mentee.fullName,
-                        "First meeting of your " + program + " mentoring pair, at an hour both of you marked as free.",
-                        kickoff.get(), MEETING_LENGTH, List.of(
-                                new MeetingInvites.Attendee(pair.mentor.email, pair.mentor.fullName),
-                                new MeetingInvites.Attendee(pair.mentee.email, pair.mentee.fullName)));
-                mentor.meetings.add(meeting);
-                mentee.meetings.add(meeting);
-            }
+            RoundMeetings.kickoff(round, pair, kickoffWeek, snapshots.get(pair.mentor.id), snapshots.get(pair.mentee.id))
+                    .ifPresent(meeting -> {
+                        mentor.meetings.add(meeting);
+                        mentee.meetings.add(meeting);
+                    });
         }
 
         for (RoundCircle circle : RoundCircle.of(round)) {
             List<Person> members = circle.members.stream().map(m -> m.person).filter(p -> p != null).toList();
-            List<MeetingInvites.Attendee> attendees = members.stream()
-                    .map(p -> new MeetingInvites.Attendee(p.email, p.fullName)).toList();
+            Optional<MeetingInvites.Meeting> meeting = RoundMeetings.circleMeeting(round, circle);
             for (Person member : members) {
                 Draft draft = draft(drafts, member, snapshots);
                 String others = String.join(", ", members.stream().filter(p -> !p.id.equals(member.id))
                         .map(p -> p.fullName + describe(p)).toList());
                 String when = circle.meetingAt == null ? "no common hour was found: agree a time together"
                         : WHEN.format(circle.meetingAt.atZone(ZoneId.of(draft.zone))) + " (" + draft.zone + ")";
-                draft.lines.add(Mails.circle(circle.meetingIndex + 1, others, when, circle.explanationLines()).render());
-                if (circle.meetingAt != null) {
-                    draft.meetings.add(new MeetingInvites.Meeting(
-                            MeetingInvites.uid(round.id, "circle-" + circle.id,
-                                    circle.meetingAt.atZone(ZoneOffset.UTC).toLocalDate()),
-                            program + ": peer circle meeting " + (circle.meetingIndex + 1),
-                            "Your peer circle: " + String.join(", ", members.stream().map(p -> p.fullName).toList()),
-                            circle.meetingAt, MEETING_LENGTH, attendees));
-                }
+                draft.lines.add(Mails.circle(circle.meetingIndex + 1, others, when,
+                        PlainWords.forPeople(circle.explanationLines())).render());
+                meeting.ifPresent(draft.meetings::add);
             }
         }
 

@@ -61,7 +61,7 @@ public class RoundReads {
                 c.meetingUtcStart, c.meetingNote, c.explanationLines())).toList();
         return new RoundJson(round.id, round.program.id, round.number, round.status, round.solveState,
                 round.solveMessage, round.score, round.objective, round.matchedCount, round.menteeCount, round.version,
-                pairs.rows(), new RoundJson.PageJson(pairs.page(), size, pairs.pageCount(), pairs.total()), unmatched,
+                pairs.rows(), pairs.position(size), unmatched,
                 round.circleRepeats, round.circleSoft, circles, snapshot.phaseName(), progress(snapshot));
     }
 

@@ -1,8 +1,10 @@
 package io.bridgeway.web;
 
+import io.bridgeway.mentoring.MyMatches;
 import io.bridgeway.people.Person;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,14 +16,22 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.TEXT_HTML)
 public class HomeResource {
 
+    @Inject
+    Viewer viewer;
+
+    @Inject
+    MyMatches matches;
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance home(long people);
+        /** {@code mine} is null for a visitor who is not signed in. */
+        static native TemplateInstance home(long people, MyMatches.Mentoring mine);
     }
 
     @GET
     @Transactional
     public TemplateInstance home() {
-        return Templates.home(Person.count("active", true));
+        Long me = viewer.personId();
+        return Templates.home(Person.count("active", true), me == null ? null : matches.of(me));
     }
 }

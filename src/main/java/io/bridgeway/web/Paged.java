@@ -29,6 +29,15 @@ public record Paged<T>(List<T> rows, int page, int pageCount, long total) {
         return of(query, page, Function.identity());
     }
 
+    /** Where a page stands, for the JSON API: page from 0, rows per page, pages and rows in all. */
+    public record PageJson(int page, int size, int pageCount, long total) {
+    }
+
+    /** This page's place, {@code size} being the rows per page it was asked with. */
+    public PageJson position(int size) {
+        return new PageJson(page, size, pageCount, total);
+    }
+
     public boolean hasPrevious() {
         return page > 0;
     }

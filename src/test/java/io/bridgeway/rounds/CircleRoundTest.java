@@ -126,6 +126,8 @@ class CircleRoundTest {
         assertEquals(12, io.bridgeway.support.Mailboxes.ofRound(roundId).size(), "one message per participant");
         io.quarkus.mailer.Mail mail = io.bridgeway.support.Mailboxes.awaitMailTo(mailbox, List.of(people.get(0))).get(0);
         assertTrue(mail.getText().contains("Peer circle, meeting 1") && mail.getText().contains("Peer circle, meeting 2"));
+        assertTrue(mail.getText().contains("About this circle"), mail.getText());
+        assertFalse(io.bridgeway.matching.PlainWordsTest.hasSolverNumbers(mail.getText()), "plain words: " + mail.getText());
         net.fortuna.ical4j.model.Calendar ics = RoundLifecycleTest.parse(mail.getAttachments().get(0));
         assertEquals(2, ics.getComponents("VEVENT").size(), "one invite per circle meeting");
     }

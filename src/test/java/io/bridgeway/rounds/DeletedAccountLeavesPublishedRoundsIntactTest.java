@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * with the person shown as "Former employee" and nothing else of theirs. A draft simply drops them.
  */
 @QuarkusTest
-class DeletedAccountLeavesPublishedRoundsIntactTest {
+public class DeletedAccountLeavesPublishedRoundsIntactTest {
 
     /** A person with a name nobody else has, so the pages can be searched for it. */
     static String signUpNamed(String prefix, String name, Map<String, Object> profile) {
@@ -29,7 +29,7 @@ class DeletedAccountLeavesPublishedRoundsIntactTest {
         return email;
     }
 
-    static void deleteAccount(String email) {
+    public static void deleteAccount(String email) {
         WebSession session = new WebSession();
         session.login(email, WebSession.PASSWORD);
         assertEquals(303, session.submit("/profile/delete", "/profile/delete", Map.of("confirmEmail", email)).statusCode());

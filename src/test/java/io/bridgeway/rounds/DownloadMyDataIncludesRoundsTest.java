@@ -49,6 +49,7 @@ class DownloadMyDataIncludesRoundsTest {
         assertTrue(mentee.getBoolean("participation.rounds[0].asMentee"));
         assertEquals(kept.get("mentorEmail"), mentee.getString("participation.rounds[0].mentors[0].email"));
         assertFalse(mentee.getList("participation.rounds[0].mentors[0].why").isEmpty());
+        assertFalse(io.bridgeway.matching.PlainWordsTest.hasSolverNumbers(mentee.prettify()), "as the mail words it");
         assertEquals(kept.get("menteeEmail"), mentee.getString("participation.rounds[0].factsUsed.email"));
 
         JsonPath mentorExport = export((String) kept.get("mentorEmail")).jsonPath();

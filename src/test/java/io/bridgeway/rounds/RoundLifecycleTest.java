@@ -160,6 +160,8 @@ public class RoundLifecycleTest {
         io.bridgeway.support.Mailboxes.awaitMailTo(mailbox, participants);
         String matchedMail = mailbox.getMailsSentTo((String) pinnedPair.get("menteeEmail")).get(0).getText();
         assertTrue(matchedMail.contains("Why you were matched"), matchedMail);
+        assertTrue(matchedMail.contains("Shares 1 of the mentee's goals: negotiation"), matchedMail);
+        assertFalse(io.bridgeway.matching.PlainWordsTest.hasSolverNumbers(matchedMail), "plain words, no points: " + matchedMail);
         String unpairedMail = mailbox.getMailsSentTo((String) other.get("menteeEmail")).get(0).getText();
         assertTrue(unpairedMail.contains("could not give you a match"), unpairedMail);
         assertFalse(unpairedMail.contains("Why you were matched"), unpairedMail);

@@ -89,7 +89,8 @@ class SecurityHeadersTest {
     @Test
     void pagesHaveNoInlineScriptsStylesOrEventHandlers() {
         WebSession manager = WebSession.withRole("headerspm", Role.PROGRAM_MANAGER);
-        for (String path : List.of("/", "/login", "/signup", "/profile", "/profile/edit", "/programs", "/programs/new")) {
+        for (String path : List.of("/", "/login", "/signup", "/profile", "/profile/edit", "/programs", "/programs/new",
+                "/mentoring")) {
             Document page = manager.page(path);
             assertTrue(page.select("style").isEmpty(), path + " has a <style> element");
             for (Element script : page.select("script")) {

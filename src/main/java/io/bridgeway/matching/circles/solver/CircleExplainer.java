@@ -40,8 +40,8 @@ public final class CircleExplainer {
                 if (settings.seniorLevel() != null) {
                     int top = members.stream().mapToInt(m -> m.profile().level()).max().orElse(0);
                     notes.add(CircleRules.lacksSenior(members, settings)
-                            ? "no senior colleague (level " + settings.seniorLevel() + "+), −"
-                                    + settings.groupWithoutSeniorWeight()
+                            ? "no senior colleague (level " + settings.seniorLevel() + "+, −"
+                                    + settings.groupWithoutSeniorWeight() + ")"
                             : "includes a senior colleague (level " + top + ")");
                 }
                 if (members.stream().anyMatch(m -> m.freeUtcHours() != null)) {

@@ -15,6 +15,9 @@ public enum HardRule {
     SAME_DEPARTMENT("Same department (cross-department required)", "is in the same department",
             "recruit a mentor from another department, or make cross-department pairs preferred, not required");
 
+    /** How every {@link #brokenText} begins. */
+    public static final String BROKEN_LINE = "breaks the hard rule: mentor ";
+
     private final String constraintName;
     private final String mentorPhrase;
     private final String remedy;
@@ -36,7 +39,7 @@ public enum HardRule {
 
     /** A pair's explanation line and its constraint justification, e.g. "breaks the hard rule: mentor is not senior enough". */
     public String brokenText() {
-        return "breaks the hard rule: mentor " + mentorPhrase;
+        return BROKEN_LINE + mentorPhrase;
     }
 
     /** Completes "N mentors ..." in unmatched reasons. */

@@ -262,11 +262,16 @@ public final class PairRules {
         return terms;
     }
 
+    /** How the lines about the objective rather than the pair begin: managers read them, the pair does not. */
+    public static final String PRIORITY_LINE = "matches a priority-";
+    public static final String WAITED_LINE = "waited ";
+    public static final String PINNED_LINE = "pinned by a manager";
+
     /** The enrolled priority's share of {@link #matchedValue}; the waiting bonus is its own term. */
     public Contribution matchedContribution(Mentee mentee) {
         long points = (long) settings.matchedPriorityWeight() * mentee.getPriority();
         return new Contribution("Unmatched mentee", points,
-                "matches a priority-" + mentee.getPriority() + " mentee (" + signed(points) + ")");
+                PRIORITY_LINE + mentee.getPriority() + " mentee (" + signed(points) + ")");
     }
 
     /** E.g. "waited 2 rounds (+2 priority, +2000)". */
@@ -279,7 +284,7 @@ public final class PairRules {
 
     /** "waited 2 rounds (+2 priority)": the manager's wording, shared by pages and explanations. */
     public static String waitedPhrase(int roundsWaited, int bonus) {
-        return "waited " + roundsWaited + (roundsWaited == 1 ? " round" : " rounds") + " (+" + bonus + " priority)";
+        return WAITED_LINE + roundsWaited + (roundsWaited == 1 ? " round" : " rounds") + " (+" + bonus + " priority)";
     }
 
     private static String goalFitText(Mentor mentor, Mentee mentee) {

@@ -82,7 +82,7 @@ public final class PairExplainer {
         Mentee mentee = assignment.getMentee();
         List<String> lines = new ArrayList<>();
         if (assignment.isPinned()) {
-            lines.add("pinned by a manager");
+            lines.add(PairRules.PINNED_LINE);
         }
         for (HardRule rule : HardRule.values()) {
             if (rules.breaks(rule, mentor, mentee)) {
