@@ -49,7 +49,7 @@ public class ProgramPages {
     public record Detail(Summary program, boolean manager, boolean enrolled, EnrollmentForm mine,
             FormErrors mineErrors, Participants participants, Choices choices, CohortInput cohort,
             FormErrors cohortErrors, EnrollmentService.CohortReport report, List<ProgramRounds.RoundLink> rounds,
-            List<ProgramRounds.Waiter> waiting) {
+            List<ProgramRounds.Waiter> waiting, List<ProgramFeedback.NeverMet> neverMet) {
 
         public boolean open() {
             return program.open();
@@ -61,6 +61,9 @@ public class ProgramPages {
 
     @Inject
     ProgramRounds programRounds;
+
+    @Inject
+    ProgramFeedback feedback;
 
     @Transactional
     public List<Summary> all() {
@@ -87,7 +90,8 @@ public class ProgramPages {
                 new Choices(
                         Department.listByName().stream().map(d -> new Choice(d.id, d.name)).toList(),
                         Office.listByName().stream().map(o -> new Choice(o.id, o.name)).toList()), cohort, cohortErrors, report,
-                manager ? programRounds.of(program) : List.of(), manager ? programRounds.waiting(program) : List.of());
+                manager ? programRounds.of(program) : List.of(), manager ? programRounds.waiting(program) : List.of(),
+                manager ? feedback.neverMet(program) : List.of());
     }
 
     /** By name, then e-mail and enrollment, so the order is the same on every load; searched by name or e-mail. */

@@ -23,6 +23,9 @@ import java.util.List;
 public class PairEdits {
 
     @Inject
+    PairingFeedback feedback;
+
+    @Inject
     AuditLog audit;
 
     /** What a pair edit did; {@code replaced} is the mentor a forced pair took the mentee from, or null. */
@@ -86,8 +89,9 @@ public class PairEdits {
             if (menteePart == null || !menteePart.asMentee) {
                 throw new RuleViolationException("That person is not a mentee in this round.");
             }
-            PairingProblem problem = RoundProblems.pairing(round, RoundParticipant.of(round), RoundResults.history(round),
-                    List.of());
+            List<RoundParticipant> participants = RoundParticipant.of(round);
+            PairingProblem problem = RoundProblems.pairing(round, participants, RoundResults.history(round),
+                    List.of(), feedback.exclusionsAmong(RoundResults.personIds(participants)));
             PairRules rules = new PairRules(problem.settings(), problem.people(), problem.history(), problem.doNotPair());
             PersonProfile mentorProfile = ParticipantSnapshot.fromJson(mentorPart.profileJson).profile();
             PersonProfile menteeProfile = ParticipantSnapshot.fromJson(menteePart.profileJson).profile();

@@ -36,6 +36,9 @@ public class RoundLifecycle {
     @Inject
     RoundPublication publication;
 
+    @Inject
+    jakarta.enterprise.event.Event<RoundPublished> published;
+
     public record Started(long roundId, int number) {
     }
 
@@ -156,6 +159,7 @@ public class RoundLifecycle {
         round.status = RoundStatus.PUBLISHED;
         round.publishedAt = Instant.now();
         round.lastChangedBy = actor;
+        published.fire(new RoundPublished(round));
         audit.recordAs(null, actor, "ROUND_PUBLISHED", "ROUND", round.id, round.program.id,
                 round.matchedCount + " pairs, " + round.circleMemberCount + " circle members");
         return true;

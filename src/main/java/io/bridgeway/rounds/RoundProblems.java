@@ -129,6 +129,13 @@ public final class RoundProblems {
      */
     public static PairingProblem pairing(MatchingRound round, List<RoundParticipant> participants,
             List<PairingProblem.PreviousPair> history, List<PairingProblem.PinnedPair> pins) {
+        return pairing(round, participants, history, pins, List.of());
+    }
+
+    /** @param confidential do-not-pairs people asked for (feedback); only those between this round's people count */
+    public static PairingProblem pairing(MatchingRound round, List<RoundParticipant> participants,
+            List<PairingProblem.PreviousPair> history, List<PairingProblem.PinnedPair> pins,
+            List<PairingProblem.DoNotPair> confidential) {
         List<ParticipantSnapshot> snapshots = new ArrayList<>();
         List<PairingProblem.MentorSlot> mentors = new ArrayList<>();
         List<PairingProblem.MenteeRequest> mentees = new ArrayList<>();
@@ -154,8 +161,9 @@ public final class RoundProblems {
         Set<String> menteeIds = mentees.stream().map(PairingProblem.MenteeRequest::personId).collect(Collectors.toSet());
         List<PairingProblem.PreviousPair> relevantHistory = history.stream()
                 .filter(h -> inRound.contains(h.mentorId()) && inRound.contains(h.menteeId())).toList();
-        List<PairingProblem.DoNotPair> excluded = round.excludedPairs.stream()
-                .map(x -> new PairingProblem.DoNotPair(String.valueOf(x.mentorId()), String.valueOf(x.menteeId())))
+        List<PairingProblem.DoNotPair> excluded = java.util.stream.Stream.concat(round.excludedPairs.stream()
+                .map(x -> new PairingProblem.DoNotPair(String.valueOf(x.mentorId()), String.valueOf(x.menteeId()))),
+                        confidential.stream())
                 .filter(x -> inRound.contains(x.firstId()) && inRound.contains(x.secondId()))
                 .toList();
         List<PairingProblem.PinnedPair> relevantPins = pins.stream()

@@ -30,6 +30,9 @@ public class RoundResults {
     @Inject
     EntityManager em;
 
+    @Inject
+    PairingFeedback feedback;
+
     /** What a round's solve has to do. */
     public record Work(boolean pairs, boolean circles) {
     }
@@ -47,8 +50,20 @@ public class RoundResults {
         List<PairingProblem.PinnedPair> pins = RoundPair.<RoundPair>list("round = ?1 and pinned = true", round).stream()
                 .filter(p -> p.mentor != null && p.mentee != null)
                 .map(p -> new PairingProblem.PinnedPair(String.valueOf(p.mentee.id), String.valueOf(p.mentor.id)))
-                .toList();
-        return RoundProblems.pairing(round, RoundParticipant.of(round), history(round), pins);
+                .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+        // a manager's pin wins over continuity
+        java.util.Set<String> pinnedMentees = new java.util.HashSet<>();
+        pins.forEach(p -> pinnedMentees.add(p.menteeId()));
+        feedback.continuingPairs(round).stream().filter(p -> !pinnedMentees.contains(p.menteeId())).forEach(pins::add);
+        List<RoundParticipant> participants = RoundParticipant.of(round);
+        return RoundProblems.pairing(round, participants, history(round), pins,
+                feedback.exclusionsAmong(personIds(participants)));
+    }
+
+    static java.util.Set<String> personIds(List<RoundParticipant> participants) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        participants.forEach(p -> ids.add(String.valueOf(p.person.id)));
+        return ids;
     }
 
     /** Pairs of the programme's earlier published rounds; 1 round ago = the previous round. */
