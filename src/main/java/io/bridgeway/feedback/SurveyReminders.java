@@ -30,7 +30,7 @@ public class SurveyReminders {
         static native TemplateInstance reminder(String name, String about, String programme, int round);
     }
 
-    /** Replaced in tests to make surveys due. */
+    /** The scheduled run's time; {@link #remindDue(Instant)} takes any other (tests run it weeks ahead). */
     Clock clock = Clock.systemUTC();
 
     @Inject

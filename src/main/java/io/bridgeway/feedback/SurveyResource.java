@@ -16,7 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 /** "My surveys": the signed-in person's due feedback surveys, and the form to answer one. */
@@ -32,9 +32,6 @@ public class SurveyResource {
         static native TemplateInstance answer(Surveys.Pending survey, SurveyForm form, FormErrors errors);
     }
 
-    /** Replaced in tests to make surveys due. */
-    Clock clock = Clock.systemUTC();
-
     @Inject
     Surveys surveys;
 
@@ -43,13 +40,13 @@ public class SurveyResource {
 
     @GET
     public TemplateInstance list() {
-        return Templates.list(surveys.pendingFor(viewer.personId(), clock.instant()));
+        return Templates.list(surveys.pendingFor(viewer.personId(), Instant.now()));
     }
 
     @GET
     @Path("{id}")
     public TemplateInstance form(@PathParam("id") long id) {
-        return Templates.answer(surveys.pending(viewer.personId(), id, clock.instant()), new SurveyForm(),
+        return Templates.answer(surveys.pending(viewer.personId(), id, Instant.now()), new SurveyForm(),
                 FormErrors.none());
     }
 
@@ -58,10 +55,10 @@ public class SurveyResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response answer(@PathParam("id") long id, @BeanParam SurveyForm form) {
         long me = viewer.personId();
-        FormErrors errors = surveys.answer(me, id, form, clock.instant());
+        FormErrors errors = surveys.answer(me, id, form, Instant.now());
         if (errors.any()) {
             return Response.status(400)
-                    .entity(Templates.answer(surveys.pending(me, id, clock.instant()), form, errors)).build();
+                    .entity(Templates.answer(surveys.pending(me, id, Instant.now()), form, errors)).build();
         }
         return Flash.redirect("/surveys", "Thank you: your answers are saved. Only you can see them.");
     }
