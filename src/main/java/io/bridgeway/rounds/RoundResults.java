@@ -196,8 +196,11 @@ public class RoundResults {
         RoundPair.delete("round = ?1 and pinned = false", round);
         RoundUnmatched.delete("round = ?1", round);
         em.flush();
+        java.util.Set<String> pinnedByManager = new java.util.HashSet<>(); // continuity pins (feedback) are not stored
+        RoundPair.<RoundPair>list("round", round).stream().filter(p -> p.mentee != null)
+                .forEach(p -> pinnedByManager.add(String.valueOf(p.mentee.id)));
         for (PairingResult.MatchedPair pair : result.pairs()) {
-            if (pair.pinned()) {
+            if (pair.pinned() && pinnedByManager.contains(pair.menteeId())) {
                 continue; // stored already, unchanged
             }
             RoundPair stored = new RoundPair();
