@@ -38,11 +38,15 @@ public class FeedbackEffects implements PairingFeedback, ProgramFeedback {
             String a = String.valueOf(row[0]);
             String b = String.valueOf(row[1]);
             if (personIds.contains(a) && personIds.contains(b)) {
-                // one entry per pair, whichever side rated it
-                pairs.add(a.compareTo(b) < 0 ? new PairingProblem.DoNotPair(a, b) : new PairingProblem.DoNotPair(b, a));
+                pairs.add(pairOf(a, b));
             }
         }
         return List.copyOf(pairs);
+    }
+
+    /** One entry per pair, whichever side rated it. */
+    private static PairingProblem.DoNotPair pairOf(String a, String b) {
+        return a.compareTo(b) < 0 ? new PairingProblem.DoNotPair(a, b) : new PairingProblem.DoNotPair(b, a);
     }
 
     @Override
@@ -62,7 +66,11 @@ public class FeedbackEffects implements PairingFeedback, ProgramFeedback {
         }
         Map<Long, Integer> seatsLeft = new HashMap<>();
         Set<Long> mentees = new HashSet<>();
-        for (RoundParticipant p : RoundParticipant.of(round)) {
+        Set<String> inRound = new HashSet<>();
+        List<RoundParticipant> participants = RoundParticipant.of(round);
+        participants.forEach(p -> inRound.add(String.valueOf(p.person.id)));
+        Set<PairingProblem.DoNotPair> lowRated = new HashSet<>(exclusionsAmong(inRound)); // also from other rounds
+        for (RoundParticipant p : participants) {
             if (p.asMentor) {
                 seatsLeft.put(p.person.id, p.mentorCapacity);
             }
@@ -70,14 +78,25 @@ public class FeedbackEffects implements PairingFeedback, ProgramFeedback {
                 mentees.add(p.person.id);
             }
         }
+        for (RoundPair pinned : RoundPair.<RoundPair>list("round = ?1 and pinned = true", round)) {
+            if (pinned.mentor != null) { // a manager's pin wins: its mentee and its seat are taken
+                seatsLeft.merge(pinned.mentor.id, -1, Integer::sum);
+            }
+            if (pinned.mentee != null) {
+                mentees.remove(pinned.mentee.id);
+            }
+        }
         List<PairingProblem.PinnedPair> kept = new ArrayList<>();
         for (RoundPair pair : RoundPair.of(previous)) {
             if (pair.mentor == null || pair.mentee == null || !mentees.contains(pair.mentee.id)
-                    || seatsLeft.getOrDefault(pair.mentor.id, 0) == 0) {
+                    || seatsLeft.getOrDefault(pair.mentor.id, 0) <= 0) {
                 continue; // someone left, or no longer takes this role, or the mentor has no seat left
             }
-            if (willing.contains(pair.mentor.id + ">" + pair.mentee.id)
-                    && willing.contains(pair.mentee.id + ">" + pair.mentor.id)) {
+            boolean splitByManager = round.excludedPairs.contains(new MatchingRound.ExcludedPair(pair.mentor.id,
+                    pair.mentee.id)); // in this draft: keeping them would undo the manager's decision
+            if (!splitByManager && willing.contains(pair.mentor.id + ">" + pair.mentee.id)
+                    && willing.contains(pair.mentee.id + ">" + pair.mentor.id)
+                    && !lowRated.contains(pairOf(String.valueOf(pair.mentor.id), String.valueOf(pair.mentee.id)))) {
                 seatsLeft.merge(pair.mentor.id, -1, Integer::sum);
                 kept.add(new PairingProblem.PinnedPair(String.valueOf(pair.mentee.id), String.valueOf(pair.mentor.id)));
             }

@@ -13,6 +13,9 @@ public interface PairingFeedback {
     /** Confidential do-not-pairs among these people (person ids); never shown with who asked or why. */
     List<PairingProblem.DoNotPair> exclusionsAmong(Set<String> personIds);
 
-    /** Pairs of the programme's previous published round both sides want to continue, when the programme asks for it. */
+    /**
+     * Pairs of the programme's previous published round both sides want to continue, when the programme asks for
+     * it; never a mentee, or a mentor's seat, that a manager pinned in this round, nor a pair a manager split.
+     */
     List<PairingProblem.PinnedPair> continuingPairs(MatchingRound round);
 }

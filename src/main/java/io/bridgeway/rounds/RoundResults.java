@@ -51,10 +51,7 @@ public class RoundResults {
                 .filter(p -> p.mentor != null && p.mentee != null)
                 .map(p -> new PairingProblem.PinnedPair(String.valueOf(p.mentee.id), String.valueOf(p.mentor.id)))
                 .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
-        // a manager's pin wins over continuity
-        java.util.Set<String> pinnedMentees = new java.util.HashSet<>();
-        pins.forEach(p -> pinnedMentees.add(p.menteeId()));
-        feedback.continuingPairs(round).stream().filter(p -> !pinnedMentees.contains(p.menteeId())).forEach(pins::add);
+        pins.addAll(feedback.continuingPairs(round));
         List<RoundParticipant> participants = RoundParticipant.of(round);
         return RoundProblems.pairing(round, participants, history(round), pins,
                 feedback.exclusionsAmong(personIds(participants)));

@@ -12,7 +12,9 @@ import io.bridgeway.support.WebSession;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import io.restassured.path.json.JsonPath;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Survey answers reach the next solve: a low rating keeps a pair apart, continuity keeps a pair together. */
@@ -60,6 +62,14 @@ class FeedbackShapesNextSolveTest {
         assertEquals(List.of(new PairingProblem.PinnedPair(String.valueOf(WebSession.idOf(keep.mentee())),
                 String.valueOf(WebSession.idOf(keep.mentor())))), problem.pins(), "only the pair both want is kept");
         assertTrue(FeedbackFixtures.pairs(second).contains(keep), FeedbackFixtures.pairs(second).toString());
+
+        // a manager who splits the kept pair wins: solving again does not put them back
+        JsonPath round = RoundLifecycleTest.as(c.pm()).get("/api/v1/rounds/" + second).then().extract().jsonPath();
+        Object keptId = round.<Map<String, Object>>getList("pairs").stream()
+                .filter(p -> keep.mentee().equals(p.get("menteeEmail"))).findFirst().orElseThrow().get("id");
+        RoundLifecycleTest.as(c.pm()).post("/api/v1/rounds/" + second + "/pairs/" + keptId + "/unpair?version="
+                + round.getLong("version")).then().statusCode(200);
+        assertTrue(results.loadPairingProblem(second).pins().isEmpty());
     }
 
     @Test
