@@ -1,6 +1,7 @@
 package io.bridgeway.feedback;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bridgeway.matching.pairing.domain.PairingProblem;
@@ -42,6 +43,15 @@ class FeedbackShapesNextSolveTest {
         PairingProblem problem = results.loadPairingProblem(second);
         assertEquals(1, problem.doNotPair().size());
         assertTrue(problem.pins().isEmpty(), "a low rating outweighs both saying they would continue");
+
+        // a manager cannot force them together either; the refusal says only that the pair is excluded
+        long version = RoundLifecycleTest.as(c.pm()).get("/api/v1/rounds/" + second).then().extract().jsonPath()
+                .getLong("version");
+        String refusal = RoundLifecycleTest.as(c.pm()).body(Map.of("mentorId", WebSession.idOf(mentor), "menteeId",
+                WebSession.idOf(mentee), "version", version)).post("/api/v1/rounds/" + second + "/pairs")
+                .then().statusCode(400).extract().path("error");
+        assertTrue(refusal.contains("Do not pair"), refusal);
+        assertFalse(refusal.contains("rat"), refusal);
     }
 
     @Test
