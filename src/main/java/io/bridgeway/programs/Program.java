@@ -48,6 +48,10 @@ public class Program extends TrackedEntity {
     @Column(name = "group_max", nullable = false)
     public int groupMax = 5;
 
+    /** How long a 1:1 round runs; its feedback survey is due halfway. */
+    @Column(name = "round_length_weeks", nullable = false)
+    public int roundLengthWeeks = 12;
+
     /** 1:1 pairing rules and weights (columns of this row). */
     @Embedded
     public PairingRules pairing = new PairingRules();

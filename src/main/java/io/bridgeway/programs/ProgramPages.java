@@ -62,7 +62,7 @@ public class ProgramPages {
     public record Detail(Summary program, boolean manager, boolean enrolled, EnrollmentForm mine,
             FormErrors mineErrors, Participants participants, Choices choices, CohortInput cohort,
             FormErrors cohortErrors, EnrollmentService.CohortReport report, List<ProgramRounds.RoundLink> rounds,
-            List<ProgramRounds.Waiter> waiting, Pause pause) {
+            List<ProgramRounds.Waiter> waiting, Pause pause, List<ProgramFeedback.NeverMet> neverMet) {
 
         public boolean open() {
             return program.open();
@@ -78,6 +78,9 @@ public class ProgramPages {
     /** A programme in the list, and whether the viewer is enrolled in it. */
     public record Listed(Summary program, boolean enrolled) {
     }
+
+    @Inject
+    ProgramFeedback feedback;
 
     @Transactional
     public List<Listed> all() {
@@ -122,7 +125,7 @@ public class ProgramPages {
                         Department.listByName().stream().map(d -> new Choice(d.id, d.name)).toList(),
                         Office.listByName().stream().map(o -> new Choice(o.id, o.name)).toList()), cohort, cohortErrors, report,
                 manager ? programRounds.of(program) : List.of(), manager ? programRounds.waiting(program) : List.of(),
-                pause(existing, pauseInput, pauseErrors));
+                pause(existing, pauseInput, pauseErrors), manager ? feedback.neverMet(program) : List.of());
     }
 
     /** A pause that has run out is no pause: the person is back without doing anything. */

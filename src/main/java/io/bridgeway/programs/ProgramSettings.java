@@ -208,6 +208,9 @@ public final class ProgramSettings {
                     p -> p.pairing.crossDepartmentRequired, (p, v) -> p.pairing.crossDepartmentRequired = v),
             choice(Section.RULES, "previousPartners", "Earlier partners", PreviousPartners.class,
                     p -> p.pairing.previousPartners, (p, v) -> p.pairing.previousPartners = v),
+            number(Section.RULES, "roundLengthWeeks", "Round length (weeks)",
+                    "How long a 1:1 round runs; pairs are asked for feedback halfway.", 2, 52,
+                    p -> p.roundLengthWeeks, (p, v) -> p.roundLengthWeeks = v).optional(),
             number(Section.RULES, "avoidRounds", "Rounds to avoid a repeat", null, 1, 10,
                     p -> p.pairing.avoidRounds, (p, v) -> p.pairing.avoidRounds = v),
 

@@ -24,6 +24,9 @@ public class CircleEdits {
     @Inject
     AuditLog audit;
 
+    @Inject
+    KeptApart keptApart;
+
     /** A move and its effect on repeats and the circle penalty (meeting counted from 0). */
     public record CircleMove(String person, int meeting, int fromCircle, int toCircle, int repeatsBefore,
             int repeatsAfter, long penaltyBefore, long penaltyAfter) {
@@ -62,7 +65,7 @@ public class CircleEdits {
             participants.forEach(p -> people.put(p.person.id, ParticipantSnapshot.fromJson(p.profileJson)));
             // the same problem and rules as a solve, so hours, notes and score agree with "Solve again"
             CirclesProblem problem = RoundProblems.circles(round, participants, RoundResults.circleHistory(round),
-                    RoundResults.keptApart(participants));
+                    keptApart.among(participants));
             CirclesResult before = CirclesPlanner.evaluate(problem, byMeeting(circles));
             RoundCircle.Member moved = from.members.stream().filter(m -> m.is(personId)).findFirst().orElseThrow();
             from.members.remove(moved);

@@ -23,6 +23,9 @@ import java.util.List;
 public class PairEdits {
 
     @Inject
+    KeptApart keptApart;
+
+    @Inject
     AuditLog audit;
 
     /** What a pair edit did; {@code replaced} is the mentor a forced pair took the mentee from, or null. */
@@ -88,7 +91,7 @@ public class PairEdits {
             }
             List<RoundParticipant> participants = RoundParticipant.of(round);
             PairingProblem problem = RoundProblems.pairing(round, participants, RoundResults.history(round), List.of(),
-                    RoundResults.keptApart(participants));
+                    keptApart.among(participants));
             PairRules rules = new PairRules(problem.settings(), problem.people(), problem.history(), problem.doNotPair());
             PersonProfile mentorProfile = ParticipantSnapshot.fromJson(mentorPart.profileJson).profile();
             PersonProfile menteeProfile = ParticipantSnapshot.fromJson(menteePart.profileJson).profile();

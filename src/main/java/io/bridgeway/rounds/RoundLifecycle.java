@@ -37,6 +37,9 @@ public class RoundLifecycle {
     @Inject
     RoundPublication publication;
 
+    @Inject
+    jakarta.enterprise.event.Event<RoundPublished> published;
+
     public record Started(long roundId, int number) {
     }
 
@@ -164,6 +167,7 @@ public class RoundLifecycle {
         round.status = RoundStatus.PUBLISHED;
         round.publishedAt = Instant.now();
         round.lastChangedBy = actor;
+        published.fire(new RoundPublished(round));
         audit.recordAs(null, actor, "ROUND_PUBLISHED", "ROUND", round.id, round.program.id,
                 round.matchedCount + " pairs, " + round.circleMemberCount + " circle members");
         return true;

@@ -6,7 +6,6 @@ import io.bridgeway.matching.circles.domain.CirclesResult;
 import io.bridgeway.matching.circles.domain.MeetingBlock;
 import io.bridgeway.matching.pairing.domain.PairingProblem;
 import io.bridgeway.matching.pairing.solver.PairingResult;
-import io.bridgeway.people.DoNotPairLists;
 import io.bridgeway.people.Person;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
@@ -31,6 +30,12 @@ public class RoundResults {
     @Inject
     EntityManager em;
 
+    @Inject
+    PairingFeedback feedback;
+
+    @Inject
+    KeptApart keptApart;
+
     /** What a round's solve has to do. */
     public record Work(boolean pairs, boolean circles) {
     }
@@ -48,15 +53,10 @@ public class RoundResults {
         List<PairingProblem.PinnedPair> pins = RoundPair.<RoundPair>list("round = ?1 and pinned = true", round).stream()
                 .filter(p -> p.mentor != null && p.mentee != null)
                 .map(p -> new PairingProblem.PinnedPair(String.valueOf(p.mentee.id), String.valueOf(p.mentor.id)))
-                .toList();
+                .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+        pins.addAll(feedback.continuingPairs(round));
         List<RoundParticipant> participants = RoundParticipant.of(round);
-        return RoundProblems.pairing(round, participants, history(round), pins, keptApart(participants));
-    }
-
-    /** The pairs among these participants that someone's confidential do-not-pair list keeps apart. */
-    static List<List<String>> keptApart(List<RoundParticipant> participants) {
-        return DoNotPairLists.pairsAmong(participants.stream().filter(p -> p.person != null).map(p -> p.person.id)
-                .toList());
+        return RoundProblems.pairing(round, participants, history(round), pins, keptApart.among(participants));
     }
 
     /** Pairs of the programme's earlier published rounds; 1 round ago = the previous round. */
@@ -95,7 +95,7 @@ public class RoundResults {
         }
         List<RoundParticipant> participants = RoundParticipant.of(round);
         List<List<String>> circleHistory = circleHistory(round);
-        return new CirclesInput(RoundProblems.circles(round, participants, circleHistory, keptApart(participants)), pins,
+        return new CirclesInput(RoundProblems.circles(round, participants, circleHistory, keptApart.among(participants)), pins,
                 crossTies(participants, history(round), circleHistory));
     }
 
@@ -189,8 +189,11 @@ public class RoundResults {
         RoundPair.delete("round = ?1 and pinned = false", round);
         RoundUnmatched.delete("round = ?1", round);
         em.flush();
+        java.util.Set<String> pinnedByManager = new java.util.HashSet<>(); // continuity pins (feedback) are not stored
+        RoundPair.<RoundPair>list("round", round).stream().filter(p -> p.mentee != null)
+                .forEach(p -> pinnedByManager.add(String.valueOf(p.mentee.id)));
         for (PairingResult.MatchedPair pair : result.pairs()) {
-            if (pair.pinned()) {
+            if (pair.pinned() && pinnedByManager.contains(pair.menteeId())) {
                 continue; // stored already, unchanged
             }
             RoundPair stored = new RoundPair();

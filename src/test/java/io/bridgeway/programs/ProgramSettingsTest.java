@@ -121,9 +121,10 @@ class ProgramSettingsTest {
     }
 
     /** Everything the solver is given from a programme. */
+    /** What a round reads from its programme: the solvers' settings, and the round length the surveys follow. */
     private static List<Object> solverInputs(Program p) {
         return List.of(p.pairing.toSettings(), p.circles.toSettings(), RoundProblems.calendar(p), p.circleRounds,
-                p.groupMin, p.groupMax);
+                p.groupMin, p.groupMax, p.roundLengthWeeks);
     }
 
     /** A valid value other than the default of a new programme. */

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /** A peer-circles programme: every member in exactly one circle per meeting, with a meeting hour. */
 @QuarkusTest
-class CircleRoundTest {
+public class CircleRoundTest {
 
     static int circlesProgramme(String pm, String name, int meetings, int min, int max) {
         return RoundLifecycleTest.as(pm).body("""
@@ -30,18 +30,18 @@ class CircleRoundTest {
                 .post("/api/v1/programs").then().statusCode(201).extract().path("id");
     }
 
-    record CircleCohort(String pm, int programId, List<String> people) {
+    public record CircleCohort(String pm, int programId, List<String> people) {
     }
 
     /** A manager and a circles programme with {@code people} enrolled as circle members. */
-    static CircleCohort circleCohort(String prefix, int meetings, int min, int max, List<String> people) {
+    public static CircleCohort circleCohort(String prefix, int meetings, int min, int max, List<String> people) {
         String pm = WebSession.withRole(prefix + "pm", Role.PROGRAM_MANAGER).email;
         int programId = circlesProgramme(pm, prefix + " circles", meetings, min, max);
         RoundLifecycleTest.enroll(pm, programId, people, "{\"asCircleMember\": true, \"emails\": %s}");
         return new CircleCohort(pm, programId, people);
     }
 
-    static List<String> members(String prefix, int count) {
+    public static List<String> members(String prefix, int count) {
         List<String> emails = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String email = WebSession.uniqueEmail(prefix);
