@@ -31,7 +31,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class RoundPublication {
 
-    static final Duration MEETING_LENGTH = Duration.ofHours(1);
+    public static final Duration MEETING_LENGTH = Duration.ofHours(1);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.ENGLISH);
 
     /** The mail's text, one plain-text template per part (templates/RoundPublication/*.txt; no HTML escaping). */
@@ -59,7 +59,7 @@ public class RoundPublication {
         var calendar = RoundProblems.calendar(round.program);
         for (RoundCircle circle : RoundCircle.of(round)) {
             if (circle.meetingMinute != null) {
-                circle.meetingAt = MeetingTimes.inWeek(calendar.weekStarts(circle.meetingIndex).get(0), circle.meetingMinute);
+                circle.meetingAt = MeetingTimes.circleMeeting(calendar, circle.meetingIndex, circle.meetingMinute);
             }
         }
     }
@@ -103,18 +103,10 @@ public class RoundPublication {
             mentor.lines.add(Mails.mentorOf(pair.mentee.fullName, pair.mentee.email, describe(pair.mentee), why).render());
             mentee.lines.add(Mails.mentorIs(pair.mentor.fullName, pair.mentor.email, describe(pair.mentor),
                     waitedFirst(round, byPerson.get(pair.mentee.id)), why).render());
-            ParticipantSnapshot a = snapshots.get(pair.mentor.id);
-            ParticipantSnapshot b = snapshots.get(pair.mentee.id);
-            Optional<Instant> kickoff = a == null || b == null ? Optional.empty()
-                    : MeetingTimes.firstCommonHour(kickoffWeek, a.availability(), a.timeZone(), b.availability(), b.timeZone());
+            Optional<Instant> kickoff = MeetingTimes.kickoff(kickoffWeek, snapshots.get(pair.mentor.id),
+                    snapshots.get(pair.mentee.id));
             if (kickoff.isPresent()) {
-                MeetingInvites.Meeting meeting = new MeetingInvites.Meeting(
-                        MeetingInvites.uid(round.id, "pair-" + pair.id, kickoffWeek),
-                        "Mentoring kick-off: " + pair.mentor.fullName + " and " + pair.mentee.fullName,
-                        "First meeting of your " + program + " mentoring pair, at an hour both of you marked as free.",
-                        kickoff.get(), MEETING_LENGTH, List.of(
-                                new MeetingInvites.Attendee(pair.mentor.email, pair.mentor.fullName),
-                                new MeetingInvites.Attendee(pair.mentee.email, pair.mentee.fullName)));
+                MeetingInvites.Meeting meeting = kickoffMeeting(round.id, pair, program, kickoffWeek, kickoff.get());
                 mentor.meetings.add(meeting);
                 mentee.meetings.add(meeting);
             }
@@ -122,8 +114,6 @@ public class RoundPublication {
 
         for (RoundCircle circle : RoundCircle.of(round)) {
             List<Person> members = circle.members.stream().map(m -> m.person).filter(p -> p != null).toList();
-            List<MeetingInvites.Attendee> attendees = members.stream()
-                    .map(p -> new MeetingInvites.Attendee(p.email, p.fullName)).toList();
             for (Person member : members) {
                 Draft draft = draft(drafts, member, snapshots);
                 String others = String.join(", ", members.stream().filter(p -> !p.id.equals(member.id))
@@ -132,12 +122,7 @@ public class RoundPublication {
                         : WHEN.format(circle.meetingAt.atZone(ZoneId.of(draft.zone))) + " (" + draft.zone + ")";
                 draft.lines.add(Mails.circle(circle.meetingIndex + 1, others, when, circle.explanationLines()).render());
                 if (circle.meetingAt != null) {
-                    draft.meetings.add(new MeetingInvites.Meeting(
-                            MeetingInvites.uid(round.id, "circle-" + circle.id,
-                                    circle.meetingAt.atZone(ZoneOffset.UTC).toLocalDate()),
-                            program + ": peer circle meeting " + (circle.meetingIndex + 1),
-                            "Your peer circle: " + String.join(", ", members.stream().map(p -> p.fullName).toList()),
-                            circle.meetingAt, MEETING_LENGTH, attendees));
+                    draft.meetings.add(circleMeeting(round.id, circle, program, members, circle.meetingAt));
                 }
             }
         }
@@ -155,6 +140,27 @@ public class RoundPublication {
             notices.add(new MatchNotifier.Notice(draft.person.email, null, program + ": your matches", body, null, ics));
         }
         return notices;
+    }
+
+    /** A pair's kick-off meeting (the mails' invite and the round's calendar export). */
+    public static MeetingInvites.Meeting kickoffMeeting(long roundId, RoundPair pair, String program, LocalDate kickoffWeek,
+            Instant start) {
+        return new MeetingInvites.Meeting(MeetingInvites.uid(roundId, "pair-" + pair.id, kickoffWeek),
+                "Mentoring kick-off: " + pair.mentor.fullName + " and " + pair.mentee.fullName,
+                "First meeting of your " + program + " mentoring pair, at an hour both of you marked as free.",
+                start, MEETING_LENGTH, List.of(
+                        new MeetingInvites.Attendee(pair.mentor.email, pair.mentor.fullName),
+                        new MeetingInvites.Attendee(pair.mentee.email, pair.mentee.fullName)));
+    }
+
+    /** A circle's meeting with its present members (the mails' invite and the round's calendar export). */
+    public static MeetingInvites.Meeting circleMeeting(long roundId, RoundCircle circle, String program,
+            List<Person> members, Instant start) {
+        return new MeetingInvites.Meeting(
+                MeetingInvites.uid(roundId, "circle-" + circle.id, start.atZone(ZoneOffset.UTC).toLocalDate()),
+                program + ": peer circle meeting " + (circle.meetingIndex + 1),
+                "Your peer circle: " + String.join(", ", members.stream().map(p -> p.fullName).toList()),
+                start, MEETING_LENGTH, members.stream().map(p -> new MeetingInvites.Attendee(p.email, p.fullName)).toList());
     }
 
     /** Plain words for a mentee the waiting policy moved up: " You were matched first this time because ...". */
