@@ -1,8 +1,6 @@
 package io.bridgeway.exports;
 
-import io.bridgeway.web.RuleViolationException;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * What a round export holds ({@code ?what=pairs|circles|schedule}) and its column headers. The headers are
@@ -28,16 +26,11 @@ public enum ExportContent {
     }
 
     public String slug() {
-        return name().toLowerCase(Locale.ROOT);
+        return QueryChoice.slug(this);
     }
 
+    /** The content named by {@code what} in the query; a missing or unknown name is the caller's mistake (400). */
     public static ExportContent parse(String name) {
-        for (ExportContent content : values()) {
-            if (content.slug().equalsIgnoreCase(name == null ? "" : name.strip())) {
-                return content;
-            }
-        }
-        throw new RuleViolationException("what must be pairs, circles or schedule"
-                + (name == null || name.isBlank() ? "." : ", not '" + name + "'."), "what");
+        return QueryChoice.parse(ExportContent.class, "what", name);
     }
 }
