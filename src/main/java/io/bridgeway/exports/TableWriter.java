@@ -118,6 +118,8 @@ interface TableWriter extends AutoCloseable {
                 out.flush();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            } finally {
+                workbook.dispose(); // the rows' temporary file, also when the client went away
             }
         }
     }
