@@ -5,6 +5,7 @@ import io.bridgeway.programs.Program;
 import io.bridgeway.rounds.MatchingRound;
 import io.bridgeway.rounds.RoundCircle;
 import io.bridgeway.rounds.RoundPair;
+import io.bridgeway.rounds.RoundMeetings;
 import io.bridgeway.rounds.RoundProblems;
 import io.bridgeway.rounds.RoundPublished;
 import io.bridgeway.rounds.RoundStatus;
@@ -26,7 +27,6 @@ import java.util.Locale;
 public class Surveys {
 
     /** A circle meeting is over an hour after it starts; then its survey is due. */
-    static final Duration MEETING_LENGTH = Duration.ofHours(1);
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
 
@@ -48,7 +48,7 @@ public class Surveys {
         var calendar = RoundProblems.calendar(round.program);
         for (RoundCircle circle : RoundCircle.of(round)) {
             // without a solved hour the circle agrees its own time within the meeting week
-            Instant due = circle.meetingAt != null ? circle.meetingAt.plus(MEETING_LENGTH)
+            Instant due = circle.meetingAt != null ? circle.meetingAt.plus(RoundMeetings.LENGTH)
                     : calendar.weekStarts(circle.meetingIndex).get(0).plusWeeks(1).atStartOfDay(ZoneOffset.UTC).toInstant();
             for (RoundCircle.Member member : circle.members) {
                 if (member.person != null) {

@@ -1,5 +1,8 @@
 package io.bridgeway.notifications;
 
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.Writer;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -9,9 +12,11 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import net.fortuna.ical4j.data.FoldingWriter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Parameter;
 import net.fortuna.ical4j.model.ParameterList;
+import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.parameter.Cn;
 import net.fortuna.ical4j.model.parameter.PartStat;
@@ -103,6 +108,38 @@ public final class MeetingInvites {
         return calendar.toString();
     }
 
+    /**
+     * Writes a published calendar (METHOD:PUBLISH, for import rather than reply) one event at a time, so
+     * a whole round's meetings never sit in memory together. Lines are folded as RFC 5545 asks.
+     */
+    public static final class CalendarWriter implements Closeable {
+
+        private final Writer out;
+        private final String organizerEmail;
+        private final Instant stamp;
+
+        public CalendarWriter(Writer out, String organizerEmail, Instant stamp) throws IOException {
+            this.out = new FoldingWriter(out);
+            this.organizerEmail = organizerEmail;
+            this.stamp = stamp;
+            this.out.write("BEGIN:VCALENDAR\r\n");
+            for (Property property : List.of(new ProdId(PRODUCT_ID), ImmutableVersion.VERSION_2_0,
+                    ImmutableCalScale.GREGORIAN, ImmutableMethod.PUBLISH)) {
+                this.out.write(property.toString());
+            }
+        }
+
+        public void add(Meeting meeting) throws IOException {
+            out.write(event(organizerEmail, meeting, stamp).toString());
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.write("END:VCALENDAR\r\n");
+            out.flush();
+        }
+    }
+
     private static VEvent event(String organizerEmail, Meeting meeting, Instant stamp) {
         VEvent event = new VEvent(meeting.start(), meeting.start().plus(meeting.duration()),
                 meeting.summary() == null ? "" : meeting.summary());
@@ -115,7 +152,7 @@ public final class MeetingInvites {
         for (Attendee attendee : meeting.attendees()) {
             List<Parameter> params = new ArrayList<>();
             if (attendee.name() != null && !attendee.name().isBlank()) {
-                params.add(new Cn(attendee.name()));
+                params.add(new QuotedCn(attendee.name()));
             }
             params.add(Role.REQ_PARTICIPANT);
             params.add(PartStat.NEEDS_ACTION);
@@ -124,6 +161,26 @@ public final class MeetingInvites {
                     mailto(attendee.email())));
         }
         return event;
+    }
+
+    /**
+     * A CN always written as a quoted string (RFC 5545 allows both forms). Unquoted, a name starting with "="
+     * makes ical4j's parser, and so the whole calendar, fail; quotes also keep ':', ';' and ',' in names safe.
+     */
+    private static final class QuotedCn extends Parameter {
+        private final String value;
+
+        QuotedCn(String name) {
+            super(Parameter.CN);
+            // RFC 6868 caret encoding for the characters a quoted string cannot hold
+            this.value = "\"" + name.replace("^", "^^").replace("\"", "^'").replace("\r\n", "^n").replace("\n", "^n")
+                    .replace("\r", "^n") + "\"";
+        }
+
+        @Override
+        public String getValue() {
+            return value;
+        }
     }
 
     static URI mailto(String email) {

@@ -1,6 +1,7 @@
 package io.bridgeway.rounds;
 
 import io.bridgeway.matching.WeeklySlot;
+import io.bridgeway.matching.circles.domain.MeetingCalendar;
 import io.bridgeway.matching.circles.time.WeeklyAvailability;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -31,9 +32,20 @@ public final class MeetingTimes {
         return kickoffWeek(LocalDate.now(ZoneOffset.UTC));
     }
 
-    /** The week pairs start in when a round is published on {@code day} (UTC). */
+    /** The kick-off week of pairs published on {@code day} (UTC): the Monday after it. */
     public static LocalDate kickoffWeek(LocalDate day) {
         return day.with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+    }
+
+    /** The kick-off hour of a pair: the first hour in {@code week} that suits both, each in their own zone. */
+    public static Optional<Instant> kickoff(LocalDate week, ParticipantSnapshot a, ParticipantSnapshot b) {
+        return a == null || b == null ? Optional.empty()
+                : firstCommonHour(week, a.availability(), a.timeZone(), b.availability(), b.timeZone());
+    }
+
+    /** When a circle of meeting {@code meetingIndex} meets: its weekly UTC hour in the first week of that meeting. */
+    public static Instant circleMeeting(MeetingCalendar calendar, int meetingIndex, int utcMinuteOfWeek) {
+        return inWeek(calendar.weekStarts(meetingIndex).get(0), utcMinuteOfWeek);
     }
 
     /** A person's local slots (MON-09) in their zone, as UTC hours of the week from {@code weekStart}. */

@@ -31,16 +31,19 @@ public final class RoundMeetings {
     /** The pair's kick-off, when both are still employees and share a free hour that week. */
     public static Optional<MeetingInvites.Meeting> kickoff(MatchingRound round, RoundPair pair, LocalDate week,
             ParticipantSnapshot mentor, ParticipantSnapshot mentee) {
-        if (pair.mentor == null || pair.mentee == null || mentor == null || mentee == null) {
+        if (pair.mentor == null || pair.mentee == null) {
             return Optional.empty();
         }
-        Optional<Instant> start = MeetingTimes.firstCommonHour(week, mentor.availability(), mentor.timeZone(),
-                mentee.availability(), mentee.timeZone());
-        return start.map(at -> new MeetingInvites.Meeting(
-                MeetingInvites.uid(round.id, "pair-" + pair.id, week),
+        return MeetingTimes.kickoff(week, mentor, mentee).map(at -> kickoff(round.id, pair, round.program.name, week, at));
+    }
+
+    /** A pair's kick-off meeting at {@code start} (the mails' invite, "My mentoring" and the round's calendar export). */
+    public static MeetingInvites.Meeting kickoff(long roundId, RoundPair pair, String program, LocalDate week,
+            Instant start) {
+        return new MeetingInvites.Meeting(MeetingInvites.uid(roundId, "pair-" + pair.id, week),
                 "Mentoring kick-off: " + pair.mentor.fullName + " and " + pair.mentee.fullName,
-                "First meeting of your " + round.program.name + " mentoring pair, at an hour both of you marked as free.",
-                at, LENGTH, List.of(attendee(pair.mentor), attendee(pair.mentee))));
+                "First meeting of your " + program + " mentoring pair, at an hour both of you marked as free.",
+                start, LENGTH, List.of(attendee(pair.mentor), attendee(pair.mentee)));
     }
 
     /** The circle's meeting, once published with an hour; former employees are left out of the attendees. */
@@ -49,11 +52,17 @@ public final class RoundMeetings {
             return Optional.empty();
         }
         List<Person> members = circle.members.stream().map(m -> m.person).filter(Objects::nonNull).toList();
-        return Optional.of(new MeetingInvites.Meeting(
-                MeetingInvites.uid(round.id, "circle-" + circle.id, circle.meetingAt.atZone(ZoneOffset.UTC).toLocalDate()),
-                round.program.name + ": peer circle meeting " + (circle.meetingIndex + 1),
+        return Optional.of(circleMeeting(round.id, circle, round.program.name, members, circle.meetingAt));
+    }
+
+    /** A circle's meeting at {@code start} with its present members. */
+    public static MeetingInvites.Meeting circleMeeting(long roundId, RoundCircle circle, String program,
+            List<Person> members, Instant start) {
+        return new MeetingInvites.Meeting(
+                MeetingInvites.uid(roundId, "circle-" + circle.id, start.atZone(ZoneOffset.UTC).toLocalDate()),
+                program + ": peer circle meeting " + (circle.meetingIndex + 1),
                 "Your peer circle: " + String.join(", ", members.stream().map(p -> p.fullName).toList()),
-                circle.meetingAt, LENGTH, members.stream().map(RoundMeetings::attendee).toList()));
+                start, LENGTH, members.stream().map(RoundMeetings::attendee).toList());
     }
 
     private static MeetingInvites.Attendee attendee(Person person) {

@@ -56,7 +56,7 @@ public class RoundPublication {
         var calendar = RoundProblems.calendar(round.program);
         for (RoundCircle circle : RoundCircle.of(round)) {
             if (circle.meetingMinute != null) {
-                circle.meetingAt = MeetingTimes.inWeek(calendar.weekStarts(circle.meetingIndex).get(0), circle.meetingMinute);
+                circle.meetingAt = MeetingTimes.circleMeeting(calendar, circle.meetingIndex, circle.meetingMinute);
             }
         }
     }

@@ -75,4 +75,34 @@ class MeetingInvitesTest {
         assertTrue(ics.startsWith("BEGIN:VCALENDAR"));
         assertEquals(0, new CalendarBuilder().build(new StringReader(ics)).getComponents("VEVENT").size());
     }
+
+    @Test
+    void namesWithFormulaSignsQuotesAndCaretsParseBackUnchanged() throws Exception {
+        List<String> names = List.of("=cmd|' /C calc'!A0", "Dana \"DJ\" Lee", "Eve ^ Smith: lead; ops");
+        List<Attendee> people = names.stream().map(n -> new Attendee("x" + n.length() + "@example.com", n)).toList();
+        String ics = MeetingInvites.calendar("o@example.com", List.of(new Meeting("u1@bridgeway", "Kick-off", null,
+                Instant.parse("2027-02-01T09:00:00Z"), Duration.ofHours(1), people)), STAMP);
+        VEvent event = new CalendarBuilder().build(new StringReader(ics)).<VEvent>getComponents("VEVENT").get(0);
+        assertEquals(names, event.<Property>getProperties(Property.ATTENDEE).stream()
+                .map(a -> a.getParameter("CN").orElseThrow().getValue()).toList());
+    }
+
+    @Test
+    void theCalendarWriterStreamsAPublishedCalendarWithFoldedLines() throws Exception {
+        java.io.StringWriter out = new java.io.StringWriter();
+        try (var writer = new MeetingInvites.CalendarWriter(out, "o@example.com", STAMP)) {
+            for (Meeting meeting : meetings()) {
+                writer.add(meeting);
+            }
+        }
+        String ics = out.toString();
+        assertTrue(ics.lines().allMatch(line -> line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 75),
+                "RFC 5545 folds lines at 75 octets");
+        Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
+        assertEquals("PUBLISH", calendar.getProperty(Property.METHOD).orElseThrow().getValue());
+        List<VEvent> events = calendar.getComponents("VEVENT");
+        assertEquals(2, events.size());
+        assertEquals(meetings().get(0).description(), events.get(0).getProperty(Property.DESCRIPTION).orElseThrow().getValue());
+        assertEquals("round-7-circle-3-2027-03-01@bridgeway", events.get(1).getProperty(Property.UID).orElseThrow().getValue());
+    }
 }
