@@ -90,7 +90,8 @@ public class CirclesSearchPhase implements CustomPhaseCommand<CirclesSchedule> {
             }
         }
         return new SearchModel(n, schedule.getRounds(), sizes, departmentIds, offsets, offsetKnown, senior,
-                schedule.getHistory().metPairs(), schedule.getSettings(), fixed, anyFreeHours ? freeHours : null);
+                schedule.getHistory().metPairs(), schedule.getSettings(), fixed, anyFreeHours ? freeHours : null,
+                schedule.getKeptApart().pairs());
     }
 
     static Circle[][] circlesByRound(CirclesSchedule schedule) {

@@ -21,18 +21,22 @@ import io.bridgeway.matching.circles.domain.MeetingHistory;
 final class SwapSearch {
 
     private static final long REPEAT = 1L << 32;
+    /** A kept-apart pair sharing a group costs more than any number of repeats: the search removes it first. */
+    private static final long APART = 1L << 48;
     private static final int CONFLICT_SAMPLE = 120;
     private static final int PARTNER_SAMPLE = 400;
     private static final int LATE_ACCEPTANCE = 2000;
     private static final int UNAVAILABLE_SAMPLE = 64;
+    /** Up to this many people the construction uses bit sets of who met whom (Triska & Musliu's freedom). */
+    private static final int FREEDOM_LIMIT = 512;
 
     /**
      * The search's knobs, passed in so that runs with different settings can share a JVM (SwapSearchTuning).
      * {@link #DEFAULT} was measured on golfers 8-4-8 and 9-4-9.
      */
     record Tuning(int tenureBase, int tenureSpreadDivisor, int stallPerPerson, int kickDivisor, int restoreBestEvery,
-            boolean tabuPartnerToo) {
-        static final Tuning DEFAULT = new Tuning(4, 4, 15, 100, 1, false);
+            boolean tabuPartnerToo, boolean oneRoundPerStep, boolean freedomStart, int freshStartEvery) {
+        static final Tuning DEFAULT = new Tuning(4, 4, 15, 100, 1, false, false, true, 0);
     }
 
     private final Tuning tuning;
@@ -50,6 +54,12 @@ final class SwapSearch {
     private final int[][] tabuUntil;    // [round][person] -> iteration
     private final boolean[][] pinned;
     private final PairCounts counts;
+    private final int[][] conflicts;    // [round][person] -> group-mates met before or kept apart from p
+    private final int[][] apartFrom;    // [person] -> people p must never share a group with (usually none)
+    private final int[] conflictRounds;
+    private final int[] conflictPeople;
+    private int builtRounds;            // rounds constructed so far (the others hold no groups yet)
+    private long apartMeetings;
     private final int[] scratchDepartments;
     private final boolean hasSoftRules;
     private final boolean hasAvailability;
@@ -86,6 +96,10 @@ final class SwapSearch {
         this.tabuUntil = new int[rounds][n];
         this.pinned = new boolean[rounds][n];
         this.counts = new PairCounts(n);
+        this.conflicts = new int[rounds][n];
+        this.conflictRounds = new int[rounds * n];
+        this.conflictPeople = new int[rounds * n];
+        this.apartFrom = apartLists(n, model.keptApartPairs());
         this.hasSoftRules = hasSoftRules(model);
         int maxSize = Arrays.stream(sizes).max().orElse(0);
         this.hasAvailability = model.freeUtcHours() != null && model.settings().unavailableMemberWeight() > 0;
@@ -139,7 +153,7 @@ final class SwapSearch {
                     break;
                 }
             }
-            if (repeats > 0) {
+            if (repeats > 0 || apartMeetings > 0) {
                 lateCosts = null;
                 conflictStep();
             } else {
@@ -153,7 +167,7 @@ final class SwapSearch {
                 saveBest();
                 lastImprovement = System.nanoTime();
                 lastImprovedIteration = iterations;
-            } else if (repeats > 0 && iterations - lastImprovedIteration > stallIterations) {
+            } else if ((repeats > 0 || apartMeetings > 0) && iterations - lastImprovedIteration > stallIterations) {
                 restartFromBest();
                 lastImprovedIteration = iterations;
             }
@@ -162,7 +176,11 @@ final class SwapSearch {
     }
 
     long bestRepeats() {
-        return bestCost / REPEAT;
+        return bestCost % APART / REPEAT;
+    }
+
+    long bestKeptApartMeetings() {
+        return bestCost / APART;
     }
 
     long bestSoft() {
@@ -178,7 +196,83 @@ final class SwapSearch {
     }
 
     private long cost() {
-        return repeats * REPEAT + soft;
+        return apartMeetings * APART + repeats * REPEAT + soft;
+    }
+
+    private static int[][] apartLists(int n, java.util.Set<Long> pairs) {
+        int[] degree = new int[n];
+        for (long pair : pairs) {
+            degree[MeetingHistory.first(pair)]++;
+            degree[MeetingHistory.second(pair)]++;
+        }
+        int[][] lists = new int[n][];
+        for (int p = 0; p < n; p++) {
+            lists[p] = new int[degree[p]];
+        }
+        for (long pair : pairs) {
+            int a = MeetingHistory.first(pair);
+            int b = MeetingHistory.second(pair);
+            lists[a][--degree[a]] = b;
+            lists[b][--degree[b]] = a;
+        }
+        return lists;
+    }
+
+    private boolean keptApart(int a, int b) {
+        for (int other : apartFrom[a]) {
+            if (other == b) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** a and x meet in round r (called before the group arrays say so): counts, repeats and conflict marks. */
+    private void addMeeting(int r, int a, int x) {
+        int before = counts.get(a, x);
+        counts.add(a, x, 1);
+        if (before >= 1) {
+            repeats++;
+            conflicts[r][a]++;
+            conflicts[r][x]++;
+            if (before == 1) {
+                markOtherMeetings(r, a, x, 1);
+            }
+        }
+        if (keptApart(a, x)) {
+            apartMeetings++;
+            conflicts[r][a]++;
+            conflicts[r][x]++;
+        }
+    }
+
+    /** a and x no longer meet in round r. */
+    private void removeMeeting(int r, int a, int x) {
+        int before = counts.get(a, x);
+        counts.add(a, x, -1);
+        if (before >= 2) {
+            repeats--;
+            conflicts[r][a]--;
+            conflicts[r][x]--;
+            if (before == 2) {
+                markOtherMeetings(r, a, x, -1);
+            }
+        }
+        if (keptApart(a, x)) {
+            apartMeetings--;
+            conflicts[r][a]--;
+            conflicts[r][x]--;
+        }
+    }
+
+    /** The pair's meeting in another round became (sign 1) or stopped being (-1) a repeat. */
+    private void markOtherMeetings(int r, int a, int x, int sign) {
+        for (int other = 0; other < builtRounds; other++) {
+            if (other != r && group[other][a] == group[other][x]) {
+                conflicts[other][a] += sign;
+                conflicts[other][x] += sign;
+            }
+        }
     }
 
     // ---- construction ----
@@ -187,6 +281,7 @@ final class SwapSearch {
     private void construct() {
         int[] fixedCount = new int[groups];
         for (int r = 0; r < rounds; r++) {
+            builtRounds = r;
             for (int g = 0; g < groups; g++) {
                 members[r][g] = new int[sizes[g]];
             }
@@ -204,7 +299,13 @@ final class SwapSearch {
             java.util.Collections.shuffle(free, random);
             int[] pool = free.stream().mapToInt(Integer::intValue).toArray();
             int poolSize = pool.length;
-            for (int g = 0; g < groups; g++) {
+            if (tuning.freedomStart() && !hasSoftRules && n <= FREEDOM_LIMIT) {
+                long[][] blockedWith = blockedWith();
+                for (int g = 0; g < groups; g++) {
+                    poolSize = fillByFreedom(r, g, fixedCount[g], pool, poolSize, blockedWith);
+                }
+            }
+            for (int g = 0; g < groups && poolSize > 0; g++) {
                 for (int s = fixedCount[g]; s < sizes[g]; s++) {
                     int bestIndex = 0;
                     long bestAdded = Long.MAX_VALUE;
@@ -225,24 +326,116 @@ final class SwapSearch {
                 int[] m = members[r][g];
                 for (int i = 0; i < m.length; i++) {
                     for (int j = i + 1; j < m.length; j++) {
-                        if (counts.get(m[i], m[j]) >= 1) {
-                            repeats++;
-                        }
-                        counts.add(m[i], m[j], 1);
+                        addMeeting(r, m[i], m[j]);
                     }
                 }
                 groupSoft[r][g] = softOf(m, -1, -1);
                 soft += groupSoft[r][g] + unavailableCost(r, g);
             }
         }
+        builtRounds = rounds;
+    }
+
+    /** [person] -> bit set of the people p met earlier (rounds built so far, history) or must be kept apart from. */
+    private long[][] blockedWith() {
+        int words = (n + 63) / 64;
+        long[][] blocked = new long[n][words];
+        for (int p = 0; p < n; p++) {
+            for (int q = 0; q < n; q++) {
+                if (p != q && (counts.get(p, q) > 0 || keptApart(p, q))) {
+                    blocked[p][q >> 6] |= 1L << q;
+                }
+            }
+        }
+        return blocked;
+    }
+
+    /**
+     * Triska & Musliu's greedy: fill group g two people at a time, taking the pair that adds the fewest repeats
+     * and then leaves the most "freedom" (unplaced people who met none of the group yet), ties at random.
+     * Returns the new pool size (placed people are removed from the pool).
+     */
+    private int fillByFreedom(int r, int g, int filled, int[] pool, int poolSize, long[][] blockedWith) {
+        int words = (n + 63) / 64;
+        long[] inGroup = new long[words];
+        long[] blocked = new long[words];
+        long[] unplaced = new long[words];
+        for (int i = 0; i < poolSize; i++) {
+            unplaced[pool[i] >> 6] |= 1L << pool[i];
+        }
+        for (int s = 0; s < filled; s++) {
+            int m = members[r][g][s];
+            inGroup[m >> 6] |= 1L << m;
+            for (int w = 0; w < words; w++) {
+                blocked[w] |= blockedWith[m][w];
+            }
+        }
+        while (filled < sizes[g] && poolSize > 0) {
+            boolean pair = sizes[g] - filled >= 2 && poolSize >= 2;
+            long bestScore = Long.MAX_VALUE;
+            int bestI = -1;
+            int bestJ = -1;
+            int ties = 0;
+            for (int i = 0; i < poolSize; i++) {
+                int x = pool[i];
+                int repeatsX = overlap(blockedWith[x], inGroup);
+                for (int j = pair ? i + 1 : i; j < (pair ? poolSize : i + 1); j++) {
+                    int y = pool[j];
+                    int added = repeatsX + (pair ? overlap(blockedWith[y], inGroup) + (int) ((blockedWith[x][y >> 6] >>> y) & 1) : 0);
+                    int freedom = 0;
+                    for (int w = 0; w < words; w++) {
+                        freedom += Long.bitCount(unplaced[w] & ~blocked[w] & ~blockedWith[x][w] & ~blockedWith[y][w]);
+                    }
+                    long score = (long) added * (n + 1) - freedom;
+                    if (score < bestScore) {
+                        bestScore = score;
+                        bestI = i;
+                        bestJ = j;
+                        ties = 1;
+                    } else if (score == bestScore && random.nextInt(++ties) == 0) {
+                        bestI = i;
+                        bestJ = j;
+                    }
+                }
+            }
+            int[] chosen = pair ? new int[] {pool[bestI], pool[bestJ]} : new int[] {pool[bestI]};
+            for (int p : chosen) {
+                place(r, g, filled++, p);
+                inGroup[p >> 6] |= 1L << p;
+                unplaced[p >> 6] &= ~(1L << p);
+                for (int w = 0; w < words; w++) {
+                    blocked[w] |= blockedWith[p][w];
+                }
+            }
+            // remove the higher index first so the lower one stays valid
+            int hi = Math.max(bestI, bestJ);
+            int lo = Math.min(bestI, bestJ);
+            pool[hi] = pool[--poolSize];
+            if (lo != hi) {
+                pool[lo] = pool[--poolSize];
+            }
+        }
+        return poolSize;
+    }
+
+    private static int overlap(long[] a, long[] b) {
+        int count = 0;
+        for (int w = 0; w < a.length; w++) {
+            count += Long.bitCount(a[w] & b[w]);
+        }
+        return count;
     }
 
     private long seatCost(int r, int g, int filled, int candidate) {
         long repeatCost = 0;
+        long apartCost = 0;
         int[] m = members[r][g];
         for (int i = 0; i < filled; i++) {
             if (counts.get(m[i], candidate) >= 1) {
                 repeatCost++;
+            }
+            if (keptApart(m[i], candidate)) {
+                apartCost++;
             }
         }
         int[] partial = Arrays.copyOf(m, filled + 1);
@@ -251,7 +444,7 @@ final class SwapSearch {
         if (hasAvailability && !joinsBestHour(r, g, candidate)) {
             unavailable = unavailableWeight; // the best hour's attendance stays, the group grows by one
         }
-        return repeatCost * REPEAT + softOf(partial, -1, -1) + unavailable;
+        return apartCost * APART + repeatCost * REPEAT + softOf(partial, -1, -1) + unavailable;
     }
 
     private boolean joinsBestHour(int r, int g, int candidate) {
@@ -368,14 +561,22 @@ final class SwapSearch {
         int ga = group[r][a];
         int gb = group[r][b];
         long repeatDelta = 0;
+        long apartDelta = 0;
+        boolean anyApart = apartFrom[a].length > 0 || apartFrom[b].length > 0;
         for (int x : members[r][ga]) {
             if (x != a) {
                 repeatDelta += (counts.get(a, x) >= 2 ? -1 : 0) + (counts.get(b, x) >= 1 ? 1 : 0);
+                if (anyApart) {
+                    apartDelta += (keptApart(b, x) ? 1 : 0) - (keptApart(a, x) ? 1 : 0);
+                }
             }
         }
         for (int y : members[r][gb]) {
             if (y != b) {
                 repeatDelta += (counts.get(b, y) >= 2 ? -1 : 0) + (counts.get(a, y) >= 1 ? 1 : 0);
+                if (anyApart) {
+                    apartDelta += (keptApart(a, y) ? 1 : 0) - (keptApart(b, y) ? 1 : 0);
+                }
             }
         }
         long softDelta = softOf(members[r][ga], a, b) + softOf(members[r][gb], b, a)
@@ -384,7 +585,7 @@ final class SwapSearch {
             softDelta += (long) unavailableWeight * (maxFree[r][ga] - maxFreeAfterSwap(r, ga, a, b)
                     + maxFree[r][gb] - maxFreeAfterSwap(r, gb, b, a));
         }
-        return repeatDelta * REPEAT + softDelta;
+        return apartDelta * APART + repeatDelta * REPEAT + softDelta;
     }
 
     private void swap(int r, int a, int b) {
@@ -392,16 +593,14 @@ final class SwapSearch {
         int gb = group[r][b];
         for (int x : members[r][ga]) {
             if (x != a) {
-                repeats += (counts.get(a, x) >= 2 ? -1 : 0) + (counts.get(b, x) >= 1 ? 1 : 0);
-                counts.add(a, x, -1);
-                counts.add(b, x, 1);
+                removeMeeting(r, a, x);
+                addMeeting(r, b, x);
             }
         }
         for (int y : members[r][gb]) {
             if (y != b) {
-                repeats += (counts.get(b, y) >= 2 ? -1 : 0) + (counts.get(a, y) >= 1 ? 1 : 0);
-                counts.add(b, y, -1);
-                counts.add(a, y, 1);
+                removeMeeting(r, b, y);
+                addMeeting(r, a, y);
             }
         }
         int sa = seat[r][a];
@@ -426,40 +625,49 @@ final class SwapSearch {
 
     // ---- moves ----
 
-    private boolean inConflict(int r, int p) {
-        for (int x : members[r][group[r][p]]) {
-            if (x != p && counts.get(p, x) >= 2) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** One tabu step: the best non-tabu swap involving a person in a repeated pair. */
+    /**
+     * One tabu step (Dotú & Van Hentenryck): the best non-tabu swap of two people of one round, at least one of
+     * them in a repeated (or kept-apart) pair; a tabu swap only when it beats the best cost. With
+     * {@link Tuning#oneRoundPerStep} only one random round with a conflict is searched per step.
+     */
     private void conflictStep() {
-        List<int[]> conflicts = new ArrayList<>();
+        int conflictCount = 0;
         for (int r = 0; r < rounds; r++) {
+            int[] roundConflicts = conflicts[r];
             for (int p = 0; p < n; p++) {
-                if (!pinned[r][p] && inConflict(r, p)) {
-                    conflicts.add(new int[] {r, p});
+                if (roundConflicts[p] > 0 && !pinned[r][p]) {
+                    conflictRounds[conflictCount] = r;
+                    conflictPeople[conflictCount++] = p;
                 }
             }
         }
-        if (conflicts.isEmpty()) {
+        if (conflictCount == 0) {
             return; // repeats only against pinned people
         }
-        int conflictCount = Math.min(conflicts.size(), CONFLICT_SAMPLE);
+        int from = 0;
+        int to = conflictCount;
+        if (tuning.oneRoundPerStep()) {
+            int round = conflictRounds[random.nextInt(conflictCount)];
+            while (conflictRounds[from] != round) {
+                from++;
+            }
+            to = from;
+            while (to < conflictCount && conflictRounds[to] == round) {
+                to++;
+            }
+        }
+        int span = to - from;
+        int sampled = Math.min(span, CONFLICT_SAMPLE);
         long current = cost();
         long bestDelta = Long.MAX_VALUE;
         int bestR = -1;
         int bestA = -1;
         int bestB = -1;
         int ties = 0;
-        for (int c = 0; c < conflictCount; c++) {
-            int[] rc = conflictCount == conflicts.size() ? conflicts.get(c)
-                    : conflicts.get(random.nextInt(conflicts.size()));
-            int r = rc[0];
-            int a = rc[1];
+        for (int c = 0; c < sampled; c++) {
+            int index = from + (sampled == span ? c : random.nextInt(span));
+            int r = conflictRounds[index];
+            int a = conflictPeople[index];
             int partners = Math.min(n, PARTNER_SAMPLE);
             for (int k = 0; k < partners; k++) {
                 int b = partners == n ? k : random.nextInt(n);
@@ -550,6 +758,10 @@ final class SwapSearch {
 
     private void restartFromBest() {
         restarts++;
+        if (tuning.freshStartEvery() > 0 && restarts % tuning.freshStartEvery() == 0 && !hasSoftRules) {
+            startAfresh();
+            return;
+        }
         for (int r = 0; r < rounds && restarts % tuning.restoreBestEvery() == 0; r++) {
             for (int p = 0; p < n; p++) {
                 int target = bestGroup[r][p];
@@ -572,10 +784,28 @@ final class SwapSearch {
             int r = random.nextInt(rounds);
             int a = random.nextInt(n);
             int b = random.nextInt(n);
-            if (group[r][a] != group[r][b] && !pinned[r][a] && !pinned[r][b]) {
+            if (group[r][a] != group[r][b] && !pinned[r][a] && !pinned[r][b] && swapDelta(r, a, b) < APART) {
                 swap(r, a, b);
             }
         }
+    }
+
+    /** Triska & Musliu's restart: drop every round and build them again (random ties give a new start). */
+    private void startAfresh() {
+        for (int r = 0; r < rounds; r++) {
+            for (int g = 0; g < groups; g++) {
+                int[] m = members[r][g];
+                for (int i = 0; i < m.length; i++) {
+                    for (int j = i + 1; j < m.length; j++) {
+                        removeMeeting(r, m[i], m[j]);
+                    }
+                }
+            }
+            Arrays.fill(pinned[r], false);
+            Arrays.fill(tabuUntil[r], 0);
+        }
+        soft = 0;
+        construct();
     }
 
     private void saveBest() {
