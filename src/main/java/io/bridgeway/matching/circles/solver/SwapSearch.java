@@ -15,8 +15,11 @@ import io.bridgeway.matching.circles.domain.MeetingHistory;
  * once there are no repeats, late acceptance on random swaps for the soft rules. Swaps keep every
  * group size, so the construction's valid sizes stay valid. Availability is kept incremental: per group the
  * number of free members at each of the 168 UTC hours, a histogram of those numbers and their maximum (the
- * best common hour's attendance), so a swap touches only the hours of the two people. Costs are compared as
- * repeats * 2^32 + soft, which is exactly lexicographic because one swap changes soft by far less.
+ * best common hour's attendance), so a swap touches only the hours of the two people. Repeats are kept
+ * incremental too: per round and person the number of group-mates in a repeated (or kept-apart) pair, so
+ * listing the conflicts is one array scan and a golfer swap's delta costs O(group size). Costs are compared as
+ * keptApart * 2^48 + repeats * 2^32 + soft, which is exactly lexicographic because one swap changes soft by
+ * far less.
  */
 final class SwapSearch {
 
@@ -27,16 +30,14 @@ final class SwapSearch {
     private static final int PARTNER_SAMPLE = 400;
     private static final int LATE_ACCEPTANCE = 2000;
     private static final int UNAVAILABLE_SAMPLE = 64;
-    /** Up to this many people the construction uses bit sets of who met whom (Triska & Musliu's freedom). */
-    private static final int FREEDOM_LIMIT = 512;
 
     /**
      * The search's knobs, passed in so that runs with different settings can share a JVM (SwapSearchTuning).
      * {@link #DEFAULT} was measured on golfers 8-4-8 and 9-4-9.
      */
     record Tuning(int tenureBase, int tenureSpreadDivisor, int stallPerPerson, int kickDivisor, int restoreBestEvery,
-            boolean tabuPartnerToo, boolean oneRoundPerStep, boolean freedomStart, int freshStartEvery) {
-        static final Tuning DEFAULT = new Tuning(4, 4, 15, 100, 1, false, false, true, 0);
+            boolean tabuPartnerToo) {
+        static final Tuning DEFAULT = new Tuning(4, 4, 15, 100, 1, false);
     }
 
     private final Tuning tuning;
@@ -62,6 +63,7 @@ final class SwapSearch {
     private long apartMeetings;
     private final int[] scratchDepartments;
     private final boolean hasSoftRules;
+    private final boolean repeatsOnly;  // no soft rules, nobody kept apart: a swap changes repeats only
     private final boolean hasAvailability;
     private final int unavailableWeight;
     private final int[][] freeHours;        // [person] -> free UTC hours (all 168 when free at every hour)
@@ -101,6 +103,7 @@ final class SwapSearch {
         this.conflictPeople = new int[rounds * n];
         this.apartFrom = apartLists(n, model.keptApartPairs());
         this.hasSoftRules = hasSoftRules(model);
+        this.repeatsOnly = !hasSoftRules && model.keptApartPairs().isEmpty();
         int maxSize = Arrays.stream(sizes).max().orElse(0);
         this.hasAvailability = model.freeUtcHours() != null && model.settings().unavailableMemberWeight() > 0;
         this.unavailableWeight = model.settings().unavailableMemberWeight();
@@ -177,6 +180,18 @@ final class SwapSearch {
 
     long bestRepeats() {
         return bestCost % APART / REPEAT;
+    }
+
+    long bestCost() {
+        return bestCost;
+    }
+
+    /** No soft rules and no pins: only repeats (and kept-apart pairs) count, as in the social golfer problem. */
+    boolean isRuleFree() {
+        if (hasSoftRules || model.fixedGroup() == null) {
+            return !hasSoftRules;
+        }
+        return Arrays.stream(model.fixedGroup()).flatMapToInt(Arrays::stream).allMatch(g -> g < 0);
     }
 
     long bestKeptApartMeetings() {
@@ -299,13 +314,7 @@ final class SwapSearch {
             java.util.Collections.shuffle(free, random);
             int[] pool = free.stream().mapToInt(Integer::intValue).toArray();
             int poolSize = pool.length;
-            if (tuning.freedomStart() && !hasSoftRules && n <= FREEDOM_LIMIT) {
-                long[][] blockedWith = blockedWith();
-                for (int g = 0; g < groups; g++) {
-                    poolSize = fillByFreedom(r, g, fixedCount[g], pool, poolSize, blockedWith);
-                }
-            }
-            for (int g = 0; g < groups && poolSize > 0; g++) {
+            for (int g = 0; g < groups; g++) {
                 for (int s = fixedCount[g]; s < sizes[g]; s++) {
                     int bestIndex = 0;
                     long bestAdded = Long.MAX_VALUE;
@@ -334,96 +343,6 @@ final class SwapSearch {
             }
         }
         builtRounds = rounds;
-    }
-
-    /** [person] -> bit set of the people p met earlier (rounds built so far, history) or must be kept apart from. */
-    private long[][] blockedWith() {
-        int words = (n + 63) / 64;
-        long[][] blocked = new long[n][words];
-        for (int p = 0; p < n; p++) {
-            for (int q = 0; q < n; q++) {
-                if (p != q && (counts.get(p, q) > 0 || keptApart(p, q))) {
-                    blocked[p][q >> 6] |= 1L << q;
-                }
-            }
-        }
-        return blocked;
-    }
-
-    /**
-     * Triska & Musliu's greedy: fill group g two people at a time, taking the pair that adds the fewest repeats
-     * and then leaves the most "freedom" (unplaced people who met none of the group yet), ties at random.
-     * Returns the new pool size (placed people are removed from the pool).
-     */
-    private int fillByFreedom(int r, int g, int filled, int[] pool, int poolSize, long[][] blockedWith) {
-        int words = (n + 63) / 64;
-        long[] inGroup = new long[words];
-        long[] blocked = new long[words];
-        long[] unplaced = new long[words];
-        for (int i = 0; i < poolSize; i++) {
-            unplaced[pool[i] >> 6] |= 1L << pool[i];
-        }
-        for (int s = 0; s < filled; s++) {
-            int m = members[r][g][s];
-            inGroup[m >> 6] |= 1L << m;
-            for (int w = 0; w < words; w++) {
-                blocked[w] |= blockedWith[m][w];
-            }
-        }
-        while (filled < sizes[g] && poolSize > 0) {
-            boolean pair = sizes[g] - filled >= 2 && poolSize >= 2;
-            long bestScore = Long.MAX_VALUE;
-            int bestI = -1;
-            int bestJ = -1;
-            int ties = 0;
-            for (int i = 0; i < poolSize; i++) {
-                int x = pool[i];
-                int repeatsX = overlap(blockedWith[x], inGroup);
-                for (int j = pair ? i + 1 : i; j < (pair ? poolSize : i + 1); j++) {
-                    int y = pool[j];
-                    int added = repeatsX + (pair ? overlap(blockedWith[y], inGroup) + (int) ((blockedWith[x][y >> 6] >>> y) & 1) : 0);
-                    int freedom = 0;
-                    for (int w = 0; w < words; w++) {
-                        freedom += Long.bitCount(unplaced[w] & ~blocked[w] & ~blockedWith[x][w] & ~blockedWith[y][w]);
-                    }
-                    long score = (long) added * (n + 1) - freedom;
-                    if (score < bestScore) {
-                        bestScore = score;
-                        bestI = i;
-                        bestJ = j;
-                        ties = 1;
-                    } else if (score == bestScore && random.nextInt(++ties) == 0) {
-                        bestI = i;
-                        bestJ = j;
-                    }
-                }
-            }
-            int[] chosen = pair ? new int[] {pool[bestI], pool[bestJ]} : new int[] {pool[bestI]};
-            for (int p : chosen) {
-                place(r, g, filled++, p);
-                inGroup[p >> 6] |= 1L << p;
-                unplaced[p >> 6] &= ~(1L << p);
-                for (int w = 0; w < words; w++) {
-                    blocked[w] |= blockedWith[p][w];
-                }
-            }
-            // remove the higher index first so the lower one stays valid
-            int hi = Math.max(bestI, bestJ);
-            int lo = Math.min(bestI, bestJ);
-            pool[hi] = pool[--poolSize];
-            if (lo != hi) {
-                pool[lo] = pool[--poolSize];
-            }
-        }
-        return poolSize;
-    }
-
-    private static int overlap(long[] a, long[] b) {
-        int count = 0;
-        for (int w = 0; w < a.length; w++) {
-            count += Long.bitCount(a[w] & b[w]);
-        }
-        return count;
     }
 
     private long seatCost(int r, int g, int filled, int candidate) {
@@ -560,6 +479,21 @@ final class SwapSearch {
     private long swapDelta(int r, int a, int b) {
         int ga = group[r][a];
         int gb = group[r][b];
+        if (repeatsOnly) {
+            // a's and b's repeated partners in their groups are exactly their conflict counts
+            int delta = -conflicts[r][a] - conflicts[r][b];
+            for (int x : members[r][ga]) {
+                if (x != a && counts.get(b, x) >= 1) {
+                    delta++;
+                }
+            }
+            for (int y : members[r][gb]) {
+                if (y != b && counts.get(a, y) >= 1) {
+                    delta++;
+                }
+            }
+            return delta * REPEAT;
+        }
         long repeatDelta = 0;
         long apartDelta = 0;
         boolean anyApart = apartFrom[a].length > 0 || apartFrom[b].length > 0;
@@ -627,8 +561,8 @@ final class SwapSearch {
 
     /**
      * One tabu step (Dotú & Van Hentenryck): the best non-tabu swap of two people of one round, at least one of
-     * them in a repeated (or kept-apart) pair; a tabu swap only when it beats the best cost. With
-     * {@link Tuning#oneRoundPerStep} only one random round with a conflict is searched per step.
+     * them in a repeated (or kept-apart) pair; a tabu swap only when it beats the best cost. (Searching one
+     * random round per step instead ran 2-3x more steps but ended at 12-15 repeats on 8-4-9 instead of 7.)
      */
     private void conflictStep() {
         int conflictCount = 0;
@@ -644,20 +578,7 @@ final class SwapSearch {
         if (conflictCount == 0) {
             return; // repeats only against pinned people
         }
-        int from = 0;
-        int to = conflictCount;
-        if (tuning.oneRoundPerStep()) {
-            int round = conflictRounds[random.nextInt(conflictCount)];
-            while (conflictRounds[from] != round) {
-                from++;
-            }
-            to = from;
-            while (to < conflictCount && conflictRounds[to] == round) {
-                to++;
-            }
-        }
-        int span = to - from;
-        int sampled = Math.min(span, CONFLICT_SAMPLE);
+        int sampled = Math.min(conflictCount, CONFLICT_SAMPLE);
         long current = cost();
         long bestDelta = Long.MAX_VALUE;
         int bestR = -1;
@@ -665,7 +586,7 @@ final class SwapSearch {
         int bestB = -1;
         int ties = 0;
         for (int c = 0; c < sampled; c++) {
-            int index = from + (sampled == span ? c : random.nextInt(span));
+            int index = sampled == conflictCount ? c : random.nextInt(conflictCount);
             int r = conflictRounds[index];
             int a = conflictPeople[index];
             int partners = Math.min(n, PARTNER_SAMPLE);
@@ -758,10 +679,6 @@ final class SwapSearch {
 
     private void restartFromBest() {
         restarts++;
-        if (tuning.freshStartEvery() > 0 && restarts % tuning.freshStartEvery() == 0 && !hasSoftRules) {
-            startAfresh();
-            return;
-        }
         for (int r = 0; r < rounds && restarts % tuning.restoreBestEvery() == 0; r++) {
             for (int p = 0; p < n; p++) {
                 int target = bestGroup[r][p];
@@ -788,24 +705,6 @@ final class SwapSearch {
                 swap(r, a, b);
             }
         }
-    }
-
-    /** Triska & Musliu's restart: drop every round and build them again (random ties give a new start). */
-    private void startAfresh() {
-        for (int r = 0; r < rounds; r++) {
-            for (int g = 0; g < groups; g++) {
-                int[] m = members[r][g];
-                for (int i = 0; i < m.length; i++) {
-                    for (int j = i + 1; j < m.length; j++) {
-                        removeMeeting(r, m[i], m[j]);
-                    }
-                }
-            }
-            Arrays.fill(pinned[r], false);
-            Arrays.fill(tabuUntil[r], 0);
-        }
-        soft = 0;
-        construct();
     }
 
     private void saveBest() {

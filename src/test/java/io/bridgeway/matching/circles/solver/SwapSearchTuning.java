@@ -14,10 +14,7 @@ public final class SwapSearchTuning {
         int seeds = Integer.parseInt(args[1]);
         SwapSearch.Tuning tuning = new SwapSearch.Tuning(Integer.parseInt(args[2]), Integer.parseInt(args[3]),
                 Integer.parseInt(args[4]), Integer.parseInt(args[5]), Integer.parseInt(System.getProperty("restore", "1")),
-                Boolean.parseBoolean(System.getProperty("both", "false")),
-                Boolean.parseBoolean(System.getProperty("oneRound", "false")),
-                Boolean.parseBoolean(System.getProperty("freedom", "true")),
-                Integer.parseInt(System.getProperty("fresh", "0")));
+                Boolean.parseBoolean(System.getProperty("both", "false")));
         for (int i = 6; i < args.length; i++) {
             CirclesSchedule schedule = CirclesScheduleFactory.build(CirclesJson.toProblem(CirclesJson.read(Path.of(args[i]))));
             SearchModel model = CirclesSearchPhase.toModel(schedule);
