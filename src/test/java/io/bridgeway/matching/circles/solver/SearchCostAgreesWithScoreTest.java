@@ -28,10 +28,7 @@ class SearchCostAgreesWithScoreTest {
         // a short run: thousands of incremental swaps, with the search still far from any optimum
         int[][] best = search.solve(System.nanoTime() + 1_500_000_000L, Long.MAX_VALUE / 4, () -> false);
         assertTrue(search.iterations() > 1000, "too few swaps to exercise the incremental counts");
-        assignAll(schedule, best);
-
-        HardMediumSoftScore score = SolutionManager.<CirclesSchedule, HardMediumSoftScore>create(
-                SolverFactory.create(CirclesSolverConfig.create(java.time.Duration.ofSeconds(1)))).update(schedule);
+        HardMediumSoftScore score = scoreOf(schedule, best);
         assertEquals(0, score.hardScore());
         assertEquals(search.bestRepeats(), -score.mediumScore());
         assertEquals(search.bestSoft(), -score.softScore());
@@ -45,14 +42,18 @@ class SearchCostAgreesWithScoreTest {
         SwapSearch search = new SwapSearch(CirclesSearchPhase.toModel(schedule), 7);
         int[][] best = search.solve(System.nanoTime() + 1_000_000_000L, Long.MAX_VALUE / 4, () -> false);
         assertTrue(search.iterations() > 1000, "too few swaps to exercise the incremental counts");
-        assignAll(schedule, best);
-
-        HardMediumSoftScore score = SolutionManager.<CirclesSchedule, HardMediumSoftScore>create(
-                SolverFactory.create(CirclesSolverConfig.create(java.time.Duration.ofSeconds(1)))).update(schedule);
+        HardMediumSoftScore score = scoreOf(schedule, best);
         assertEquals(0, search.bestKeptApartMeetings());
         assertEquals(0, score.hardScore());
         assertEquals(search.bestRepeats(), -score.mediumScore());
         assertTrue(search.bestRepeats() > 0);
+    }
+
+    /** The constraint provider's score of the search's assignment. */
+    private static HardMediumSoftScore scoreOf(CirclesSchedule schedule, int[][] groupOf) {
+        assignAll(schedule, groupOf);
+        return SolutionManager.<CirclesSchedule, HardMediumSoftScore>create(
+                SolverFactory.create(CirclesSolverConfig.create(java.time.Duration.ofSeconds(1)))).update(schedule);
     }
 
     private static void assignAll(CirclesSchedule schedule, int[][] groupOf) {
