@@ -1,5 +1,6 @@
 package io.bridgeway.matching.circles.domain;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,11 +14,20 @@ import io.bridgeway.matching.PersonProfile;
  * {@code availability} and {@code calendar} are optional and only used for meeting times.
  * {@code freeUtcHours} (MODEL.md, "Availability": UTC hours of the week 0..167; a person not listed is free
  * at every hour) is optimised by the search and decides each circle's hour.
+ * {@code keptApart} lists pairs of person ids who must never share a circle (confidential: never explained).
  */
 public record CirclesProblem(List<PersonProfile> people, int rounds, int minGroupSize, int maxGroupSize,
         List<List<String>> history, CirclesSettings settings, Set<String> withoutUtcOffset,
         Map<String, PersonAvailability> availability, MeetingCalendar calendar,
-        Map<String, Set<Integer>> freeUtcHours) {
+        Map<String, Set<Integer>> freeUtcHours, List<List<String>> keptApart) {
+
+    public CirclesProblem(List<PersonProfile> people, int rounds, int minGroupSize, int maxGroupSize,
+            List<List<String>> history, CirclesSettings settings, Set<String> withoutUtcOffset,
+            Map<String, PersonAvailability> availability, MeetingCalendar calendar,
+            Map<String, Set<Integer>> freeUtcHours) {
+        this(people, rounds, minGroupSize, maxGroupSize, history, settings, withoutUtcOffset, availability,
+                calendar, freeUtcHours, null);
+    }
 
     /** A problem without free UTC hours (everyone free at every hour for the search). */
     public CirclesProblem(List<PersonProfile> people, int rounds, int minGroupSize, int maxGroupSize,
@@ -34,6 +44,7 @@ public record CirclesProblem(List<PersonProfile> people, int rounds, int minGrou
         withoutUtcOffset = withoutUtcOffset == null ? Set.of() : Set.copyOf(withoutUtcOffset);
         availability = availability == null ? Map.of() : Map.copyOf(availability);
         freeUtcHours = freeUtcHours == null ? Map.of() : Map.copyOf(freeUtcHours);
+        keptApart = keptApart == null ? List.of() : keptApart.stream().map(List::copyOf).toList();
     }
 
     /** A problem with default rules, no history and no meeting-time data. */
@@ -43,21 +54,27 @@ public record CirclesProblem(List<PersonProfile> people, int rounds, int minGrou
 
     public CirclesProblem withHistory(List<List<String>> newHistory) {
         return new CirclesProblem(people, rounds, minGroupSize, maxGroupSize, newHistory, settings,
-                withoutUtcOffset, availability, calendar, freeUtcHours);
+                withoutUtcOffset, availability, calendar, freeUtcHours, keptApart);
     }
 
     public CirclesProblem withSettings(CirclesSettings newSettings) {
         return new CirclesProblem(people, rounds, minGroupSize, maxGroupSize, history, newSettings,
-                withoutUtcOffset, availability, calendar, freeUtcHours);
+                withoutUtcOffset, availability, calendar, freeUtcHours, keptApart);
     }
 
     public CirclesProblem withMeetingTimes(Map<String, PersonAvailability> newAvailability, MeetingCalendar newCalendar) {
         return new CirclesProblem(people, rounds, minGroupSize, maxGroupSize, history, settings,
-                withoutUtcOffset, newAvailability, newCalendar, freeUtcHours);
+                withoutUtcOffset, newAvailability, newCalendar, freeUtcHours, keptApart);
     }
 
     public CirclesProblem withFreeUtcHours(Map<String, Set<Integer>> newFreeUtcHours) {
         return new CirclesProblem(people, rounds, minGroupSize, maxGroupSize, history, settings,
-                withoutUtcOffset, availability, calendar, newFreeUtcHours);
+                withoutUtcOffset, availability, calendar, newFreeUtcHours, keptApart);
+    }
+
+    /** The same problem where each given pair of person ids must never share a circle. */
+    public CirclesProblem withKeptApart(Collection<List<String>> pairs) {
+        return new CirclesProblem(people, rounds, minGroupSize, maxGroupSize, history, settings,
+                withoutUtcOffset, availability, calendar, freeUtcHours, pairs == null ? null : List.copyOf(pairs));
     }
 }

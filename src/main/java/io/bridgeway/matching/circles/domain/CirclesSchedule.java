@@ -12,7 +12,7 @@ import org.optaplanner.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore
 
 /**
  * All rounds of one circles programme, solved jointly. Score levels: hard = group-size breaches,
- * medium = repeated meetings (the social-golfer term), soft = weighted preferences.
+ * hard also counts kept-apart pairs sharing a circle; medium = repeated meetings (the social-golfer term), soft = weighted preferences.
  */
 @PlanningSolution
 public class CirclesSchedule {
@@ -28,6 +28,8 @@ public class CirclesSchedule {
     private CirclesSettings settings;
     @ProblemFactProperty
     private MeetingHistory history;
+    @ProblemFactProperty
+    private KeptApart keptApart = KeptApart.none();
     @PlanningEntityCollectionProperty
     private List<Placement> placements;
     @PlanningScore
@@ -71,6 +73,14 @@ public class CirclesSchedule {
 
     public MeetingHistory getHistory() {
         return history;
+    }
+
+    public KeptApart getKeptApart() {
+        return keptApart;
+    }
+
+    public void setKeptApart(KeptApart keptApart) {
+        this.keptApart = keptApart == null ? KeptApart.none() : keptApart;
     }
 
     public List<Placement> getPlacements() {

@@ -8,6 +8,7 @@ import static org.optaplanner.core.api.score.stream.Joiners.lessThan;
 
 import io.bridgeway.matching.circles.domain.CirclesSettings;
 import io.bridgeway.matching.circles.domain.GroupSize;
+import io.bridgeway.matching.circles.domain.KeptApart;
 import io.bridgeway.matching.circles.domain.MeetingHistory;
 import io.bridgeway.matching.circles.domain.Placement;
 
@@ -27,6 +28,7 @@ public class CirclesConstraintProvider implements ConstraintProvider {
     public Constraint[] defineConstraints(ConstraintFactory factory) {
         return new Constraint[] {
                 groupSizeOutOfBounds(factory),
+                keptApart(factory),
                 repeatedPairs(factory),
                 sameDepartmentPairs(factory),
                 timezoneSpread(factory),
@@ -42,6 +44,16 @@ public class CirclesConstraintProvider implements ConstraintProvider {
                 .filter((circle, size, bounds) -> !bounds.allows(size))
                 .penalize(HardMediumSoftScore.ONE_HARD)
                 .asConstraint("Group size out of bounds");
+    }
+
+    /** One hard point per round in which a kept-apart pair shares a circle. */
+    Constraint keptApart(ConstraintFactory factory) {
+        return factory.forEach(Placement.class)
+                .join(Placement.class, equal(Placement::getCircle), lessThan(Placement::getMemberIndex))
+                .join(KeptApart.class)
+                .filter((a, b, apart) -> apart.contains(a.getMemberIndex(), b.getMemberIndex()))
+                .penalize(HardMediumSoftScore.ONE_HARD)
+                .asConstraint("Kept apart");
     }
 
     Constraint repeatedPairs(ConstraintFactory factory) {

@@ -2,8 +2,10 @@ package io.bridgeway.matching.circles.solver;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.bridgeway.matching.PersonProfile;
 import io.bridgeway.matching.circles.domain.Circle;
@@ -11,6 +13,7 @@ import io.bridgeway.matching.circles.domain.CircleMember;
 import io.bridgeway.matching.circles.domain.CirclesProblem;
 import io.bridgeway.matching.circles.domain.CirclesSchedule;
 import io.bridgeway.matching.circles.domain.GroupSize;
+import io.bridgeway.matching.circles.domain.KeptApart;
 import io.bridgeway.matching.circles.domain.MeetingHistory;
 import io.bridgeway.matching.circles.domain.Placement;
 
@@ -46,7 +49,14 @@ public final class CirclesScheduleFactory {
         List<List<Integer>> historyGroups = problem.history().stream()
                 .map(group -> group.stream().map(indexById::get).toList())
                 .toList();
-        return new CirclesSchedule(problem.rounds(), new GroupSize(problem.minGroupSize(), problem.maxGroupSize()),
-                members, circles, problem.settings(), MeetingHistory.ofGroups(historyGroups), placements);
+        CirclesSchedule schedule = new CirclesSchedule(problem.rounds(),
+                new GroupSize(problem.minGroupSize(), problem.maxGroupSize()), members, circles, problem.settings(),
+                MeetingHistory.ofGroups(historyGroups), placements);
+        Set<Long> keptApart = new HashSet<>();
+        for (List<String> pair : problem.keptApart()) {
+            keptApart.add(MeetingHistory.pairKey(indexById.get(pair.get(0)), indexById.get(pair.get(1))));
+        }
+        schedule.setKeptApart(new KeptApart(keptApart));
+        return schedule;
     }
 }

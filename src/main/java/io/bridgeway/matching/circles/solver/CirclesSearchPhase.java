@@ -3,6 +3,8 @@ package io.bridgeway.matching.circles.solver;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 import io.bridgeway.matching.circles.domain.Circle;
 import io.bridgeway.matching.circles.domain.CircleMember;
@@ -40,9 +42,8 @@ public class CirclesSearchPhase implements CustomPhaseCommand<CirclesSchedule> {
         CirclesSchedule schedule = scoreDirector.getWorkingSolution();
         long start = System.nanoTime();
         SearchModel model = toModel(schedule);
-        SwapSearch search = new SwapSearch(model, randomSeed);
-        int[][] best = search.solve(start + timeLimitMillis * 1_000_000, unimprovedMillis * 1_000_000,
-                () -> Thread.currentThread().isInterrupted() || schedule.stopRequested());
+        int[][] best = search(model, start + timeLimitMillis * 1_000_000, unimprovedMillis * 1_000_000, randomSeed,
+                schedule::stopRequested);
         Circle[][] circles = circlesByRound(schedule);
         for (Placement placement : schedule.getPlacements()) {
             Circle target = circles[placement.getRound()][best[placement.getRound()][placement.getMemberIndex()]];
@@ -53,6 +54,43 @@ public class CirclesSearchPhase implements CustomPhaseCommand<CirclesSchedule> {
             }
         }
         scoreDirector.triggerVariableListeners();
+    }
+
+    /**
+     * Runs the swap search; an instance without soft rules (a golfer problem: only repeats count) gets a second,
+     * independently seeded search on another core, and the first to reach no repeats stops the other. Real
+     * programmes keep one search, so a seed gives the same circles.
+     */
+    static int[][] search(SearchModel model, long deadlineNanos, long unimprovedNanos, long seed, BooleanSupplier stop) {
+        Thread caller = Thread.currentThread();
+        AtomicBoolean solved = new AtomicBoolean();
+        BooleanSupplier stopAll = () -> caller.isInterrupted() || stop.getAsBoolean() || solved.get();
+        SwapSearch first = new SwapSearch(model, seed);
+        if (!first.isRuleFree() || Runtime.getRuntime().availableProcessors() < 2) {
+            return first.solve(deadlineNanos, unimprovedNanos, stopAll);
+        }
+        SwapSearch second = new SwapSearch(model, seed + 1);
+        int[][][] secondBest = new int[1][][];
+        Thread helper = new Thread(() -> {
+            secondBest[0] = second.solve(deadlineNanos, unimprovedNanos, stopAll);
+            if (second.bestCost() == 0) {
+                solved.set(true);
+            }
+        }, "circles-search-2");
+        helper.setDaemon(true);
+        helper.start();
+        int[][] firstBest = first.solve(deadlineNanos, unimprovedNanos, stopAll);
+        if (first.bestCost() == 0) {
+            solved.set(true);
+        }
+        try {
+            helper.join();
+        } catch (InterruptedException e) {
+            solved.set(true); // stops the helper at its next check
+            caller.interrupt();
+            return firstBest;
+        }
+        return secondBest[0] != null && second.bestCost() < first.bestCost() ? secondBest[0] : firstBest;
     }
 
     static SearchModel toModel(CirclesSchedule schedule) {
@@ -90,7 +128,8 @@ public class CirclesSearchPhase implements CustomPhaseCommand<CirclesSchedule> {
             }
         }
         return new SearchModel(n, schedule.getRounds(), sizes, departmentIds, offsets, offsetKnown, senior,
-                schedule.getHistory().metPairs(), schedule.getSettings(), fixed, anyFreeHours ? freeHours : null);
+                schedule.getHistory().metPairs(), schedule.getSettings(), fixed, anyFreeHours ? freeHours : null,
+                schedule.getKeptApart().pairs());
     }
 
     static Circle[][] circlesByRound(CirclesSchedule schedule) {

@@ -56,6 +56,18 @@ public final class CirclesValidator {
                 }
             }
         }
+        for (int k = 0; k < problem.keptApart().size(); k++) {
+            List<String> pair = problem.keptApart().get(k);
+            if (pair.size() != 2 || pair.get(0).equals(pair.get(1))) {
+                problems.add("kept-apart pair " + (k + 1) + " must name two different people");
+                continue;
+            }
+            for (String id : pair) {
+                if (!ids.contains(id)) {
+                    problems.add("kept-apart pair " + (k + 1) + " names unknown person '" + id + "'");
+                }
+            }
+        }
         for (String id : problem.availability().keySet()) {
             if (!ids.contains(id)) {
                 problems.add("availability given for unknown person '" + id + "'");

@@ -22,8 +22,9 @@ import io.bridgeway.matching.circles.solver.CirclesValidator;
 
 /**
  * Benchmark (not a test): solves each instance file once and checks the output with check.py; for instances
- * with people attributes it also scores a random-rotation baseline (average of 5 seeds).
- * Usage: CirclesBenchmark SECONDS CHECK_PY INSTANCE...
+ * with people attributes it also scores a random-rotation baseline (average of 5 seeds). Instances without
+ * attributes (golfers) are solved with {@code -Dseeds=N} seeds (default 1), one row each.
+ * Usage: [-Dseeds=N] CirclesBenchmark SECONDS CHECK_PY INSTANCE...
  */
 public final class CirclesBenchmark {
 
@@ -34,39 +35,49 @@ public final class CirclesBenchmark {
         Path checker = Path.of(args[1]);
         Path out = Path.of("target/bench-circles");
         Files.createDirectories(out);
-        System.out.println("| instance | people | solved | repeats | soft | unavailable seats | seconds (stops when solved) | check.py | baseline repeats | baseline soft | baseline unavailable |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+        int golferSeeds = Integer.getInteger("seeds", 1);
+        System.out.println("| instance | seed | people | solved | repeats | soft | unavailable seats | seconds (stops when solved) | check.py | baseline repeats | baseline soft | baseline unavailable |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (int i = 2; i < args.length; i++) {
             Path instance = Path.of(args[i]);
             CirclesProblem problem = CirclesJson.toProblem(CirclesJson.read(instance));
-            CirclesResult result = CirclesPlanner.solve(problem, Duration.ofSeconds(seconds));
-            Path solution = out.resolve(instance.getFileName().toString().replace(".json", ".solution.json"));
-            CirclesJson.write(solution, CirclesJson.toJson(result));
-            JsonNode check = check(checker, instance, solution);
-            String baseline = " | | | ";
-            if (problem.people().stream().anyMatch(p -> p.department() != null)) {
-                double repeats = 0;
-                double soft = 0;
-                double unavailable = 0;
-                int seeds = 5;
-                for (int seed = 0; seed < seeds; seed++) {
-                    Path base = out.resolve(instance.getFileName().toString().replace(".json", ".baseline" + seed + ".json"));
-                    CirclesJson.write(base, new CirclesSolutionJson(randomRotation(problem, seed), List.of(), "", 0, 0, 0, 0, 0,
-                            List.of()));
-                    JsonNode b = check(checker, instance, base);
-                    repeats += b.get("repeats").asInt();
-                    soft += b.get("soft").asInt();
-                    unavailable += b.get("unavailableMembers").asInt();
-                }
-                baseline = String.format(Locale.ROOT, " | %.1f | %.1f | %s", repeats / seeds, soft / seeds,
-                        share(unavailable / seeds, seats(problem)));
+            boolean golfers = problem.people().stream().allMatch(p -> p.department() == null);
+            for (int seed = 42; seed < 42 + (golfers ? golferSeeds : 1); seed++) {
+                solveAndReport(problem, instance, seconds, seed, checker, out);
             }
-            System.out.printf(Locale.ROOT, "| %s | %d | %s | %d | %d | %s | %.1f | valid=%s repeats=%d soft=%d%s |%n",
-                    instance.getFileName(), problem.people().size(), result.solved() ? "yes" : "no",
-                    result.repeats(), result.soft(), share(result.unavailableMembers(), seats(problem)),
-                    result.seconds(), check.get("valid").asBoolean(),
-                    check.get("repeats").asInt(), check.get("soft").asInt(), baseline);
         }
+    }
+
+    private static void solveAndReport(CirclesProblem problem, Path instance, int seconds, long randomSeed, Path checker,
+            Path out) throws Exception {
+        CirclesResult result = CirclesPlanner.solve(problem, Duration.ofSeconds(seconds), Duration.ofSeconds(seconds),
+                randomSeed);
+        Path solution = out.resolve(instance.getFileName().toString().replace(".json", ".solution" + randomSeed + ".json"));
+        CirclesJson.write(solution, CirclesJson.toJson(result));
+        JsonNode check = check(checker, instance, solution);
+        String baseline = " | | | ";
+        if (problem.people().stream().anyMatch(p -> p.department() != null)) {
+            double repeats = 0;
+            double soft = 0;
+            double unavailable = 0;
+            int seeds = 5;
+            for (int seed = 0; seed < seeds; seed++) {
+                Path base = out.resolve(instance.getFileName().toString().replace(".json", ".baseline" + seed + ".json"));
+                CirclesJson.write(base, new CirclesSolutionJson(randomRotation(problem, seed), List.of(), "", 0, 0, 0, 0, 0,
+                        List.of()));
+                JsonNode b = check(checker, instance, base);
+                repeats += b.get("repeats").asInt();
+                soft += b.get("soft").asInt();
+                unavailable += b.get("unavailableMembers").asInt();
+            }
+            baseline = String.format(Locale.ROOT, " | %.1f | %.1f | %s", repeats / seeds, soft / seeds,
+                    share(unavailable / seeds, seats(problem)));
+        }
+        System.out.printf(Locale.ROOT, "| %s | %d | %d | %s | %d | %d | %s | %.1f | valid=%s repeats=%d soft=%d%s |%n",
+                instance.getFileName(), randomSeed, problem.people().size(), result.solved() ? "yes" : "no",
+                result.repeats(), result.soft(), share(result.unavailableMembers(), seats(problem)),
+                result.seconds(), check.get("valid").asBoolean(),
+                check.get("repeats").asInt(), check.get("soft").asInt(), baseline);
     }
 
     private static int seats(CirclesProblem problem) {

@@ -9,6 +9,7 @@ import io.bridgeway.matching.circles.domain.CircleMember;
 import io.bridgeway.matching.circles.domain.CirclesSchedule;
 import io.bridgeway.matching.circles.domain.CirclesSettings;
 import io.bridgeway.matching.circles.domain.GroupSize;
+import io.bridgeway.matching.circles.domain.KeptApart;
 import io.bridgeway.matching.circles.domain.MeetingHistory;
 import io.bridgeway.matching.circles.domain.Placement;
 
@@ -44,6 +45,23 @@ class CirclesConstraintProviderTest {
                 .penalizesBy(1); // the circle of one
         verifier.verifyThat(CirclesConstraintProvider::groupSizeOutOfBounds)
                 .given(new GroupSize(2, 3), place(a, R1G1), place(b, R1G1), place(c, R1G1))
+                .penalizesBy(0);
+    }
+
+    @Test
+    void keptApartCountsEveryRoundAPairSharesACircle() {
+        CircleMember a = member(0, "A", 1, 0);
+        CircleMember b = member(1, "B", 1, 0);
+        CircleMember c = member(2, "C", 1, 0);
+        KeptApart apart = new KeptApart(Set.of(MeetingHistory.pairKey(1, 0)));
+        verifier.verifyThat(CirclesConstraintProvider::keptApart)
+                .given(apart, place(a, R1G1), place(b, R1G1), place(c, R1G1), place(a, R2G1), place(b, R2G1))
+                .penalizesBy(2);
+        verifier.verifyThat(CirclesConstraintProvider::keptApart)
+                .given(apart, place(a, R1G1), place(c, R1G1), place(b, R1G2))
+                .penalizesBy(0);
+        verifier.verifyThat(CirclesConstraintProvider::keptApart)
+                .given(KeptApart.none(), place(a, R1G1), place(b, R1G1))
                 .penalizesBy(0);
     }
 

@@ -57,6 +57,10 @@ class CirclesValidatorTest {
         CirclesProblem withHistory = CirclesProblem.of(people(4), 1, 2, 2)
                 .withHistory(List.of(List.of("p1", "p2"), List.of("p3", "zz")));
         assertEquals("history group 2 names unknown person 'zz'", message(withHistory));
+        CirclesProblem keptApart = CirclesProblem.of(people(4), 1, 2, 2)
+                .withKeptApart(List.of(List.of("p1", "p2"), List.of("p3", "zz"), List.of("p4", "p4")));
+        assertEquals("kept-apart pair 2 names unknown person 'zz'; kept-apart pair 3 must name two different people",
+                message(keptApart));
     }
 
     @Test

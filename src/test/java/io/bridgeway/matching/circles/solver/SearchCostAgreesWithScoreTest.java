@@ -3,7 +3,10 @@ package io.bridgeway.matching.circles.solver;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
 import io.bridgeway.matching.circles.domain.Circle;
+import io.bridgeway.matching.circles.domain.CirclesProblem;
 import io.bridgeway.matching.circles.domain.CirclesSchedule;
 import io.bridgeway.matching.circles.domain.Placement;
 import io.bridgeway.matching.circles.io.CirclesJson;
@@ -25,13 +28,32 @@ class SearchCostAgreesWithScoreTest {
         // a short run: thousands of incremental swaps, with the search still far from any optimum
         int[][] best = search.solve(System.nanoTime() + 1_500_000_000L, Long.MAX_VALUE / 4, () -> false);
         assertTrue(search.iterations() > 1000, "too few swaps to exercise the incremental counts");
-        assignAll(schedule, best);
-
-        HardMediumSoftScore score = SolutionManager.<CirclesSchedule, HardMediumSoftScore>create(
-                SolverFactory.create(CirclesSolverConfig.create(java.time.Duration.ofSeconds(1)))).update(schedule);
+        HardMediumSoftScore score = scoreOf(schedule, best);
         assertEquals(0, score.hardScore());
         assertEquals(search.bestRepeats(), -score.mediumScore());
         assertEquals(search.bestSoft(), -score.softScore());
+    }
+
+    @Test
+    void searchRepeatsEqualTheScoreOnADenseGolferInstanceWithKeptApartPairs() {
+        // 8-4-9 is never solved in a second, so the tabu phase makes thousands of swaps and restarts
+        CirclesSchedule schedule = CirclesScheduleFactory.build(CirclesProblem.of(CirclesValidatorTest.people(32), 9, 4, 4)
+                .withKeptApart(List.of(List.of("p1", "p2"), List.of("p3", "p4"), List.of("p1", "p32"))));
+        SwapSearch search = new SwapSearch(CirclesSearchPhase.toModel(schedule), 7);
+        int[][] best = search.solve(System.nanoTime() + 1_000_000_000L, Long.MAX_VALUE / 4, () -> false);
+        assertTrue(search.iterations() > 1000, "too few swaps to exercise the incremental counts");
+        HardMediumSoftScore score = scoreOf(schedule, best);
+        assertEquals(0, search.bestKeptApartMeetings());
+        assertEquals(0, score.hardScore());
+        assertEquals(search.bestRepeats(), -score.mediumScore());
+        assertTrue(search.bestRepeats() > 0);
+    }
+
+    /** The constraint provider's score of the search's assignment. */
+    private static HardMediumSoftScore scoreOf(CirclesSchedule schedule, int[][] groupOf) {
+        assignAll(schedule, groupOf);
+        return SolutionManager.<CirclesSchedule, HardMediumSoftScore>create(
+                SolverFactory.create(CirclesSolverConfig.create(java.time.Duration.ofSeconds(1)))).update(schedule);
     }
 
     private static void assignAll(CirclesSchedule schedule, int[][] groupOf) {

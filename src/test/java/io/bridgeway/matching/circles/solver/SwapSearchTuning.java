@@ -6,7 +6,7 @@ import java.util.Locale;
 import io.bridgeway.matching.circles.domain.CirclesSchedule;
 import io.bridgeway.matching.circles.io.CirclesJson;
 
-/** Tuning harness (not a test): SwapSearchTuning SECONDS SEEDS tenureBase spreadDiv stall kickDiv INSTANCE... */
+/** Tuning harness (not a test; prints best repeats/seconds/steps/restarts/steps per second per seed): SwapSearchTuning SECONDS SEEDS tenureBase spreadDiv stall kickDiv INSTANCE... */
 public final class SwapSearchTuning {
 
     public static void main(String[] args) {
@@ -14,7 +14,7 @@ public final class SwapSearchTuning {
         int seeds = Integer.parseInt(args[1]);
         SwapSearch.Tuning tuning = new SwapSearch.Tuning(Integer.parseInt(args[2]), Integer.parseInt(args[3]),
                 Integer.parseInt(args[4]), Integer.parseInt(args[5]), Integer.parseInt(System.getProperty("restore", "1")),
-                Boolean.parseBoolean(System.getProperty("both", "true")));
+                Boolean.parseBoolean(System.getProperty("both", "false")));
         for (int i = 6; i < args.length; i++) {
             CirclesSchedule schedule = CirclesScheduleFactory.build(CirclesJson.toProblem(CirclesJson.read(Path.of(args[i]))));
             SearchModel model = CirclesSearchPhase.toModel(schedule);
@@ -23,8 +23,9 @@ public final class SwapSearchTuning {
                 long start = System.nanoTime();
                 SwapSearch search = new SwapSearch(model, seed, tuning);
                 search.solve(start + seconds * 1_000_000_000L, Long.MAX_VALUE / 2, () -> false);
-                line.append(String.format(Locale.ROOT, "  %d/%.2fs/%dk/%dr", search.bestRepeats(),
-                        (System.nanoTime() - start) / 1e9, search.iterations() / 1000, search.restarts()));
+                double elapsed = (System.nanoTime() - start) / 1e9;
+                line.append(String.format(Locale.ROOT, "  %d/%.2fs/%dk/%dr/%.0fk steps/s", search.bestRepeats(), elapsed,
+                        search.iterations() / 1000, search.restarts(), search.iterations() / elapsed / 1000));
             }
             System.out.println(line);
         }
