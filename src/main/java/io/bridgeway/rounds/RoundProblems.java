@@ -74,7 +74,8 @@ public final class RoundProblems {
         CirclesProblem problem = new CirclesProblem(people, program.circleRounds, smallest, program.groupMax,
                 circleHistoryAmong(history, people.stream().map(PersonProfile::id).collect(Collectors.toSet())),
                 circlesSettings(program), Set.of(), availability, calendar, freeUtcHours);
-        return problem; // TODO(lead): keptApart: return problem.withKeptApart(keptApart) once golfer's CirclesProblem.withKeptApart is merged
+        Set<String> members = people.stream().map(PersonProfile::id).collect(Collectors.toSet());
+        return problem.withKeptApart(keptApart.stream().filter(members::containsAll).toList());
     }
 
     /**
