@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.bridgeway.matching.PersonProfile;
 import io.bridgeway.matching.circles.domain.Circle;
@@ -39,8 +40,11 @@ public final class CirclesScheduleFactory {
             }
             circles.addAll(roundCircles);
             List<Circle> range = List.copyOf(roundCircles);
+            // each placement carries its person as free in that round's meeting weeks
+            Map<String, Set<Integer>> freeInRound = problem.freeUtcHoursInRound(r);
             for (CircleMember member : members) {
-                placements.add(new Placement(member, r, range, null));
+                placements.add(new Placement(new CircleMember(member.index(), member.profile(), member.offsetKnown(),
+                        freeInRound.get(member.id())), r, range, null));
             }
         }
         List<List<Integer>> historyGroups = problem.history().stream()

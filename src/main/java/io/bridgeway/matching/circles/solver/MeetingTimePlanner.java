@@ -56,6 +56,7 @@ public final class MeetingTimePlanner {
         private final int round;
         private final Map<String, PersonProfile> people = new LinkedHashMap<>();
         private final Map<String, WeeklyAvailability> free = new LinkedHashMap<>();
+        private final Map<String, Set<Integer>> freeUtcHours;
         private final List<LocalDate> weeks;
 
         public RoundHours(CirclesProblem problem, int round) {
@@ -63,6 +64,7 @@ public final class MeetingTimePlanner {
             this.round = round;
             problem.people().forEach(p -> people.put(p.id(), p));
             weeks = problem.calendar() == null ? null : problem.calendar().weekStarts(round);
+            freeUtcHours = problem.freeUtcHoursInRound(round);
             problem.availability().forEach((id, availability) -> free.put(id, weeks == null
                     ? WeeklyAvailability.ofFixedOffset(availability.slots(), people.get(id).utcOffsetMinutes())
                     : WeeklyAvailability.of(availability.slots(), availability.zone(), weeks)));
@@ -70,7 +72,7 @@ public final class MeetingTimePlanner {
 
         /** The hour of one circle (index from 0) with these members: the one most of them can make. */
         public MeetingBlock plan(int circle, List<String> ids) {
-            if (!problem.freeUtcHours().isEmpty()) {
+            if (!freeUtcHours.isEmpty()) {
                 return planAtBestCommonHour(circle, ids);
             }
             TreeSet<Integer> candidates = new TreeSet<>();
@@ -107,10 +109,11 @@ public final class MeetingTimePlanner {
 
         /**
          * With MODEL.md free hours the circle meets at its best common hour, the hour the search optimised
-         * ({@link CircleRules#bestCommonHour}); members without free hours are free at every hour.
+         * ({@link CircleRules#bestCommonHour}) with the free hours of this round's weeks; members without free
+         * hours are free at every hour.
          */
         private MeetingBlock planAtBestCommonHour(int circle, List<String> ids) {
-            int hour = CircleRules.bestCommonHourOf(ids.stream().map(problem.freeUtcHours()::get).toList());
+            int hour = CircleRules.bestCommonHourOf(ids.stream().map(freeUtcHours::get).toList());
             if (hour < 0) { // nobody in the circle gave free hours: no hour to prefer, as without free hours
                 return new MeetingBlock(round + 1, circle + 1, -1, "no common hour", Map.of(), ids, List.of());
             }
@@ -128,7 +131,7 @@ public final class MeetingTimePlanner {
         }
 
         private boolean canMeetAt(String id, int utcHourOfWeek) {
-            Set<Integer> hours = problem.freeUtcHours().get(id);
+            Set<Integer> hours = freeUtcHours.get(id);
             return hours == null || hours.contains(utcHourOfWeek);
         }
     }
