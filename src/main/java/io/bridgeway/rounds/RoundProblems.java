@@ -76,8 +76,8 @@ public final class RoundProblems {
 
     /**
      * The whole UTC hours of the week (0..167) a circle member is free at a meeting (0-based), as the circles
-     * search counts them: their local slots in their zone over that meeting's weeks (a slot that a daylight-saving
-     * change moves within those weeks is left out). Null when they entered no slots (free at every hour).
+     * search counts them: the hours their local slots cover in every week of that meeting, in their zone. Null when
+     * they entered no slots (free at every hour).
      */
     public static Set<Integer> circleFreeHours(ParticipantSnapshot snapshot, MeetingCalendar calendar, int meeting) {
         return snapshot.availability().isEmpty() ? null : MeetingTimes.inUtc(snapshot.availability(),

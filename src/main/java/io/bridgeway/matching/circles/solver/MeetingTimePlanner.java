@@ -24,8 +24,8 @@ import io.bridgeway.matching.circles.time.WeeklyAvailability;
 /**
  * Picks each circle's weekly hour after the circles are fixed: every candidate start (on a 15-minute UTC
  * grid) is tried, so the choice is exact for the given circles. People without availability data are
- * treated as flexible (free at any hour); with a calendar a local slot counts only if it falls on the same
- * UTC hour in every meeting week of the round (DST-safe), without one the profile's UTC offset is used.
+ * treated as flexible (free at any hour); with a calendar a UTC hour counts if the local slots cover it in
+ * every meeting week of the round (DST-safe), without one the profile's UTC offset is used.
  */
 public final class MeetingTimePlanner {
 

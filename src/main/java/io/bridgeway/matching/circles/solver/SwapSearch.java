@@ -25,6 +25,7 @@ final class SwapSearch {
     private static final int PARTNER_SAMPLE = 400;
     private static final int LATE_ACCEPTANCE = 2000;
     private static final int UNAVAILABLE_SAMPLE = 64;
+    private static final int FREE_PARTNER_SAMPLE = 16;
 
     /**
      * The search's knobs, passed in so that runs with different settings can share a JVM (SwapSearchTuning).
@@ -510,6 +511,10 @@ final class SwapSearch {
                 a = random.nextInt(n);
             }
             b = someoneFreeAtBestHour(r, group[r][a], b);
+            // rather someone whose own circle cannot use them either: the swap then seats both
+            for (int tries = 0; tries < FREE_PARTNER_SAMPLE && !cannotMakeBestHour(r, b); tries++) {
+                b = someoneFreeAtBestHour(r, group[r][a], b);
+            }
         }
         if (group[r][a] == group[r][b] || pinned[r][a] || pinned[r][b]) {
             return;
