@@ -34,6 +34,8 @@ public class DemoCompany {
     public static final String EMAIL_DOMAIN = "demo.bridgeway.example";
     public static final String PROGRAM_MANAGER_EMAIL = "pm@" + EMAIL_DOMAIN;
     static final int PEOPLE = 300;
+    static final int MIN_FREE_HOURS = 8;
+    static final int MAX_FREE_HOURS = 20;
 
     static final Map<String, List<String>> DEPARTMENT_SKILLS = new LinkedHashMap<>();
     static {
@@ -169,14 +171,20 @@ public class DemoCompany {
         return all;
     }
 
-    /** A few working days, each with a window of consecutive hours. */
-    private static List<String> availability(Random rng) {
+    /**
+     * Working hours in the person's own zone, as people mark them: 3-5 working days, each with a window of 2-5
+     * consecutive hours, 8-20 hours a week in all.
+     */
+    static List<String> availability(Random rng) {
         List<String> slots = new ArrayList<>();
-        for (DayOfWeek day : sample(rng, WeeklySlot.WORKDAYS, 2 + rng.nextInt(3))) {
-            int start = WeeklySlot.FIRST_HOUR + rng.nextInt(8);
-            int length = 2 + rng.nextInt(4);
-            for (int h = start; h < Math.min(start + length, WeeklySlot.LAST_HOUR + 1); h++) {
-                slots.add(new WeeklySlot(day, h).code());
+        while (slots.size() < MIN_FREE_HOURS || slots.size() > MAX_FREE_HOURS) {
+            slots.clear();
+            for (DayOfWeek day : sample(rng, WeeklySlot.WORKDAYS, 3 + rng.nextInt(3))) {
+                int start = WeeklySlot.FIRST_HOUR + 1 + rng.nextInt(8);
+                int length = 2 + rng.nextInt(4);
+                for (int h = start; h < Math.min(start + length, WeeklySlot.LAST_HOUR + 1); h++) {
+                    slots.add(new WeeklySlot(day, h).code());
+                }
             }
         }
         return slots;

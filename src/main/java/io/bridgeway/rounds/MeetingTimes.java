@@ -53,7 +53,7 @@ public final class MeetingTimes {
         return inUtc(slots, zone, List.of(weekStart));
     }
 
-    /** The local slots that fall on the same UTC hour in every given week (a daylight-saving change drops a slot). */
+    /** The UTC time a person's local slots cover in every given week (see {@link WeeklyAvailability#of}). */
     public static WeeklyAvailability inUtc(Collection<String> slots, String zone, List<LocalDate> weekStarts) {
         return WeeklyAvailability.of(slots(slots), ZoneId.of(zone), weekStarts);
     }

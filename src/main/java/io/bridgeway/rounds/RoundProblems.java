@@ -47,9 +47,9 @@ public final class RoundProblems {
     /**
      * The circles problem of a round: its circle members over the programme's circle meetings, with the
      * circles of earlier published rounds as history and everyone's weekly availability for meeting times.
-     * The search optimises the free UTC hours of the first meeting's weeks (one set per person in the core):
-     * a slot that a daylight-saving change moves within those weeks is left out; someone without slots is free
-     * at every hour.
+     * Each meeting's circles are searched with the free UTC hours of that meeting's own weeks
+     * ({@link CirclesProblem#freeUtcHoursInRound}), so a daylight-saving change between meetings moves them;
+     * someone without slots is free at every hour.
      */
     public static CirclesProblem circles(MatchingRound round, List<RoundParticipant> participants,
             List<List<String>> history, Collection<List<String>> keptApart) {
@@ -67,7 +67,7 @@ public final class RoundProblems {
             if (!snapshot.availability().isEmpty()) {
                 availability.put(snapshot.profile().id(), new PersonAvailability(ZoneId.of(snapshot.timeZone()),
                         snapshot.availability().stream().map(WeeklySlot::parse).collect(Collectors.toSet())));
-                freeUtcHours.put(snapshot.profile().id(), circleFreeHours(snapshot, calendar));
+                freeUtcHours.put(snapshot.profile().id(), circleFreeHours(snapshot, calendar, 0));
             }
         }
         int smallest = smallestCircleFittingEveryone(people.size(), program.groupMin, program.groupMax);
@@ -79,12 +79,13 @@ public final class RoundProblems {
     }
 
     /**
-     * The whole UTC hours of the week (0..167) a circle member is free, as the circles search counts them: their
-     * local slots in their zone over the first meeting's weeks. Null when they entered no slots (free at every hour).
+     * The whole UTC hours of the week (0..167) a circle member is free at a meeting (0-based), as the circles
+     * search counts them: the hours their local slots cover in every week of that meeting, in their zone. Null when
+     * they entered no slots (free at every hour).
      */
-    public static Set<Integer> circleFreeHours(ParticipantSnapshot snapshot, MeetingCalendar calendar) {
-        return snapshot.availability().isEmpty() ? null
-                : MeetingTimes.inUtc(snapshot.availability(), snapshot.timeZone(), calendar.weekStarts(0)).wholeUtcHours();
+    public static Set<Integer> circleFreeHours(ParticipantSnapshot snapshot, MeetingCalendar calendar, int meeting) {
+        return snapshot.availability().isEmpty() ? null : MeetingTimes.inUtc(snapshot.availability(),
+                snapshot.timeZone(), calendar.weekStarts(meeting)).wholeUtcHours();
     }
 
     /**

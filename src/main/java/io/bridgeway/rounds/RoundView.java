@@ -156,7 +156,8 @@ public record RoundView(long id, long version, long programId, String programNam
 
     /**
      * Each member's meeting hour as they see it, and whether they can make it, with the free hours the circles
-     * search used ({@link RoundProblems#circleFreeHours}); the local time is that of the meeting's first week.
+     * search used for this meeting ({@link RoundProblems#circleFreeHours}); the local time is that of the meeting's
+     * first week.
      */
     private static final class CircleHours {
         private final Map<Long, ParticipantSnapshot> snapshots = new HashMap<>();
@@ -173,7 +174,7 @@ public record RoundView(long id, long version, long programId, String programNam
                     if (p.asCircleMember && p.person != null) {
                         ParticipantSnapshot snapshot = ParticipantSnapshot.fromJson(p.profileJson);
                         snapshots.put(p.person.id, snapshot);
-                        free.put(p.person.id, RoundProblems.circleFreeHours(snapshot, calendar));
+                        free.put(p.person.id, RoundProblems.circleFreeHours(snapshot, calendar, meeting));
                     }
                 }
             }

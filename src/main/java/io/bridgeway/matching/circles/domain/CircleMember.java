@@ -8,7 +8,8 @@ import io.bridgeway.matching.PersonProfile;
  * A person taking part in the circles, with a dense index for fast pair look-ups.
  * {@code offsetKnown} is false when the input gave no UTC offset: such a person does not widen a group's
  * time-zone spread (as in the reference checker). {@code freeUtcHours} are the UTC hours of the week (0..167)
- * the person can meet; null means free at every hour (MODEL.md, "Availability").
+ * the person can meet (a placement's member: in that placement's round); null means free at every hour
+ * (MODEL.md, "Availability").
  */
 public record CircleMember(int index, PersonProfile profile, boolean offsetKnown, Set<Integer> freeUtcHours) {
 

@@ -1,11 +1,13 @@
 package io.bridgeway.matching.circles.domain;
 
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import io.bridgeway.matching.PersonProfile;
+import io.bridgeway.matching.circles.time.WeeklyAvailability;
 
 /**
  * A circles programme to plan: every person joins one circle of size [minGroupSize, maxGroupSize] in each
@@ -13,7 +15,7 @@ import io.bridgeway.matching.PersonProfile;
  * names people whose offset is unknown (they do not widen a circle's time-zone spread).
  * {@code availability} and {@code calendar} are optional and only used for meeting times.
  * {@code freeUtcHours} (MODEL.md, "Availability": UTC hours of the week 0..167; a person not listed is free
- * at every hour) is optimised by the search and decides each circle's hour.
+ * at every hour) is optimised by the search and decides each circle's hour; see {@link #freeUtcHoursInRound}.
  * {@code keptApart} lists pairs of person ids who must never share a circle (confidential: never explained).
  */
 public record CirclesProblem(List<PersonProfile> people, int rounds, int minGroupSize, int maxGroupSize,
@@ -50,6 +52,25 @@ public record CirclesProblem(List<PersonProfile> people, int rounds, int minGrou
     /** A problem with default rules, no history and no meeting-time data. */
     public static CirclesProblem of(List<PersonProfile> people, int rounds, int minGroupSize, int maxGroupSize) {
         return new CirclesProblem(people, rounds, minGroupSize, maxGroupSize, List.of(), null, null, null, null);
+    }
+
+    /**
+     * Person id to free UTC hours in meeting round {@code round} (0-based), as the search and the meeting hours
+     * count them for that round's circles. For someone in {@code freeUtcHours} who also gave local slots, with a
+     * calendar, the hours are those slots over that round's own meeting weeks: a daylight-saving change between
+     * meetings moves them. Otherwise they are {@code freeUtcHours}, the same in every round.
+     */
+    public Map<String, Set<Integer>> freeUtcHoursInRound(int round) {
+        if (calendar == null || availability.isEmpty()) {
+            return freeUtcHours;
+        }
+        Map<String, Set<Integer>> hours = new LinkedHashMap<>();
+        freeUtcHours.forEach((id, given) -> {
+            PersonAvailability local = availability.get(id);
+            hours.put(id, local == null ? given
+                    : WeeklyAvailability.of(local.slots(), local.zone(), calendar.weekStarts(round)).wholeUtcHours());
+        });
+        return hours;
     }
 
     public CirclesProblem withHistory(List<List<String>> newHistory) {

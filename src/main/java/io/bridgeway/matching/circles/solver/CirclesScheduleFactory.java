@@ -42,8 +42,11 @@ public final class CirclesScheduleFactory {
             }
             circles.addAll(roundCircles);
             List<Circle> range = List.copyOf(roundCircles);
+            // each placement carries its person as free in that round's meeting weeks
+            Map<String, Set<Integer>> freeInRound = problem.freeUtcHoursInRound(r);
             for (CircleMember member : members) {
-                placements.add(new Placement(member, r, range, null));
+                placements.add(new Placement(new CircleMember(member.index(), member.profile(), member.offsetKnown(),
+                        freeInRound.get(member.id())), r, range, null));
             }
         }
         List<List<Integer>> historyGroups = problem.history().stream()

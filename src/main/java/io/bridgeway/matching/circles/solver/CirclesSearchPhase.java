@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import java.util.Set;
 
 import io.bridgeway.matching.circles.domain.Circle;
 import io.bridgeway.matching.circles.domain.CircleMember;
@@ -119,11 +120,13 @@ public class CirclesSearchPhase implements CustomPhaseCommand<CirclesSchedule> {
                 fixed[placement.getRound()][placement.getMemberIndex()] = placement.getCircle().index();
             }
         }
-        int[][] freeHours = new int[n][];
+        int[][][] freeHours = new int[schedule.getRounds()][n][];
         boolean anyFreeHours = false;
-        for (CircleMember member : members) {
-            if (member.freeUtcHours() != null) {
-                freeHours[member.index()] = member.freeUtcHours().stream().mapToInt(Integer::intValue).sorted().toArray();
+        for (Placement placement : schedule.getPlacements()) { // a placement's member is free as in its round
+            Set<Integer> free = placement.getMember().freeUtcHours();
+            if (free != null) {
+                freeHours[placement.getRound()][placement.getMemberIndex()] =
+                        free.stream().mapToInt(Integer::intValue).sorted().toArray();
                 anyFreeHours = true;
             }
         }

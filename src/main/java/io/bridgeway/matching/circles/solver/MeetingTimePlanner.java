@@ -24,8 +24,8 @@ import io.bridgeway.matching.circles.time.WeeklyAvailability;
 /**
  * Picks each circle's weekly hour after the circles are fixed: every candidate start (on a 15-minute UTC
  * grid) is tried, so the choice is exact for the given circles. People without availability data are
- * treated as flexible (free at any hour); with a calendar a local slot counts only if it falls on the same
- * UTC hour in every meeting week of the round (DST-safe), without one the profile's UTC offset is used.
+ * treated as flexible (free at any hour); with a calendar a UTC hour counts if the local slots cover it in
+ * every meeting week of the round (DST-safe), without one the profile's UTC offset is used.
  */
 public final class MeetingTimePlanner {
 
@@ -56,6 +56,7 @@ public final class MeetingTimePlanner {
         private final int round;
         private final Map<String, PersonProfile> people = new LinkedHashMap<>();
         private final Map<String, WeeklyAvailability> free = new LinkedHashMap<>();
+        private final Map<String, Set<Integer>> freeUtcHours;
         private final List<LocalDate> weeks;
 
         public RoundHours(CirclesProblem problem, int round) {
@@ -63,6 +64,7 @@ public final class MeetingTimePlanner {
             this.round = round;
             problem.people().forEach(p -> people.put(p.id(), p));
             weeks = problem.calendar() == null ? null : problem.calendar().weekStarts(round);
+            freeUtcHours = problem.freeUtcHoursInRound(round);
             problem.availability().forEach((id, availability) -> free.put(id, weeks == null
                     ? WeeklyAvailability.ofFixedOffset(availability.slots(), people.get(id).utcOffsetMinutes())
                     : WeeklyAvailability.of(availability.slots(), availability.zone(), weeks)));
@@ -70,7 +72,7 @@ public final class MeetingTimePlanner {
 
         /** The hour of one circle (index from 0) with these members: the one most of them can make. */
         public MeetingBlock plan(int circle, List<String> ids) {
-            if (!problem.freeUtcHours().isEmpty()) {
+            if (!freeUtcHours.isEmpty()) {
                 return planAtBestCommonHour(circle, ids);
             }
             TreeSet<Integer> candidates = new TreeSet<>();
@@ -107,10 +109,11 @@ public final class MeetingTimePlanner {
 
         /**
          * With MODEL.md free hours the circle meets at its best common hour, the hour the search optimised
-         * ({@link CircleRules#bestCommonHour}); members without free hours are free at every hour.
+         * ({@link CircleRules#bestCommonHour}) with the free hours of this round's weeks; members without free
+         * hours are free at every hour.
          */
         private MeetingBlock planAtBestCommonHour(int circle, List<String> ids) {
-            int hour = CircleRules.bestCommonHourOf(ids.stream().map(problem.freeUtcHours()::get).toList());
+            int hour = CircleRules.bestCommonHourOf(ids.stream().map(freeUtcHours::get).toList());
             if (hour < 0) { // nobody in the circle gave free hours: no hour to prefer, as without free hours
                 return new MeetingBlock(round + 1, circle + 1, -1, "no common hour", Map.of(), ids, List.of());
             }
@@ -128,7 +131,7 @@ public final class MeetingTimePlanner {
         }
 
         private boolean canMeetAt(String id, int utcHourOfWeek) {
-            Set<Integer> hours = problem.freeUtcHours().get(id);
+            Set<Integer> hours = freeUtcHours.get(id);
             return hours == null || hours.contains(utcHourOfWeek);
         }
     }

@@ -30,6 +30,7 @@ final class SwapSearch {
     private static final int PARTNER_SAMPLE = 400;
     private static final int LATE_ACCEPTANCE = 2000;
     private static final int UNAVAILABLE_SAMPLE = 64;
+    private static final int FREE_PARTNER_SAMPLE = 16;
 
     /**
      * The search's knobs, passed in so that runs with different settings can share a JVM (SwapSearchTuning).
@@ -66,12 +67,12 @@ final class SwapSearch {
     private final boolean repeatsOnly;  // no soft rules, nobody kept apart: a swap changes repeats only
     private final boolean hasAvailability;
     private final int unavailableWeight;
-    private final int[][] freeHours;        // [person] -> free UTC hours (all 168 when free at every hour)
-    private final boolean[][] freeAt;       // [person][hour]
+    private final int[][][] freeHours;      // [round][person] -> free UTC hours (all 168 when free at every hour)
+    private final boolean[][][] freeAt;     // [round][person][hour]
     private final int[][][] freeCount;      // [round][group][hour] -> members free then
     private final int[][][] hoursWithCount; // [round][group][k] -> hours at which exactly k members are free
     private final int[][] maxFree;          // [round][group] -> attendance at the best common hour
-    private final int[][] freeAtHour;       // [hour] -> people free then
+    private final int[][][] freeAtHour;     // [round][hour] -> people free then
     private long repeats;
     private long soft;
     private int[][] bestGroup;
@@ -108,20 +109,21 @@ final class SwapSearch {
         this.hasAvailability = model.freeUtcHours() != null && model.settings().unavailableMemberWeight() > 0;
         this.unavailableWeight = model.settings().unavailableMemberWeight();
         int hourSlots = hasAvailability ? CircleRules.HOURS_PER_WEEK : 0;
-        this.freeHours = new int[n][];
-        this.freeAt = new boolean[n][hourSlots];
-        this.freeAtHour = new int[hourSlots][];
-        if (hasAvailability) {
+        this.freeHours = new int[rounds][n][];
+        this.freeAt = new boolean[rounds][n][hourSlots];
+        this.freeAtHour = new int[rounds][hourSlots][];
+        for (int r = 0; r < rounds && hasAvailability; r++) {
             int[] everyHour = java.util.stream.IntStream.range(0, CircleRules.HOURS_PER_WEEK).toArray();
+            boolean[][] free = freeAt[r];
             for (int p = 0; p < n; p++) {
-                freeHours[p] = model.freeUtcHours()[p] == null ? everyHour : model.freeUtcHours()[p];
-                for (int hour : freeHours[p]) {
-                    freeAt[p][hour] = true;
+                freeHours[r][p] = model.freeUtcHours()[r][p] == null ? everyHour : model.freeUtcHours()[r][p];
+                for (int hour : freeHours[r][p]) {
+                    free[p][hour] = true;
                 }
             }
             for (int hour = 0; hour < hourSlots; hour++) {
                 final int h = hour;
-                freeAtHour[hour] = java.util.stream.IntStream.range(0, n).filter(p -> freeAt[p][h]).toArray();
+                freeAtHour[r][hour] = java.util.stream.IntStream.range(0, n).filter(p -> free[p][h]).toArray();
             }
         }
         this.freeCount = new int[rounds][groups][hourSlots];
@@ -368,7 +370,7 @@ final class SwapSearch {
 
     private boolean joinsBestHour(int r, int g, int candidate) {
         int[] count = freeCount[r][g];
-        for (int hour : freeHours[candidate]) {
+        for (int hour : freeHours[r][candidate]) {
             if (count[hour] == maxFree[r][g]) {
                 return true;
             }
@@ -397,7 +399,7 @@ final class SwapSearch {
         int[] count = freeCount[r][g];
         int[] histogram = hoursWithCount[r][g];
         int max = maxFree[r][g];
-        for (int hour : freeHours[p]) {
+        for (int hour : freeHours[r][p]) {
             histogram[count[hour]]--;
             count[hour] += sign;
             histogram[count[hour]]++;
@@ -414,8 +416,8 @@ final class SwapSearch {
         int[] count = freeCount[r][g];
         int max = maxFree[r][g];
         boolean reachesMax = false;
-        for (int hour : freeHours[in]) {
-            if (!freeAt[out][hour]) {
+        for (int hour : freeHours[r][in]) {
+            if (!freeAt[r][out][hour]) {
                 if (count[hour] == max) {
                     return max + 1;
                 }
@@ -426,8 +428,8 @@ final class SwapSearch {
             return max;
         }
         int loweredFromMax = 0;
-        for (int hour : freeHours[out]) {
-            if (!freeAt[in][hour] && count[hour] == max) {
+        for (int hour : freeHours[r][out]) {
+            if (!freeAt[r][in][hour] && count[hour] == max) {
                 loweredFromMax++;
             }
         }
@@ -638,6 +640,10 @@ final class SwapSearch {
                 a = random.nextInt(n);
             }
             b = someoneFreeAtBestHour(r, group[r][a], b);
+            // rather someone whose own circle cannot use them either: the swap then seats both
+            for (int tries = 0; tries < FREE_PARTNER_SAMPLE && !cannotMakeBestHour(r, b); tries++) {
+                b = someoneFreeAtBestHour(r, group[r][a], b);
+            }
         }
         if (group[r][a] == group[r][b] || pinned[r][a] || pinned[r][b]) {
             return;
@@ -655,7 +661,7 @@ final class SwapSearch {
     private boolean cannotMakeBestHour(int r, int p) {
         int g = group[r][p];
         int[] count = freeCount[r][g];
-        for (int hour : freeHours[p]) {
+        for (int hour : freeHours[r][p]) {
             if (count[hour] == maxFree[r][g]) {
                 return false;
             }
@@ -670,11 +676,11 @@ final class SwapSearch {
         int chosen = -1;
         int seen = 0;
         for (int hour = 0; hour < count.length; hour++) {
-            if (count[hour] == max && freeAtHour[hour].length > 0 && random.nextInt(++seen) == 0) {
+            if (count[hour] == max && freeAtHour[r][hour].length > 0 && random.nextInt(++seen) == 0) {
                 chosen = hour;
             }
         }
-        return max == 0 || chosen < 0 ? fallback : freeAtHour[chosen][random.nextInt(freeAtHour[chosen].length)];
+        return max == 0 || chosen < 0 ? fallback : freeAtHour[r][chosen][random.nextInt(freeAtHour[r][chosen].length)];
     }
 
     private void restartFromBest() {

@@ -5,7 +5,6 @@ import java.time.ZoneId;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.List;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -19,14 +18,24 @@ public final class WeeklyAvailability {
 
     private final BitSet quarters = new BitSet(QUARTERS);
 
-    /** Local slots usable in every given week (see {@link UtcWeekTimes#utcMinuteOfWeek(WeeklySlot, ZoneId, List)}). */
+    /**
+     * The UTC time the local slots cover in every given week. Across a daylight-saving change the hours covered
+     * both before and after it stay: New York's 09-12 is 14-17 UTC in winter and 13-16 in summer, so 14-16 UTC.
+     */
     public static WeeklyAvailability of(Collection<WeeklySlot> slots, ZoneId zone, List<LocalDate> weekStarts) {
-        WeeklyAvailability availability = new WeeklyAvailability();
-        for (WeeklySlot slot : slots) {
-            OptionalInt start = UtcWeekTimes.utcMinuteOfWeek(slot, zone, weekStarts);
-            start.ifPresent(availability::addHour);
+        WeeklyAvailability everyWeek = null;
+        for (LocalDate weekStart : weekStarts) {
+            WeeklyAvailability week = new WeeklyAvailability();
+            for (WeeklySlot slot : slots) {
+                UtcWeekTimes.utcMinuteOfWeek(slot, zone, List.of(weekStart)).ifPresent(week::addHour);
+            }
+            if (everyWeek == null) {
+                everyWeek = week;
+            } else {
+                everyWeek.quarters.and(week.quarters);
+            }
         }
-        return availability;
+        return everyWeek == null ? new WeeklyAvailability() : everyWeek;
     }
 
     /** Local slots at a fixed offset, when no calendar is known. */

@@ -85,4 +85,18 @@ class UtcWeekTimesTest {
         assertTrue(india.coversHourAt(4 * 60)); // 09:30-10:30 IST lies inside 09:00-11:00
         assertFalse(india.coversHourAt(5 * 60));
     }
+
+    @Test
+    void acrossAChangeInsideTheRoundTheUtcHoursCoveredInEveryWeekStay() {
+        // New York 09:00-12:00: 14-17 UTC before 8 March, 13-16 UTC after; 14-16 UTC suit every week
+        Set<WeeklySlot> morning = Set.of(WeeklySlot.parse("MON-09"), WeeklySlot.parse("MON-10"),
+                WeeklySlot.parse("MON-11"));
+        assertEquals(Set.of(14, 15), WeeklyAvailability.of(morning, NEW_YORK, List.of(WEEK_OF_MARCH_2, WEEK_OF_MARCH_9))
+                .wholeUtcHours());
+        assertEquals(Set.of(14, 15, 16), WeeklyAvailability.of(morning, NEW_YORK, List.of(WEEK_OF_MARCH_2))
+                .wholeUtcHours());
+        // a single hour moves entirely: no UTC hour suits both weeks
+        assertTrue(WeeklyAvailability.of(Set.of(WeeklySlot.parse("MON-09")), NEW_YORK,
+                List.of(WEEK_OF_MARCH_2, WEEK_OF_MARCH_9)).isEmpty());
+    }
 }
