@@ -131,7 +131,7 @@ public class Surveys {
     static String about(Survey s) {
         if (s.circle != null) {
             String when = s.circle.meetingAt == null ? "meeting " + (s.circle.meetingIndex + 1)
-                    : "the meeting of " + DAY.format(s.circle.meetingAt.atZone(ZoneOffset.UTC));
+                    : "the meeting of " + DAY.format(s.circle.meetingAt.atZone(s.person.zone()));
             return "Circle " + s.circle.circleNumber + ", " + when;
         }
         return s.partner == null ? "A former employee" : "Your pairing with " + s.partner.fullName;

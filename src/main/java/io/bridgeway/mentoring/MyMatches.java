@@ -17,6 +17,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -84,7 +85,7 @@ public class MyMatches {
 
     Collected collect(long personId) {
         Person viewer = Person.findById(personId);
-        ZoneId zone = zoneOf(viewer);
+        ZoneId zone = viewer == null ? ZoneId.of("UTC") : viewer.zone();
         Map<MatchingRound, List<PairMatch>> pairs = new LinkedHashMap<>();
         Map<MatchingRound, List<CircleMatch>> circles = new LinkedHashMap<>();
         List<MeetingInvites.Meeting> meetings = new ArrayList<>();
@@ -160,12 +161,8 @@ public class MyMatches {
         if (p == null) {
             return new Colleague(PersonDeleted.FORMER_EMPLOYEE, null, null, null, null, null, null, true);
         }
-        ZoneId zone = zoneOf(p);
+        ZoneId zone = p.zone();
         return new Colleague(p.fullName, p.email, p.department == null ? null : p.department.name, p.jobTitle,
                 p.office == null ? null : p.office.name, zone.getId(), CLOCK.format(ZonedDateTime.now(zone)), false);
-    }
-
-    static ZoneId zoneOf(Person p) {
-        return p != null && p.timeZone != null ? ZoneId.of(p.timeZone) : ZoneId.of("UTC");
     }
 }

@@ -72,6 +72,11 @@ public class Person extends TrackedEntity {
     @Column(name = "time_zone", length = 64)
     public String timeZone;
 
+    /** Where this person's times are shown; UTC when no zone was given. */
+    public java.time.ZoneId zone() {
+        return java.time.ZoneId.of(timeZone == null ? "UTC" : timeZone);
+    }
+
     @Column(length = 1000)
     public String bio;
 

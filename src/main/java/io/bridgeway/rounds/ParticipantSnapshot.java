@@ -26,7 +26,7 @@ public record ParticipantSnapshot(PersonProfile profile, String email, String ti
 
     public static ParticipantSnapshot of(Enrollment enrollment, Instant at) {
         Person p = enrollment.person;
-        ZoneId zone = p.timeZone == null ? ZoneId.of("UTC") : ZoneId.of(p.timeZone);
+        ZoneId zone = p.zone();
         int offsetMinutes = zone.getRules().getOffset(at).getTotalSeconds() / 60;
         Set<String> goals = enrollment.programGoals == null || enrollment.programGoals.isBlank()
                 ? p.goals : new LinkedHashSet<>(List.of(enrollment.programGoals.split(",\\s*")));

@@ -18,7 +18,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chromium.HasCdp;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** A phone-sized Chromium (390 px wide): sign-up and the round's pairs fit without sideways scrolling. */
+/** A phone-sized Chromium (390 px wide): sign-up, the round's pairs and "My mentoring" fit without sideways scrolling. */
 @QuarkusTest
 class NarrowScreenBrowserTest extends BrowserTest {
 
@@ -85,6 +85,20 @@ class NarrowScreenBrowserTest extends BrowserTest {
         assertTrue(mentee.getText().contains("@example.com"), mentee.getText());
         js("document.getElementById('pairs').scrollIntoView()");
         screenshot("narrow-3-round-pairs");
+
+        // once published, a mentee's "My mentoring" fits the phone too
+        RoundLifecycleTest.as(c.pm()).post("/api/v1/rounds/" + roundId + "/publish").then().statusCode(200);
+        driver.manage().deleteAllCookies();
+        driver.get(base + "login");
+        driver.findElement(By.id("email")).sendKeys(c.mentees().get(0));
+        driver.findElement(By.id("password")).sendKeys(WebSession.PASSWORD);
+        driver.findElement(By.cssSelector("form[action='/login'] button")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().endsWith("/profile"));
+        driver.get(base + "mentoring");
+        assertTrue(driver.getPageSource().contains(c.mentors().get(0)) || driver.getPageSource().contains(c.mentors().get(1)),
+                "the mentee sees their mentor");
+        assertFitsTheScreen("my mentoring");
+        screenshot("narrow-4-my-mentoring");
     }
 
     private void assertFitsTheScreen(String page) {
