@@ -70,14 +70,14 @@ public class AdminOrganisationResource {
     }
 
     @GET
-    @Path("departments/{id: \\d+}")
+    @Path("departments/{id}")
     public TemplateInstance editDepartment(@PathParam("id") long id) {
         Organisation.Unit unit = organisation.department(id);
         return Templates.edit("department", unit, unit.name(), null, FormErrors.none(), List.of());
     }
 
     @POST
-    @Path("departments/{id: \\d+}")
+    @Path("departments/{id}")
     public Response renameDepartment(@PathParam("id") long id, @FormParam("name") String name) {
         FormErrors errors = organisation.saveDepartment(id, name, "name");
         return errors.any()
@@ -86,7 +86,7 @@ public class AdminOrganisationResource {
     }
 
     @GET
-    @Path("offices/{id: \\d+}")
+    @Path("offices/{id}")
     public TemplateInstance editOffice(@PathParam("id") long id) {
         Organisation.Unit unit = organisation.office(id);
         return Templates.edit("office", unit, unit.name(), unit.timeZone(), FormErrors.none(),
@@ -94,7 +94,7 @@ public class AdminOrganisationResource {
     }
 
     @POST
-    @Path("offices/{id: \\d+}")
+    @Path("offices/{id}")
     public Response changeOffice(@PathParam("id") long id, @FormParam("name") String name,
             @FormParam("timeZone") String zone) {
         FormErrors errors = organisation.saveOffice(id, name, zone, "name", "timeZone");
@@ -105,14 +105,14 @@ public class AdminOrganisationResource {
     }
 
     @POST
-    @Path("departments/{id: \\d+}/delete")
+    @Path("departments/{id}/delete")
     public Response deleteDepartment(@PathParam("id") long id) {
         FormErrors errors = organisation.deleteDepartment(id);
         return errors.any() ? conflict(page(Typed.empty(), errors)) : Flash.redirect(PAGE, "Department deleted.");
     }
 
     @POST
-    @Path("offices/{id: \\d+}/delete")
+    @Path("offices/{id}/delete")
     public Response deleteOffice(@PathParam("id") long id) {
         FormErrors errors = organisation.deleteOffice(id);
         return errors.any() ? conflict(page(Typed.empty(), errors)) : Flash.redirect(PAGE, "Office deleted.");

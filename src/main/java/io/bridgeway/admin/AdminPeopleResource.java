@@ -3,7 +3,6 @@ package io.bridgeway.admin;
 import io.bridgeway.security.Role;
 import io.bridgeway.web.Flash;
 import io.bridgeway.web.FormErrors;
-import io.bridgeway.web.FormFields;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -48,26 +47,21 @@ public class AdminPeopleResource {
     PersonAccounts accounts;
 
     @GET
-    public Response list(@BeanParam PeopleDirectory.Filter filter, @QueryParam("page") @DefaultValue("0") String page) {
+    public Response list(@BeanParam PeopleDirectory.Filter filter, @QueryParam("page") @DefaultValue("0") int page) {
         FormErrors errors = FormErrors.none();
-        Long requested = FormFields.parseLong(page);
-        if (requested == null) {
-            errors.add("page", "Page must be a whole number, for example 2.");
-        }
-        PeopleDirectory.Listing listing = directory.search(filter.stripped(),
-                requested == null ? 0 : (int) Math.max(0, Math.min(requested, Integer.MAX_VALUE)), errors);
+        PeopleDirectory.Listing listing = directory.search(filter.stripped(), page, errors);
         return Response.status(errors.any() ? Response.Status.BAD_REQUEST : Response.Status.OK)
                 .entity(Templates.people(listing, errors)).build();
     }
 
     @GET
-    @Path("{id: \\d+}")
+    @Path("{id}")
     public TemplateInstance person(@PathParam("id") long id) {
         return Templates.person(pages.of(id), FormErrors.none());
     }
 
     @POST
-    @Path("{id: \\d+}/roles")
+    @Path("{id}/roles")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response changeRole(@PathParam("id") long id, @FormParam("role") String role,
             @FormParam("grant") String grant, @FormParam("version") String version) {
@@ -77,7 +71,7 @@ public class AdminPeopleResource {
     }
 
     @POST
-    @Path("{id: \\d+}/deactivate")
+    @Path("{id}/deactivate")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response deactivate(@PathParam("id") long id, @FormParam("version") String version) {
         return answer(id, accounts.setActive(id, false, version),
@@ -85,7 +79,7 @@ public class AdminPeopleResource {
     }
 
     @POST
-    @Path("{id: \\d+}/reactivate")
+    @Path("{id}/reactivate")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response reactivate(@PathParam("id") long id, @FormParam("version") String version) {
         return answer(id, accounts.setActive(id, true, version), "Account reactivated: they can sign in again.");

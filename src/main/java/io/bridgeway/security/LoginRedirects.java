@@ -18,7 +18,7 @@ public final class LoginRedirects {
     }
 
     public static String orDefault(String next) {
-        return isSafe(next) ? next : DEFAULT;
+        return orLanding(next, Set.of());
     }
 
     /** {@code next} when safe, else where this person starts: admins on the admin overview, others on their profile. */

@@ -172,6 +172,7 @@ class AdminPagesTest {
         assertFalse(page.html().contains("avoided." + t));
 
         assertEquals(404, admin.get("/admin/people/999999999").statusCode());
+        assertEquals(400, admin.get("/admin/people/abc").statusCode(), "not a number: bad input, not a missing person");
         assertEquals(403, WebSession.withRole("person-employee", Role.EMPLOYEE).get("/admin/people/" + ada).statusCode());
         assertEquals(403, WebSession.withRole("person-pm", Role.PROGRAM_MANAGER).get("/admin/people/" + ada)
                 .statusCode());
