@@ -8,6 +8,7 @@ import io.bridgeway.people.ProfileService;
 import io.bridgeway.web.FormErrors;
 import io.bridgeway.web.FormFields;
 import io.bridgeway.web.Found;
+import io.quarkus.hibernate.orm.panache.PanacheEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -107,29 +108,29 @@ public class Organisation {
         return errors;
     }
 
-    /** Deletes an unused department; otherwise a message saying why not, and nothing changes. */
+    /** Deletes an unused department; otherwise a message under "departments" saying why not, and nothing changes. */
     @Transactional
     public FormErrors deleteDepartment(long id) {
         Department department = Found.orNotFound(Department.findById(id));
-        long people = Person.count("department", department);
-        if (people > 0) {
-            return FormErrors.none().add("departments", inUse(department.name, people, "department"));
-        }
-        department.delete();
-        audit.record("DEPARTMENT_DELETED", "DEPARTMENT", id, null, department.name);
-        return FormErrors.none();
+        return deleteUnused(department, department.name, Person.count("department", department), "department");
     }
 
-    /** Deletes an unused office; otherwise a message saying why not, and nothing changes. */
+    /** Deletes an unused office; otherwise a message under "offices" saying why not, and nothing changes. */
     @Transactional
     public FormErrors deleteOffice(long id) {
         Office office = Found.orNotFound(Office.findById(id));
-        long people = Person.count("office", office);
+        return deleteUnused(office, office.name, Person.count("office", office), "office");
+    }
+
+    private FormErrors deleteUnused(PanacheEntity unit, String name, long people, String kind) {
         if (people > 0) {
-            return FormErrors.none().add("offices", inUse(office.name, people, "office"));
+            return FormErrors.none().add(kind + "s", name + " cannot be deleted: " + people
+                    + (people == 1 ? " person has" : " people have") + " it as their " + kind + ". Move them to another "
+                    + kind + " first.");
         }
-        office.delete();
-        audit.record("OFFICE_DELETED", "OFFICE", id, null, office.name);
+        long id = unit.id;
+        unit.delete();
+        audit.record(kind.toUpperCase(Locale.ROOT) + "_DELETED", kind.toUpperCase(Locale.ROOT), id, null, name);
         return FormErrors.none();
     }
 
@@ -146,8 +147,4 @@ public class Organisation {
         return "Another " + kind + " is already called " + name + " (names ignore case). Choose another name.";
     }
 
-    private static String inUse(String name, long people, String kind) {
-        return name + " cannot be deleted: " + people + (people == 1 ? " person has" : " people have")
-                + " it as their " + kind + ". Move them to another " + kind + " first.";
-    }
 }

@@ -72,8 +72,10 @@ public class PeopleDirectory {
     }
 
     public record Listing(Filter filter, List<Choice> departments, List<Choice> levels, List<Choice> offices,
-            List<String> roles, Paged<Row> people) {
+            List<Choice> roles, List<Choice> accounts, Paged<Row> people) {
     }
+
+    static final List<Choice> ACCOUNTS = List.of(new Choice("yes", "Active"), new Choice("no", "Deactivated"));
 
     @Transactional
     public Listing search(Filter filter, int page, FormErrors errors) {
@@ -126,7 +128,7 @@ public class PeopleDirectory {
                 Department.listByName().stream().map(d -> new Choice(String.valueOf(d.id), d.name)).toList(),
                 Level.all().stream().map(l -> new Choice(String.valueOf(l.number), l.display())).toList(),
                 Office.listByName().stream().map(o -> new Choice(String.valueOf(o.id), o.name)).toList(),
-                ROLES, people);
+                ROLES.stream().map(r -> new Choice(r, r)).toList(), ACCOUNTS, people);
     }
 
     private static Long idFilter(String raw, String field, String label, FormErrors errors) {

@@ -51,6 +51,23 @@ class AdminPagesTest {
         });
     }
 
+    /** A new programme open for enrolment, with {@code personId} enrolled as a mentee; its id. */
+    static long menteeIn(String programName, long personId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Program program = new Program();
+            program.name = programName;
+            program.enrollmentOpens = LocalDate.now().minusDays(1);
+            program.enrollmentCloses = LocalDate.now().plusDays(30);
+            program.persist();
+            Enrollment e = new Enrollment();
+            e.program = program;
+            e.person = Person.findById(personId);
+            e.asMentee = true;
+            e.persist();
+            return program.id;
+        });
+    }
+
     static String path(Response redirect) {
         return java.net.URI.create(redirect.header("Location")).getPath();
     }
@@ -142,23 +159,13 @@ class AdminPagesTest {
         String t = token();
         long ada = person("Ada " + t, 1, 4, 5, true, Role.PROGRAM_MANAGER);
         long avoided = person("Avoided " + t, 2, 4, 5, true);
-        long programId = QuarkusTransaction.requiringNew().call(() -> {
-            Program program = new Program();
-            program.name = "Bridges " + t;
-            program.enrollmentOpens = LocalDate.now().minusDays(1);
-            program.enrollmentCloses = LocalDate.now().plusDays(30);
-            program.persist();
-            Enrollment e = new Enrollment();
-            e.program = program;
-            e.person = Person.findById(ada);
-            e.asMentee = true;
-            e.persist();
+        long programId = menteeIn("Bridges " + t, ada);
+        QuarkusTransaction.requiringNew().run(() -> {
             DoNotPairEntry secret = new DoNotPairEntry();
             secret.owner = Person.findById(ada);
             secret.colleague = Person.findById(avoided);
             secret.createdAt = Instant.now();
             secret.persist();
-            return program.id;
         });
         WebSession admin = WebSession.withRole("person-admin", Role.ADMIN);
         Document page = admin.page("/admin/people/" + ada);
@@ -225,19 +232,7 @@ class AdminPagesTest {
     void deactivationEndsSessionsStopsSignInAndSkipsNewRoundsReactivationRestores() {
         WebSession target = WebSession.withRole("deactivate-target", Role.EMPLOYEE);
         long id = WebSession.idOf(target.email);
-        long programId = QuarkusTransaction.requiringNew().call(() -> {
-            Program program = new Program();
-            program.name = "Skip " + token();
-            program.enrollmentOpens = LocalDate.now().minusDays(1);
-            program.enrollmentCloses = LocalDate.now().plusDays(30);
-            program.persist();
-            Enrollment e = new Enrollment();
-            e.program = program;
-            e.person = Person.findById(id);
-            e.asMentee = true;
-            e.persist();
-            return program.id;
-        });
+        long programId = menteeIn("Skip " + token(), id);
         WebSession admin = WebSession.withRole("deactivate-admin", Role.ADMIN);
         String page = "/admin/people/" + id;
         assertEquals(200, target.get("/profile").statusCode());
