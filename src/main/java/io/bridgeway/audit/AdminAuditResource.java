@@ -52,7 +52,7 @@ public class AdminAuditResource {
     /** Read model of one entry, formatted inside the transaction. */
     public record Row(String occurredAt, String actorEmail, String action, String subjectType, Long subjectId,
             Long programId, String details) {
-        static Row of(AuditEntry e) {
+        public static Row of(AuditEntry e) {
             return new Row(TIME.format(e.occurredAt), e.actorEmail, e.action, e.subjectType, e.subjectId,
                     e.programId, e.details);
         }

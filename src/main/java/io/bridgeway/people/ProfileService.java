@@ -359,7 +359,8 @@ public class ProfileService {
         return text == null ? "" : text.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", "-");
     }
 
-    private static boolean validZone(String zone) {
+    /** A zone id {@link ZoneId} knows, at most 64 characters (the column). */
+    public static boolean validZone(String zone) {
         if (zone.length() > 64) {
             return false;
         }

@@ -63,9 +63,12 @@ public class Enrollment extends PanacheEntity {
         return list("program = ?1 order by person.fullName", program);
     }
 
-    /** The enrollments a round started on {@code day} includes: everyone but those paused on that day. */
+    /**
+     * The enrollments a round started on {@code day} includes: everyone but those paused on that day and
+     * deactivated accounts (whose enrollments stay, with their history).
+     */
     public static List<Enrollment> takingPartOn(Program program, LocalDate day) {
-        return ofProgram(program).stream().filter(e -> !e.pausedOn(day)).toList();
+        return ofProgram(program).stream().filter(e -> e.person.active && !e.pausedOn(day)).toList();
     }
 
     public boolean pausedOn(LocalDate day) {

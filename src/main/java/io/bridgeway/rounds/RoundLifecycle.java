@@ -63,7 +63,7 @@ public class RoundLifecycle {
             throw new RuleViolationException("Round " + draft.get().number + " is still a draft: publish or discard it "
                     + "before starting a new round.");
         }
-        List<Enrollment> enrolled = Enrollment.ofProgram(program);
+        List<Enrollment> enrolled = Enrollment.ofProgram(program).stream().filter(e -> e.person.active).toList();
         if (enrolled.isEmpty()) {
             throw new RuleViolationException("Nobody is enrolled in this programme yet.");
         }

@@ -1,9 +1,12 @@
 package io.bridgeway.security;
 
+import java.util.Set;
+
 /** Where a sign-in may send the browser next: only a path on this site, never another host. */
 public final class LoginRedirects {
 
     public static final String DEFAULT = "/profile";
+    public static final String ADMIN_LANDING = "/admin";
 
     private LoginRedirects() {
     }
@@ -15,6 +18,11 @@ public final class LoginRedirects {
     }
 
     public static String orDefault(String next) {
-        return isSafe(next) ? next : DEFAULT;
+        return orLanding(next, Set.of());
+    }
+
+    /** {@code next} when safe, else where this person starts: admins on the admin overview, others on their profile. */
+    public static String orLanding(String next, Set<String> roles) {
+        return isSafe(next) ? next : roles.contains(Role.ADMIN) ? ADMIN_LANDING : DEFAULT;
     }
 }

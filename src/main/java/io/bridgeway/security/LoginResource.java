@@ -51,7 +51,7 @@ public class LoginResource {
     @Path("login")
     public Response login(@QueryParam("email") String email, @QueryParam("next") String next) {
         if (!identity.isAnonymous()) {
-            return Response.seeOther(URI.create(LoginRedirects.orDefault(next))).build();
+            return Response.seeOther(URI.create(LoginRedirects.orLanding(next, identity.getRoles()))).build();
         }
         return Response.ok(Templates.login(email, LoginRedirects.isSafe(next) ? next : null, null)).build();
     }
@@ -72,7 +72,7 @@ public class LoginResource {
             return Response.status(401).entity(Templates.login(email, safeNext, WRONG)).build();
         }
         AccountLookup.Account account = signedIn.account();
-        return Response.seeOther(URI.create(LoginRedirects.orDefault(next)))
+        return Response.seeOther(URI.create(LoginRedirects.orLanding(next, account.roles())))
                 .header(HttpHeaders.SET_COOKIE, sessionCookie.signIn(account.personId(), account.sessionVersion()))
                 .build();
     }

@@ -13,6 +13,7 @@ class LoginRedirectsTest {
     void pathsOnThisSiteAreKept() {
         assertTrue(LoginRedirects.isSafe("/programs/3?page=2"));
         assertEquals("/rounds/7", LoginRedirects.orDefault("/rounds/7"));
+        assertEquals("/rounds/7", LoginRedirects.orLanding("/rounds/7", java.util.Set.of(Role.ADMIN)));
     }
 
     @Test
@@ -21,6 +22,7 @@ class LoginRedirectsTest {
                 "/ok\r\nSet-Cookie: x=y", "/login?next=/x", "", null}) {
             assertFalse(LoginRedirects.isSafe(evil), String.valueOf(evil));
             assertEquals("/profile", LoginRedirects.orDefault(evil));
+            assertEquals("/admin", LoginRedirects.orLanding(evil, java.util.Set.of(Role.EMPLOYEE, Role.ADMIN)));
         }
     }
 }
