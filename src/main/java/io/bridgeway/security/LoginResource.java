@@ -38,6 +38,9 @@ public class LoginResource {
 
     static final String WRONG = "That email and password do not match an active account. Check them and try again.";
 
+    static final String SSO_UNAVAILABLE = "Company sign-in is not available right now. Try again later, or sign in with your password.";
+    static final String SSO_CANCELLED = "Company sign-in did not complete. Try again, or sign in with your password.";
+
     @Inject
     SecurityIdentity identity;
 
@@ -55,11 +58,14 @@ public class LoginResource {
 
     @GET
     @Path("login")
-    public Response login(@QueryParam("email") String email, @QueryParam("next") String next) {
+    public Response login(@QueryParam("email") String email, @QueryParam("next") String next,
+            @QueryParam("error") String companySignInError) {
         if (!identity.isAnonymous()) {
             return Response.seeOther(URI.create(LoginRedirects.orDefault(next))).build();
         }
-        return Response.ok(page(email, next, null)).build();
+        String error = companySignInError == null || !config.sso().enabled() ? null
+                : SsoFailures.UNAVAILABLE.equals(companySignInError) ? SSO_UNAVAILABLE : SSO_CANCELLED;
+        return Response.ok(page(email, next, error)).build();
     }
 
     @POST

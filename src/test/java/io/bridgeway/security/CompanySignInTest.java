@@ -48,7 +48,7 @@ class CompanySignInTest {
             config.put("bridgeway.sso.enabled", "true");
             config.put("quarkus.oidc.auth-server-url", "${keycloak.url}/realms/quarkus");
             config.put("quarkus.oidc.client-id", CLIENT_ID);
-            config.put("quarkus.oidc.credentials.secret", "secret");
+            config.put("quarkus.oidc.credentials.secret", "a-client-secret-of-at-least-32-characters");
             config.put("bridgeway.sso.roles-claim", "groups");
             config.put("bridgeway.sso.role-map.bridgeway-admins", "ADMIN");
             config.put("bridgeway.sso.role-map.bridgeway-managers", "PROGRAM_MANAGER");
@@ -155,6 +155,32 @@ class CompanySignInTest {
         assertEquals(302, anonymous.statusCode());
         assertTrue(anonymous.header("Location").startsWith("/login"), "still sent to Bridgeway's own sign-in page");
         assertEquals(401, new WebSession().get("/api/v1/me").statusCode());
+    }
+
+    /** A cancelled sign-in at the provider, and a code the provider then fails to exchange. */
+    @Test
+    void providerErrorsLeadBackToTheSignInPage() {
+        WebSession browser = new WebSession();
+        Response toProvider = browser.get("/sso/login");
+        String state = query(URI.create(toProvider.header("Location"))).get("state");
+
+        Response cancelled = browser.get("/sso/login?state=" + state + "&error=access_denied");
+        assertEquals(302, cancelled.statusCode(), cancelled.asString());
+        URI back = URI.create(cancelled.header("Location"));
+        assertEquals("/login", back.getPath());
+        Document page = browser.page(back.getPath() + "?" + back.getQuery());
+        assertTrue(page.select(".error-summary").text().contains("Company sign-in did not complete"), page.text());
+
+        provider.stubFor(post("/auth/realms/quarkus/token").withRequestBody(containing("authorization_code"))
+                .willReturn(aResponse().withStatus(500)));
+        toProvider = browser.get("/sso/login");
+        state = query(URI.create(toProvider.header("Location"))).get("state");
+        Response failed = browser.get("/sso/login?state=" + state + "&code=c0de");
+        assertEquals(303, failed.statusCode(), "never an error 500");
+        assertEquals("/login?error=sso_unavailable", failed.header("Location"));
+        page = browser.page(failed.header("Location"));
+        assertTrue(page.select(".error-summary").text().contains("Company sign-in is not available right now"));
+        assertFalse(page.select("form[action=/login]").isEmpty(), "the password form is still there");
     }
 
     /** Runs the code flow for an ID token carrying {@code email} and {@code groups}; returns /sso/login's answer. */

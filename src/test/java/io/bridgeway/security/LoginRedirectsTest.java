@@ -18,7 +18,7 @@ class LoginRedirectsTest {
     @Test
     void otherHostsAndOddFormsFallBackToTheProfile() {
         for (String evil : new String[] {"https://evil.example", "//evil.example", "/\\evil.example", "evil",
-                "/ok\r\nSet-Cookie: x=y", "/login?next=/x", "", null}) {
+                "/ok\r\nSet-Cookie: x=y", "/login?next=/x", "/sso/login", "", null}) {
             assertFalse(LoginRedirects.isSafe(evil), String.valueOf(evil));
             assertEquals("/profile", LoginRedirects.orDefault(evil));
         }
