@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Bridgeway's own settings (the {@code bridgeway.*} keys; environment variables BRIDGEWAY_*). */
@@ -26,6 +27,8 @@ public interface BridgewayConfig {
 
     Outbox outbox();
     Http http();
+
+    Sso sso();
 
     /** Load the synthetic demo company on start. */
     @WithDefault("false")
@@ -132,6 +135,26 @@ public interface BridgewayConfig {
          */
         @WithDefault("false")
         boolean httpsOnly();
+    }
+
+    /** Company sign-in by OpenID Connect beside passwords; the provider itself is set by {@code quarkus.oidc.*}. */
+    interface Sso {
+        /** Offer "Sign in with your company account" (/sso/login). Also switches the OIDC tenant on. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** The ID-token claim that holds the e-mail matched against people's accounts. */
+        @WithDefault("email")
+        String emailClaim();
+
+        /**
+         * The ID-token claim listing the person's groups (e.g. {@code groups}). When set, PROGRAM_MANAGER
+         * and ADMIN follow the provider at every SSO sign-in; when absent, roles are managed in the app.
+         */
+        Optional<String> rolesClaim();
+
+        /** Group name to Bridgeway role, e.g. {@code bridgeway.sso.role-map.bridgeway-admins=ADMIN}. */
+        Map<String, String> roleMap();
     }
 
     interface Signup {

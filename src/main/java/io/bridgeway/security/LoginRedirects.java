@@ -14,7 +14,7 @@ public final class LoginRedirects {
     public static boolean isSafe(String next) {
         return next != null && next.length() <= 2000 && next.startsWith("/") && !next.startsWith("//")
                 && !next.startsWith("/\\") && next.chars().noneMatch(c -> c < 0x20 || c == 0x7f)
-                && !next.startsWith("/login") && !next.startsWith("/logout");
+                && !next.startsWith("/login") && !next.startsWith("/logout") && !next.startsWith("/sso/");
     }
 
     public static String orDefault(String next) {

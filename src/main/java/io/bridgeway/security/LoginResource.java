@@ -1,5 +1,6 @@
 package io.bridgeway.security;
 
+import io.bridgeway.BridgewayConfig;
 import io.bridgeway.people.Person;
 import io.bridgeway.web.Flash;
 import io.quarkus.qute.CheckedTemplate;
@@ -18,6 +19,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import org.jboss.resteasy.reactive.RestForm;
 
 /**
@@ -30,10 +33,13 @@ public class LoginResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance login(String email, String next, String error);
+        static native TemplateInstance login(String email, String next, String error, String companySignIn);
     }
 
     static final String WRONG = "That email and password do not match an active account. Check them and try again.";
+
+    static final String SSO_UNAVAILABLE = "Company sign-in is not available right now. Try again later, or sign in with your password.";
+    static final String SSO_CANCELLED = "Company sign-in did not complete. Try again, or sign in with your password.";
 
     @Inject
     SecurityIdentity identity;
@@ -47,34 +53,47 @@ public class LoginResource {
     @Inject
     RoutingContext routing;
 
+    @Inject
+    BridgewayConfig config;
+
     @GET
     @Path("login")
-    public Response login(@QueryParam("email") String email, @QueryParam("next") String next) {
+    public Response login(@QueryParam("email") String email, @QueryParam("next") String next,
+            @QueryParam("error") String companySignInError) {
         if (!identity.isAnonymous()) {
             return Response.seeOther(URI.create(LoginRedirects.orLanding(next, identity.getRoles()))).build();
         }
-        return Response.ok(Templates.login(email, LoginRedirects.isSafe(next) ? next : null, null)).build();
+        String error = companySignInError == null || !config.sso().enabled() ? null
+                : SsoFailures.UNAVAILABLE.equals(companySignInError) ? SSO_UNAVAILABLE : SSO_CANCELLED;
+        return Response.ok(page(email, next, error)).build();
     }
 
     @POST
     @Path("login")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response signIn(@RestForm String email, @RestForm String password, @RestForm String next) {
-        String safeNext = LoginRedirects.isSafe(next) ? next : null;
         PasswordLogin.Outcome outcome = passwordLogin.attempt(email, password,
                 PersonIdentityProviders.clientAddress(routing));
         if (outcome instanceof PasswordLogin.Throttled throttled) {
             return Response.status(429).header(HttpHeaders.RETRY_AFTER, Math.max(1, throttled.retryAfter().toSeconds()))
-                    .entity(Templates.login(email, safeNext, "Too many attempts. Try again in "
+                    .entity(page(email, next, "Too many attempts. Try again in "
                             + LoginThrottle.inWords(throttled.retryAfter()) + ".")).build();
         }
         if (!(outcome instanceof PasswordLogin.SignedIn signedIn)) {
-            return Response.status(401).entity(Templates.login(email, safeNext, WRONG)).build();
+            return Response.status(401).entity(page(email, next, WRONG)).build();
         }
         AccountLookup.Account account = signedIn.account();
         return Response.seeOther(URI.create(LoginRedirects.orLanding(next, account.roles())))
                 .header(HttpHeaders.SET_COOKIE, sessionCookie.signIn(account.personId(), account.sessionVersion()))
                 .build();
+    }
+
+    /** The sign-in form, with the company sign-in link (keeping a safe {@code next}) when SSO is on. */
+    private TemplateInstance page(String email, String next, String error) {
+        String safeNext = LoginRedirects.isSafe(next) ? next : null;
+        String companySignIn = !config.sso().enabled() ? null
+                : safeNext == null ? "/sso/login" : "/sso/login?next=" + URLEncoder.encode(safeNext, StandardCharsets.UTF_8);
+        return Templates.login(email, safeNext, error, companySignIn);
     }
 
     /** Ends every session of the account, not just this browser's cookie: a copied cookie dies too. */

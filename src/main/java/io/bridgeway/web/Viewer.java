@@ -20,8 +20,9 @@ public class Viewer {
     @Inject
     HttpHeaders headers;
 
+    /** Signed in to Bridgeway: the company sign-in's passing OIDC identity (on /sso only) does not count. */
     public boolean signedIn() {
-        return !identity.isAnonymous();
+        return personId() != null;
     }
 
     public String name() {
@@ -38,11 +39,11 @@ public class Viewer {
     }
 
     public boolean admin() {
-        return identity.hasRole(Role.ADMIN);
+        return signedIn() && identity.hasRole(Role.ADMIN);
     }
 
     public boolean programManager() {
-        return identity.hasRole(Role.PROGRAM_MANAGER) || admin();
+        return signedIn() && identity.hasRole(Role.PROGRAM_MANAGER) || admin();
     }
 
     /** The one-shot message set by the previous request's redirect, if any. */

@@ -19,7 +19,7 @@ class LoginRedirectsTest {
     @Test
     void otherHostsAndOddFormsFallBackToTheProfile() {
         for (String evil : new String[] {"https://evil.example", "//evil.example", "/\\evil.example", "evil",
-                "/ok\r\nSet-Cookie: x=y", "/login?next=/x", "", null}) {
+                "/ok\r\nSet-Cookie: x=y", "/login?next=/x", "/sso/login", "", null}) {
             assertFalse(LoginRedirects.isSafe(evil), String.valueOf(evil));
             assertEquals("/profile", LoginRedirects.orDefault(evil));
             assertEquals("/admin", LoginRedirects.orLanding(evil, java.util.Set.of(Role.EMPLOYEE, Role.ADMIN)));
