@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Confidential data (a do-not-pair list, a rating and its comment) is seen by its owner only. Every other
- * person, the partner, the listed colleague, another participant and the programme manager, walks every page
+ * person, the partner, the listed colleague, another participant, the programme manager and an admin, walks every page
  * they can reach by links from the home page, plus the JSON API and the round's exports, and never meets it.
  */
 @QuarkusTest
@@ -68,6 +68,14 @@ class ConfidentialDataWalkTest {
         views.put("listed colleague", walk(listed, apis));
         views.put("other mentee", walk(otherMentee, apis));
         views.put("programme manager", walk(c.pm(), managerExtras));
+        String admin = WebSession.withRole("walkadmin", io.bridgeway.security.Role.ADMIN).email;
+        String ownerAdminPage = "/admin/people/" + WebSession.idOf(owner);
+        List<String> adminExtras = new ArrayList<>(managerExtras);
+        adminExtras.add(ownerAdminPage);
+        views.put("admin", walk(admin, adminExtras));
+        assertTrue(views.get("admin").containsKey(ownerAdminPage), "the admin reaches the owner's person page");
+        assertFalse(views.get("admin").get(ownerAdminPage).contains(listed),
+                "the owner's person page does not show whom they listed");
 
         views.forEach((who, pages) -> {
             assertTrue(pages.size() > 8, who + " walked only " + pages.keySet());
@@ -86,9 +94,9 @@ class ConfidentialDataWalkTest {
                 assertFalse(body.contains(owner) && body.contains(listed), "other mentee sees both at " + path));
         views.get("partner").forEach((path, body) ->
                 assertFalse(body.contains(listed), "the partner meets the listed colleague at " + path));
-        views.get("programme manager").forEach((path, body) -> assertFalse(
+        List.of("programme manager", "admin").forEach(who -> views.get(who).forEach((path, body) -> assertFalse(
                 body.toLowerCase().contains("listed by") || body.contains("/profile/do-not-pair/"),
-                "the manager learns who listed whom at " + path));
+                who + " learns who listed whom at " + path)));
     }
 
     private static List<String> exports(long roundId) {
