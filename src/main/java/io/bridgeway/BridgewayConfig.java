@@ -2,6 +2,7 @@ package io.bridgeway;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +27,9 @@ public interface BridgewayConfig {
 
     Outbox outbox();
     Http http();
+    /** HR import ({@code bridgeway.import.*}). */
+    @WithName("import")
+    Import hrImport();
 
     /** Load the synthetic demo company on start. */
     @WithDefault("false")
@@ -132,6 +136,12 @@ public interface BridgewayConfig {
          */
         @WithDefault("false")
         boolean httpsOnly();
+    }
+
+    interface Import {
+        /** Largest HR import file (bytes) accepted; larger ones get 413. */
+        @WithDefault("10485760")
+        long maxBytes();
     }
 
     interface Signup {
