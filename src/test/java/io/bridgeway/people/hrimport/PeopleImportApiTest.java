@@ -20,7 +20,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +63,7 @@ class PeopleImportApiTest {
     }
 
     static long people() {
-        return QuarkusTransaction.requiringNew().call(Person::count);
+        return QuarkusTransaction.requiringNew().call(() -> Person.count());
     }
 
     @Test
@@ -85,14 +84,14 @@ class PeopleImportApiTest {
         assertEquals("Engineering", read(u + "-1", p -> p.department.name));
         assertEquals("Europe/Berlin", read(u + "-1", p -> p.timeZone), "no zone: the office's");
         assertEquals(Set.of("en", "de"), read(u + "-1", p -> Set.copyOf(p.languages)));
-        assertEquals(4, read(u + "-2", p -> p.level), "a level by its name");
+        assertEquals(Integer.valueOf(4), read(u + "-2", p -> p.level), "a level by its name");
         assertEquals("London", read(u + "-2", p -> p.office.name), "offices match whatever the case");
         assertEquals(u + "-1", read(u + "-2", p -> p.manager.employeeId), "manager by email");
         assertEquals(u + "-2", read(u + "-3", p -> p.manager.employeeId), "manager by employee id");
         assertEquals("-Cy Dash", read(u + "-3", p -> p.fullName), "a leading '-' is kept as text");
         assertNull(read(u + "-3", p -> p.passwordHash));
         assertEquals(Set.of(Role.EMPLOYEE), read(u + "-3", p -> Set.copyOf(p.roles)));
-        assertTrue(read(u + "-3", p -> p.active));
+        assertEquals(Boolean.TRUE, read(u + "-3", p -> p.active));
         assertTrue(QuarkusTransaction.requiringNew().call(() -> AuditEntry.count(
                 "action = ?1 and actorEmail = ?2 and details like ?3", "PEOPLE_IMPORTED", admin, "%created=3%")) > 0);
 
@@ -132,7 +131,8 @@ class PeopleImportApiTest {
         assertEquals(List.of("3:email", "4:manager", "5:time_zone", "6:department", "7:office", "8:level", "9:status",
                 "10:employee_id", "11:email", "12:email", "13:languages", "14:email", "15:employee_id", "16:name"), errors);
         response.then().body("errors[1].message", containsString("Unknown manager 'nobody@example.com'"))
-                .body("errors[9].message", containsString("also on row 2"));
+                .body("errors[7].message", containsString("also on row 2"))
+                .body("errors[9].message", containsString("belongs to the person with employee id"));
         assertEquals(before, people(), "all or nothing: not even the good row");
         assertNull(read(u + "-ok", p -> p.id));
     }
@@ -182,12 +182,12 @@ class PeopleImportApiTest {
         int sessions = read(u + "-1", p -> p.sessionVersion);
         post(active.replace(",active\n", ",leaver\n"), false).then().statusCode(200)
                 .body("deactivated", equalTo(1)).body("updated", equalTo(0));
-        assertFalse(read(u + "-1", p -> p.active));
-        assertEquals(id, read(u + "-1", p -> p.id), "the person and their history stay");
-        assertEquals(sessions + 1, read(u + "-1", p -> p.sessionVersion), "every session ended");
+        assertEquals(Boolean.FALSE, read(u + "-1", p -> p.active));
+        assertEquals(Long.valueOf(id), read(u + "-1", p -> p.id), "the person and their history stay");
+        assertEquals(Integer.valueOf(sessions + 1), read(u + "-1", p -> p.sessionVersion), "every session ended");
         post(active.replace(",active\n", ",leaver\n"), false).then().statusCode(200).body("deactivated", equalTo(0));
         post(active, false).then().statusCode(200).body("updated", equalTo(1));
-        assertTrue(read(u + "-1", p -> p.active), "a returning employee is active again");
+        assertEquals(Boolean.TRUE, read(u + "-1", p -> p.active), "a returning employee is active again");
     }
 
     @Test
