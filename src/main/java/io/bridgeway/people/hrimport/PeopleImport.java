@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -45,6 +44,9 @@ public class PeopleImport {
     static final int MAX_NAME = 120;
     static final int MAX_TITLE = 120;
     private static final int SESSION_BATCH = 500;
+    private static final int JDBC_BATCH = 100;
+    /** IANA zone ids; the JDK copies its set on every call. */
+    private static final Set<String> ZONES = Set.copyOf(ZoneId.getAvailableZoneIds());
 
     @Inject
     AuditLog audit;
@@ -138,7 +140,9 @@ public class PeopleImport {
                     .collect(Collectors.toMap(d -> lower(d.name), Function.identity(), (a, b) -> a));
             Map<String, Office> offices = Office.<Office>listAll().stream()
                     .collect(Collectors.toMap(o -> lower(o.name), Function.identity(), (a, b) -> a));
-            List<Person> people = Person.listAll();
+            // languages in the same query: comparing them must not cost one query per person
+            List<Person> people = Person.getEntityManager()
+                    .createQuery("select distinct p from Person p left join fetch p.languages", Person.class).getResultList();
             Map<String, Person> byEmployeeId = new HashMap<>();
             Map<String, Person> byEmail = new HashMap<>();
             Map<Long, Person> byId = new HashMap<>();
@@ -254,7 +258,7 @@ public class PeopleImport {
             }
         }
         String zone = row.get(HrColumn.TIME_ZONE);
-        if (!zone.isEmpty() && !ZoneId.getAvailableZoneIds().contains(zone)) {
+        if (!zone.isEmpty() && !ZONES.contains(zone)) {
             errors.add(ImportError.cell(r, HrColumn.TIME_ZONE, "Unknown time zone '" + HrCsv.abbreviate(zone)
                     + "'. Use an IANA zone like Europe/Berlin."));
         }
@@ -369,12 +373,15 @@ public class PeopleImport {
         }
     }
 
-    /** Writes the checked plan: new people first, then every reporting line, then ends leavers' sessions. */
+    /**
+     * Writes the checked plan: HR fields and reporting lines first, then new people are persisted managers
+     * first (so each insert already names its manager, no update after it), then leavers' sessions end.
+     */
     private static void apply(List<Planned> plan) {
+        Person.getEntityManager().unwrap(org.hibernate.Session.class).setJdbcBatchSize(JDBC_BATCH);
         Map<String, Person> byKey = new HashMap<>();
         List<Long> leaving = new ArrayList<>();
         for (Planned p : plan) {
-            String key = p.key();
             Person person = p.person;
             if (person == null) {
                 person = new Person();
@@ -395,23 +402,36 @@ public class PeopleImport {
                 person.languages.addAll(p.languages);
             }
             person.active = !p.leaver;
-            if (person.id == null) {
-                person.persist();
-            }
-            byKey.put(key, person);
+            byKey.put(p.key(), person);
         }
         for (Planned p : plan) {
             Person person = byKey.get(p.key());
             Person manager = p.managerKey == null ? null
                     : byKey.containsKey(p.managerKey) ? byKey.get(p.managerKey)
-                    : Person.getEntityManager().getReference(Person.class, Long.valueOf(p.managerKey.substring(7)));
-            if (!Objects.equals(person.manager == null ? null : person.manager.id, manager == null ? null : manager.id)) {
+                    : Person.getEntityManager().getReference(Person.class, idOfKey(p.managerKey));
+            boolean same = person.manager == manager || (person.manager != null && manager != null
+                    && manager.id != null && manager.id.equals(person.manager.id));
+            if (!same) { // setting an equal proxy would still make Hibernate write the row
                 person.manager = manager;
             }
+        }
+        for (Planned p : plan) {
+            persistWithManagersFirst(byKey.get(p.key()));
         }
         for (int from = 0; from < leaving.size(); from += SESSION_BATCH) {
             List<Long> batch = leaving.subList(from, Math.min(leaving.size(), from + SESSION_BATCH));
             Person.update("sessionVersion = sessionVersion + 1 where id in ?1", batch); // a leaver is signed out at once
+        }
+    }
+
+    /** Persists a new person after their new managers up the chain (the plan has no loops). */
+    private static void persistWithManagersFirst(Person person) {
+        List<Person> chain = new ArrayList<>();
+        for (Person next = person; next != null && next.id == null; next = next.manager) {
+            chain.add(next);
+        }
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            chain.get(i).persist();
         }
     }
 
@@ -438,12 +458,16 @@ public class PeopleImport {
         return "person:" + id;
     }
 
+    private static Long idOfKey(String personKey) {
+        return Long.valueOf(personKey.substring("person:".length()));
+    }
+
     private static String nameOf(String key, Map<String, Planned> byKey, Existing existing) {
         Planned row = byKey.get(key);
         if (row != null) {
             return HrCsv.abbreviate(row.name) + " (row " + row.row.row() + ")";
         }
-        Person person = existing.byId().get(Long.valueOf(key.substring(7)));
+        Person person = existing.byId().get(idOfKey(key));
         return person == null ? "someone" : person.fullName;
     }
 
