@@ -5,12 +5,4 @@
 # export: rows or events, size, seconds and the heap's peak during the export. Run from the project root:
 #   bench/export-bench.sh [PEOPLE]
 set -euo pipefail
-PEOPLE="${1:-10000}"
-XMX="${XMX:-512m}"
-OUT=target/bench-export
-rm -rf "$OUT" && mkdir -p "$OUT"
-echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg), -Xmx$XMX"
-./mvnw -B test -Dtest=RoundExportBench -Dsurefire.failIfNoSpecifiedTests=false -Dquarkus.http.test-port=0 \
-  -DargLine="-Xmx$XMX -Dbench.people=$PEOPLE -D%test.quarkus.datasource.jdbc.url=jdbc:h2:file:$PWD/$OUT/db;DB_CLOSE_ON_EXIT=FALSE" \
-  > "$OUT/run.log" 2>&1 || { tail -50 "$OUT/run.log"; exit 1; }
-grep -E "^BENCH|Tests run:|OutOfMemory" "$OUT/run.log" | sed 's/^BENCH //'
+exec "$(dirname "$0")/quarkus-bench.sh" RoundExportBench target/bench-export "${1:-10000}"

@@ -2,6 +2,7 @@ package io.bridgeway;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,9 @@ public interface BridgewayConfig {
 
     Outbox outbox();
     Http http();
+    /** HR import ({@code bridgeway.import.*}). */
+    @WithName("import")
+    Import hrImport();
 
     Sso sso();
 
@@ -155,6 +159,13 @@ public interface BridgewayConfig {
 
         /** Group name to Bridgeway role, e.g. {@code bridgeway.sso.role-map.bridgeway-admins=ADMIN}. */
         Map<String, String> roleMap();
+    }
+
+    /** HR import ({@code bridgeway.import.*}). */
+    interface Import {
+        /** Largest HR import file (bytes) accepted; larger ones get 413. */
+        @WithDefault("10485760")
+        long maxBytes();
     }
 
     interface Signup {

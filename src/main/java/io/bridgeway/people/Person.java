@@ -30,6 +30,10 @@ public class Person extends TrackedEntity {
     @Column(name = "full_name", nullable = false, length = 120)
     public String fullName;
 
+    /** The HR system's id (HR import matches on it); null for people who signed up themselves. */
+    @Column(name = "employee_id", unique = true, length = 64)
+    public String employeeId;
+
     @Column(name = "password_hash", length = 100)
     public String passwordHash;
 
