@@ -34,11 +34,12 @@ final class SwapSearch {
 
     /**
      * The search's knobs, passed in so that runs with different settings can share a JVM (SwapSearchTuning).
-     * {@link #DEFAULT} was measured on golfers 8-4-8 and 9-4-9.
+     * {@link #DEFAULT} was measured on golfers 8-4-8 and 9-4-9. {@code golfer} tunes the {@link GolferTabu} that
+     * instances without soft rules get instead of this search's repeat phase (null: keep this search).
      */
     record Tuning(int tenureBase, int tenureSpreadDivisor, int stallPerPerson, int kickDivisor, int restoreBestEvery,
-            boolean tabuPartnerToo) {
-        static final Tuning DEFAULT = new Tuning(4, 4, 15, 100, 1, false);
+            boolean tabuPartnerToo, GolferTabu.Tuning golfer) {
+        static final Tuning DEFAULT = new Tuning(4, 4, 15, 100, 1, false, GolferTabu.Tuning.DEFAULT);
     }
 
     private final Tuning tuning;
@@ -146,6 +147,9 @@ final class SwapSearch {
     int[][] solve(long deadlineNanos, long unimprovedNanos, BooleanSupplier stop) {
         construct();
         saveBest();
+        if (tuning.golfer() != null && !hasSoftRules && groups > 1 && bestCost > 0 && GolferTabu.fits(n, rounds)) {
+            return golferTabu(deadlineNanos, unimprovedNanos, stop);
+        }
         long lastImprovement = System.nanoTime();
         long stallIterations = Math.max(500, (long) tuning.stallPerPerson() * n);
         long lastImprovedIteration = 0;
@@ -177,6 +181,17 @@ final class SwapSearch {
                 lastImprovedIteration = iterations;
             }
         }
+        return bestGroup;
+    }
+
+    /** Without soft rules only meetings count: the golfer tabu search takes it from the construction. */
+    private int[][] golferTabu(long deadlineNanos, long unimprovedNanos, BooleanSupplier stop) {
+        GolferTabu golfer = new GolferTabu(n, groups, group, pinned, model.historyPairs(), model.keptApartPairs(),
+                random.nextLong(), tuning.golfer());
+        bestGroup = golfer.solve(deadlineNanos, unimprovedNanos, stop);
+        bestCost = golfer.bestKeptApartMeetings() * APART + golfer.bestRepeats() * REPEAT;
+        iterations = golfer.steps();
+        restarts = golfer.perturbations();
         return bestGroup;
     }
 
