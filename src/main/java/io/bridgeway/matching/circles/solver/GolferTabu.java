@@ -20,9 +20,13 @@ final class GolferTabu {
     /** Dense arrays of rounds x people x people ints (the tabu list); larger instances keep the swap search. */
     private static final long MAX_CELLS = 4_000_000;
 
-    /** Tenure drawn in [tenureMin, tenureMax]; perturbation after maxStable steps without a new best. */
-    record Tuning(int tenureMin, int tenureMax, int maxStable, int perturbSwaps) {
-        static final Tuning DEFAULT = new Tuning(4, 100, 2000, 4);
+    /**
+     * Tenure drawn in [tenureMin, tenureMax]; after maxStable steps without a new best of the run, back to that best
+     * with up to perturbSwaps random swaps; after restartAfter such perturbations without gain (0: never), a new
+     * run from a random assignment.
+     */
+    record Tuning(int tenureMin, int tenureMax, int maxStable, int perturbSwaps, int restartAfter) {
+        static final Tuning DEFAULT = new Tuning(3, 10, 200, 5, 0);
     }
 
     private final Tuning tuning;
@@ -44,8 +48,11 @@ final class GolferTabu {
     private long f;
     private long bestF = Long.MAX_VALUE;
     private int[][] bestGroup;
+    private long runBestF;
+    private int[][] runBestGroup;
     private long steps;
     private long perturbations;
+    private long restarts;
 
     static boolean fits(int people, int rounds) {
         return (long) people * people * rounds <= MAX_CELLS;
@@ -93,8 +100,10 @@ final class GolferTabu {
      */
     int[][] solve(long deadlineNanos, long unimprovedNanos, BooleanSupplier stop) {
         saveBest();
+        saveRunBest();
         long lastImprovement = 0;
         long lastBestNanos = System.nanoTime();
+        int perturbationsWithoutGain = 0;
         for (steps = 1; bestF > 0; steps++) {
             if ((steps & 15) == 0) {
                 long now = System.nanoTime();
@@ -102,16 +111,22 @@ final class GolferTabu {
                     break;
                 }
             }
-            if (!step()) {
-                perturbFromBest();
+            boolean moved = step();
+            if (f < runBestF) {
+                saveRunBest();
                 lastImprovement = steps;
-            }
-            if (f < bestF) {
-                saveBest();
-                lastImprovement = steps;
-                lastBestNanos = System.nanoTime();
-            } else if (steps - lastImprovement > tuning.maxStable()) {
-                perturbFromBest();
+                perturbationsWithoutGain = 0;
+                if (f < bestF) {
+                    saveBest();
+                    lastBestNanos = System.nanoTime();
+                }
+            } else if (!moved || steps - lastImprovement > tuning.maxStable()) {
+                if (tuning.restartAfter() > 0 && ++perturbationsWithoutGain > tuning.restartAfter()) {
+                    restartAtRandom();
+                    perturbationsWithoutGain = 0;
+                } else {
+                    perturbFromRunBest();
+                }
                 lastImprovement = steps;
             }
         }
@@ -132,6 +147,10 @@ final class GolferTabu {
 
     long perturbations() {
         return perturbations;
+    }
+
+    long restarts() {
+        return restarts;
     }
 
     // ---- state ----
@@ -271,7 +290,7 @@ final class GolferTabu {
                                 continue;
                             }
                             boolean isTabu = tabu[a < b ? a * n + b : b * n + a] > iteration;
-                            if (isTabu && f + delta >= bestF) {
+                            if (isTabu && f + delta >= runBestF) {
                                 continue;
                             }
                             if (delta < bestDelta) {
@@ -378,21 +397,27 @@ final class GolferTabu {
 
     private void saveBest() {
         bestF = f;
-        if (bestGroup == null) {
-            bestGroup = new int[rounds][];
-        }
-        for (int r = 0; r < rounds; r++) {
-            bestGroup[r] = group[r].clone();
-        }
+        bestGroup = copy(group);
     }
 
-    /** Back to the best assignment, then a few random swaps in random rounds; the tabu list starts empty. */
-    private void perturbFromBest() {
-        perturbations++;
-        load(bestGroup);
-        for (int[] tabu : tabuUntil) {
-            java.util.Arrays.fill(tabu, 0);
+    private void saveRunBest() {
+        runBestF = f;
+        runBestGroup = copy(group);
+    }
+
+    private static int[][] copy(int[][] assignment) {
+        int[][] copy = new int[assignment.length][];
+        for (int r = 0; r < assignment.length; r++) {
+            copy[r] = assignment[r].clone();
         }
+        return copy;
+    }
+
+    /** Back to the run's best assignment, then a few random swaps in random rounds; the tabu list starts empty. */
+    private void perturbFromRunBest() {
+        perturbations++;
+        load(runBestGroup);
+        clearTabu();
         int swaps = 1 + random.nextInt(Math.max(1, tuning.perturbSwaps()));
         for (int k = 0, tries = 0; k < swaps && tries < 100 * swaps; tries++) {
             int r = random.nextInt(rounds);
@@ -402,6 +427,36 @@ final class GolferTabu {
                 swap(r, a, b);
                 k++;
             }
+        }
+    }
+
+    /** A new run: in every round the unpinned people are shuffled over the unpinned seats. */
+    private void restartAtRandom() {
+        restarts++;
+        int[][] assignment = copy(group);
+        int[] free = new int[n];
+        for (int r = 0; r < rounds; r++) {
+            int count = 0;
+            for (int p = 0; p < n; p++) {
+                if (!pinned[r][p]) {
+                    free[count++] = p;
+                }
+            }
+            for (int i = count - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int groupI = assignment[r][free[i]];
+                assignment[r][free[i]] = assignment[r][free[j]];
+                assignment[r][free[j]] = groupI;
+            }
+        }
+        load(assignment);
+        clearTabu();
+        saveRunBest();
+    }
+
+    private void clearTabu() {
+        for (int[] tabu : tabuUntil) {
+            java.util.Arrays.fill(tabu, 0);
         }
     }
 }
