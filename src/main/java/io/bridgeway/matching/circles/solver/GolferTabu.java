@@ -336,14 +336,21 @@ final class GolferTabu {
                 meet(r, a, y);
             }
         }
-        int sa = seat[r][a];
-        int sb = seat[r][b];
-        members[r][ga][sa] = b;
-        members[r][gb][sb] = a;
-        group[r][a] = gb;
-        group[r][b] = ga;
-        seat[r][a] = sb;
-        seat[r][b] = sa;
+        GolferTabu.exchangeSeats(members[r], group[r], seat[r], a, b);
+    }
+
+    /** Swaps a and b (in different groups of one round) in the round's member, group and seat arrays. */
+    static void exchangeSeats(int[][] members, int[] group, int[] seat, int a, int b) {
+        int ga = group[a];
+        int gb = group[b];
+        int sa = seat[a];
+        int sb = seat[b];
+        members[ga][sa] = b;
+        members[gb][sb] = a;
+        group[a] = gb;
+        group[b] = ga;
+        seat[a] = sb;
+        seat[b] = sa;
     }
 
     /** a and x meet in round r (before the group arrays say so). */

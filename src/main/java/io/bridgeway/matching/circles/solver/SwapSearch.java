@@ -554,14 +554,7 @@ final class SwapSearch {
                 addMeeting(r, a, y);
             }
         }
-        int sa = seat[r][a];
-        int sb = seat[r][b];
-        members[r][ga][sa] = b;
-        members[r][gb][sb] = a;
-        group[r][a] = gb;
-        group[r][b] = ga;
-        seat[r][a] = sb;
-        seat[r][b] = sa;
+        GolferTabu.exchangeSeats(members[r], group[r], seat[r], a, b);
         soft -= groupSoft[r][ga] + groupSoft[r][gb] + unavailableCost(r, ga) + unavailableCost(r, gb);
         groupSoft[r][ga] = softOf(members[r][ga], -1, -1);
         groupSoft[r][gb] = softOf(members[r][gb], -1, -1);
