@@ -9,9 +9,10 @@ import java.util.function.BooleanSupplier;
 import io.bridgeway.matching.circles.domain.MeetingHistory;
 
 /**
- * Fast search for the circles model on int arrays: a greedy round-by-round construction, then the
- * Dotú & Van Hentenryck tabu search (swap two people of one round, at least one of them in a repeated
- * pair; per-round tabu on moved people; restart from the best with random swaps when stuck), and,
+ * Fast search for the circles model on int arrays: a greedy round-by-round construction, then (instances without
+ * soft rules hand over to {@link GolferTabu} here) a tabu search after Dotú & Van Hentenryck (swap two people of one
+ * round, at least one of them in a repeated pair; per-round tabu on moved people; restart from the best with random
+ * swaps when stuck), and,
  * once there are no repeats, late acceptance on random swaps for the soft rules. Swaps keep every
  * group size, so the construction's valid sizes stay valid. Availability is kept incremental: per group the
  * number of free members at each of the 168 UTC hours, a histogram of those numbers and their maximum (the
