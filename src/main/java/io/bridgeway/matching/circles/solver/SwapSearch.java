@@ -9,9 +9,10 @@ import java.util.function.BooleanSupplier;
 import io.bridgeway.matching.circles.domain.MeetingHistory;
 
 /**
- * Fast search for the circles model on int arrays: a greedy round-by-round construction, then the
- * Dotú & Van Hentenryck tabu search (swap two people of one round, at least one of them in a repeated
- * pair; per-round tabu on moved people; restart from the best with random swaps when stuck), and,
+ * Fast search for the circles model on int arrays: a greedy round-by-round construction, then (instances without
+ * soft rules hand over to {@link GolferTabu} here) a tabu search after Dotú & Van Hentenryck (swap two people of one
+ * round, at least one of them in a repeated pair; per-round tabu on moved people; restart from the best with random
+ * swaps when stuck), and,
  * once there are no repeats, late acceptance on random swaps for the soft rules. Swaps keep every
  * group size, so the construction's valid sizes stay valid. Availability is kept incremental: per group the
  * number of free members at each of the 168 UTC hours, a histogram of those numbers and their maximum (the
@@ -34,11 +35,12 @@ final class SwapSearch {
 
     /**
      * The search's knobs, passed in so that runs with different settings can share a JVM (SwapSearchTuning).
-     * {@link #DEFAULT} was measured on golfers 8-4-8 and 9-4-9.
+     * {@link #DEFAULT} was measured on golfers 8-4-8 and 9-4-9. {@code golfer} tunes the {@link GolferTabu} that
+     * instances without soft rules get instead of this search's repeat phase (null: keep this search).
      */
     record Tuning(int tenureBase, int tenureSpreadDivisor, int stallPerPerson, int kickDivisor, int restoreBestEvery,
-            boolean tabuPartnerToo) {
-        static final Tuning DEFAULT = new Tuning(4, 4, 15, 100, 1, false);
+            boolean tabuPartnerToo, GolferTabu.Tuning golfer) {
+        static final Tuning DEFAULT = new Tuning(4, 4, 15, 100, 1, false, GolferTabu.Tuning.DEFAULT);
     }
 
     private final Tuning tuning;
@@ -146,6 +148,9 @@ final class SwapSearch {
     int[][] solve(long deadlineNanos, long unimprovedNanos, BooleanSupplier stop) {
         construct();
         saveBest();
+        if (tuning.golfer() != null && !hasSoftRules && groups > 1 && bestCost > 0 && GolferTabu.fits(n, rounds)) {
+            return golferTabu(deadlineNanos, unimprovedNanos, stop);
+        }
         long lastImprovement = System.nanoTime();
         long stallIterations = Math.max(500, (long) tuning.stallPerPerson() * n);
         long lastImprovedIteration = 0;
@@ -177,6 +182,17 @@ final class SwapSearch {
                 lastImprovedIteration = iterations;
             }
         }
+        return bestGroup;
+    }
+
+    /** Without soft rules only meetings count: the golfer tabu search takes it from the construction. */
+    private int[][] golferTabu(long deadlineNanos, long unimprovedNanos, BooleanSupplier stop) {
+        GolferTabu golfer = new GolferTabu(n, groups, group, pinned, model.historyPairs(), model.keptApartPairs(),
+                random.nextLong(), tuning.golfer());
+        bestGroup = golfer.solve(deadlineNanos, unimprovedNanos, stop);
+        bestCost = golfer.bestKeptApartMeetings() * APART + golfer.bestRepeats() * REPEAT;
+        iterations = golfer.steps();
+        restarts = golfer.perturbations();
         return bestGroup;
     }
 
@@ -539,14 +555,7 @@ final class SwapSearch {
                 addMeeting(r, a, y);
             }
         }
-        int sa = seat[r][a];
-        int sb = seat[r][b];
-        members[r][ga][sa] = b;
-        members[r][gb][sb] = a;
-        group[r][a] = gb;
-        group[r][b] = ga;
-        seat[r][a] = sb;
-        seat[r][b] = sa;
+        GolferTabu.exchangeSeats(members[r], group[r], seat[r], a, b);
         soft -= groupSoft[r][ga] + groupSoft[r][gb] + unavailableCost(r, ga) + unavailableCost(r, gb);
         groupSoft[r][ga] = softOf(members[r][ga], -1, -1);
         groupSoft[r][gb] = softOf(members[r][gb], -1, -1);

@@ -36,17 +36,21 @@ class SearchCostAgreesWithScoreTest {
 
     @Test
     void searchRepeatsEqualTheScoreOnADenseGolferInstanceWithKeptApartPairs() {
-        // 8-4-9 is never solved in a second, so the tabu phase makes thousands of swaps and restarts
-        CirclesSchedule schedule = CirclesScheduleFactory.build(CirclesProblem.of(CirclesValidatorTest.people(32), 9, 4, 4)
-                .withKeptApart(List.of(List.of("p1", "p2"), List.of("p3", "p4"), List.of("p1", "p32"))));
-        SwapSearch search = new SwapSearch(CirclesSearchPhase.toModel(schedule), 7);
-        int[][] best = search.solve(System.nanoTime() + 1_000_000_000L, Long.MAX_VALUE / 4, () -> false);
-        assertTrue(search.iterations() > 1000, "too few swaps to exercise the incremental counts");
-        HardMediumSoftScore score = scoreOf(schedule, best);
-        assertEquals(0, search.bestKeptApartMeetings());
-        assertEquals(0, score.hardScore());
-        assertEquals(search.bestRepeats(), -score.mediumScore());
-        assertTrue(search.bestRepeats() > 0);
+        // 8-4-9 is never solved in two seconds, so the search makes thousands of swaps and restarts; both the
+        // golfer tabu search (the default here: no soft rules) and the swap search's own repeat phase
+        SwapSearch.Tuning swapSearchOnly = new SwapSearch.Tuning(4, 4, 15, 100, 1, false, null);
+        for (SwapSearch.Tuning tuning : List.of(SwapSearch.Tuning.DEFAULT, swapSearchOnly)) {
+            CirclesSchedule schedule = CirclesScheduleFactory.build(CirclesProblem.of(CirclesValidatorTest.people(32), 9, 4, 4)
+                    .withKeptApart(List.of(List.of("p1", "p2"), List.of("p3", "p4"), List.of("p1", "p32"))));
+            SwapSearch search = new SwapSearch(CirclesSearchPhase.toModel(schedule), 7, tuning);
+            int[][] best = search.solve(System.nanoTime() + 2_000_000_000L, Long.MAX_VALUE / 4, () -> false);
+            assertTrue(search.iterations() > 1000, "too few swaps to exercise the incremental counts");
+            HardMediumSoftScore score = scoreOf(schedule, best);
+            assertEquals(0, search.bestKeptApartMeetings());
+            assertEquals(0, score.hardScore());
+            assertEquals(search.bestRepeats(), -score.mediumScore());
+            assertTrue(search.bestRepeats() > 0);
+        }
     }
 
     /** The constraint provider's score of the search's assignment. */

@@ -6,7 +6,11 @@ import java.util.Locale;
 import io.bridgeway.matching.circles.domain.CirclesSchedule;
 import io.bridgeway.matching.circles.io.CirclesJson;
 
-/** Tuning harness (not a test; prints best repeats/seconds/steps/restarts/steps per second per seed): SwapSearchTuning SECONDS SEEDS tenureBase spreadDiv stall kickDiv INSTANCE... */
+/**
+ * Tuning harness (not a test; prints best repeats/seconds/steps/restarts/steps per second per seed):
+ * SwapSearchTuning SECONDS SEEDS tenureBase spreadDiv stall kickDiv INSTANCE...; -Dgolfer=off runs the swap
+ * search's own repeat phase, -Dgolfer=tenureMin,tenureMax,maxStable,perturbSwaps[,restartAfter] tunes the golfer tabu search.
+ */
 public final class SwapSearchTuning {
 
     public static void main(String[] args) {
@@ -14,7 +18,7 @@ public final class SwapSearchTuning {
         int seeds = Integer.parseInt(args[1]);
         SwapSearch.Tuning tuning = new SwapSearch.Tuning(Integer.parseInt(args[2]), Integer.parseInt(args[3]),
                 Integer.parseInt(args[4]), Integer.parseInt(args[5]), Integer.parseInt(System.getProperty("restore", "1")),
-                Boolean.parseBoolean(System.getProperty("both", "false")));
+                Boolean.parseBoolean(System.getProperty("both", "false")), golferTuning(System.getProperty("golfer", "")));
         for (int i = 6; i < args.length; i++) {
             CirclesSchedule schedule = CirclesScheduleFactory.build(CirclesJson.toProblem(CirclesJson.read(Path.of(args[i]))));
             SearchModel model = CirclesSearchPhase.toModel(schedule);
@@ -29,5 +33,16 @@ public final class SwapSearchTuning {
             }
             System.out.println(line);
         }
+    }
+
+    private static GolferTabu.Tuning golferTuning(String value) {
+        if (value.isEmpty()) {
+            return GolferTabu.Tuning.DEFAULT;
+        }
+        if (value.equals("off")) {
+            return null;
+        }
+        int[] knobs = java.util.Arrays.stream(value.split(",")).mapToInt(Integer::parseInt).toArray();
+        return new GolferTabu.Tuning(knobs[0], knobs[1], knobs[2], knobs[3], knobs.length > 4 ? knobs[4] : 0);
     }
 }
