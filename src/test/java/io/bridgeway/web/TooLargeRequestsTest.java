@@ -1,0 +1,67 @@
+package io.bridgeway.web;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** A body over the limit gets 413 with words, on pages and on the API, before a byte of it is read. */
+@QuarkusTest
+class TooLargeRequestsTest {
+
+    private static final long TWENTY_ONE_MB = 21L * 1024 * 1024;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Test
+    void anOversizedFormGetsAPageThatSaysSo() throws Exception {
+        String answer = send("/profile/do-not-pair", "application/x-www-form-urlencoded");
+        assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+        assertTrue(answer.contains("text/html"), answer);
+        assertTrue(answer.contains("at most 20 MB can be sent"), answer);
+        assertTrue(answer.contains("Content-Security-Policy"), "the usual headers: " + answer);
+    }
+
+    @Test
+    void anOversizedApiCallGetsJson() throws Exception {
+        String answer = send("/api/v1/people/import?dryRun=true", "text/csv");
+        assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+        assertTrue(answer.contains("{\"error\":\"The request is too large: at most 20 MB can be sent.\",\"status\":413}"),
+                answer);
+    }
+
+    /** The status line, headers and the body of its declared length (the connection may stay open). */
+    private static String readResponse(InputStream in) throws Exception {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                break;
+            }
+            head.append((char) b);
+        }
+        var length = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
+        byte[] body = in.readNBytes(length.find() ? Integer.parseInt(length.group(1)) : 0);
+        return head + new String(body, StandardCharsets.UTF_8);
+    }
+
+    /** Declares a 21 MB body and sends only its first bytes, as a client that is refused early would. */
+    private String send(String path, String contentType) throws Exception {
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\nContent-Type: " + contentType
+                    + "\r\nContent-Length: " + TWENTY_ONE_MB + "\r\n\r\n" + "x".repeat(1024))
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            return readResponse(socket.getInputStream());
+        }
+    }
+}
