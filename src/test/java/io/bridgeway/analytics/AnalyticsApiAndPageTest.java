@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.bridgeway.feedback.Survey;
 import io.bridgeway.rounds.RoundLifecycleTest.Cohort;
 import io.bridgeway.security.Role;
 import io.bridgeway.support.WebSession;
@@ -50,6 +51,13 @@ class AnalyticsApiAndPageTest {
         publishedRound = start(cohort.pm(), cohort.programId());
         awaitSolved(cohort.pm(), publishedRound);
         as(cohort.pm()).post("/api/v1/rounds/" + publishedRound + "/publish").then().statusCode(200);
+        // every mentee answers: met, rated 4; the mentors do not answer
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> Survey.<Survey>list("round.id = ?1", publishedRound)
+                .stream().filter(survey -> cohort.mentees().contains(survey.person.email)).forEach(survey -> {
+                    survey.met = true;
+                    survey.rating = 4;
+                    survey.answeredAt = java.time.Instant.now();
+                }));
         long draft = start(cohort.pm(), cohort.programId());
         awaitSolved(cohort.pm(), draft);
     }
@@ -81,7 +89,11 @@ class AnalyticsApiAndPageTest {
         assertEquals(1, figures.getList("withoutCrossTie").size());
         assertEquals(12, figures.getInt("withoutCrossTie[0].withoutTieBefore"));
         assertEquals(List.of(0), figures.getList("repeats.couldRepeat"));
-        assertEquals(0, figures.getInt("feedback.answers"));
+        assertEquals(6, pairs, "the cohort has room for every mentee");
+        assertEquals(6, figures.getInt("feedback.answers"), "the mentees' answers, none of the draft's");
+        Map<String, Object> menteeFeedback = row(figures.getList("feedback.byLevel"), "Professional");
+        assertEquals(Map.of("group", "Professional", "suppressed", false, "respondents", 6, "answers", 6,
+                "meetingRate", 1.0f, "averageRating", 4.0f), menteeFeedback);
     }
 
     @Test
