@@ -20,13 +20,18 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  * Writes one table row at a time: CSV (Commons CSV) or XLSX (POI's streaming workbook, which keeps only a
  * window of rows in memory and the rest in a temporary file). Text cells are escaped by {@link SpreadsheetCells}.
  */
-interface TableWriter extends AutoCloseable {
+public interface TableWriter extends AutoCloseable {
 
     /** Cells are text, numbers, booleans or null (an empty cell). */
     void row(List<?> cells);
 
     @Override
     void close();
+
+    /** A CSV table with its header row, as every other CSV download writes it (analytics too). */
+    static TableWriter csv(List<String> headers, OutputStream out) {
+        return open(ExportFormat.CSV, null, headers, out);
+    }
 
     static TableWriter open(ExportFormat format, String sheetName, List<String> headers, OutputStream out) {
         TableWriter writer = switch (format) {

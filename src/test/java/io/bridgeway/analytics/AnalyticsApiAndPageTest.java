@@ -1,0 +1,159 @@
+package io.bridgeway.analytics;
+
+import static io.bridgeway.rounds.RoundLifecycleTest.as;
+import static io.bridgeway.rounds.RoundLifecycleTest.awaitSolved;
+import static io.bridgeway.rounds.RoundLifecycleTest.cohort;
+import static io.bridgeway.rounds.RoundLifecycleTest.start;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.bridgeway.feedback.Survey;
+import io.bridgeway.rounds.RoundLifecycleTest.Cohort;
+import io.bridgeway.security.Role;
+import io.bridgeway.support.WebSession;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.io.StringReader;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * One published round (6 mentors of Level 6 in two departments of 3, 6 mentees of Level 2 in one department)
+ * plus a solved, unpublished draft: the API, the page and the CSVs show the published round only.
+ */
+@QuarkusTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AnalyticsApiAndPageTest {
+
+    Cohort cohort;
+    long publishedRound;
+
+    /** Once per class, inside a test: RestAssured knows the random test port only then. */
+    @BeforeEach
+    void publishOneRoundAndLeaveOneDraft() {
+        if (cohort != null) {
+            return;
+        }
+        cohort = cohort("analytics", 6, 6);
+        publishedRound = start(cohort.pm(), cohort.programId());
+        awaitSolved(cohort.pm(), publishedRound);
+        as(cohort.pm()).post("/api/v1/rounds/" + publishedRound + "/publish").then().statusCode(200);
+        // every mentee answers: met, rated 4; the mentors do not answer
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> Survey.<Survey>list("round.id = ?1", publishedRound)
+                .stream().filter(survey -> cohort.mentees().contains(survey.person.email)).forEach(survey -> {
+                    survey.met = true;
+                    survey.rating = 4;
+                    survey.answeredAt = java.time.Instant.now();
+                }));
+        long draft = start(cohort.pm(), cohort.programId());
+        awaitSolved(cohort.pm(), draft);
+    }
+
+    @Test
+    void programmeFiguresComeFromThePublishedRoundOnly() {
+        JsonPath round = as(cohort.pm()).get("/api/v1/rounds/" + publishedRound).then().statusCode(200).extract().jsonPath();
+        int pairs = round.getInt("matched");
+        JsonPath figures = as(cohort.pm()).get("/api/v1/programs/" + cohort.programId() + "/analytics")
+                .then().statusCode(200).body("minimumGroupSize", equalTo(5)).extract().jsonPath();
+        assertEquals(1, figures.getInt("totals.rounds"), "the draft is not counted");
+        assertEquals(12, figures.getInt("totals.people"));
+        assertEquals(12, figures.getInt("totals.signedUp"));
+        List<Map<String, Object>> mentorLoad = figures.getList("mentorLoad");
+        assertEquals(6, mentorLoad.stream().mapToInt(b -> (Integer) b.get("mentorRounds")).sum(), "six mentors, one round");
+        assertEquals(pairs, mentorLoad.stream().mapToInt(b -> (Integer) b.get("mentees") * (Integer) b.get("mentorRounds")).sum());
+
+        Map<String, Object> mentees = row(figures.getList("byLevel"), "Professional");
+        assertEquals(false, mentees.get("suppressed"));
+        assertEquals(6, mentees.get("people"));
+        assertEquals(pairs, mentees.get("matched"));
+        // the mentors' departments have 3 people each: suppressed, numbers null, also in the department matrix
+        List<Map<String, Object>> byDepartment = figures.getList("byDepartment");
+        assertEquals(2, byDepartment.stream().filter(r -> Boolean.TRUE.equals(r.get("suppressed"))).count());
+        byDepartment.stream().filter(r -> Boolean.TRUE.equals(r.get("suppressed"))).forEach(r -> assertNull(r.get("people")));
+        List<Map<String, Object>> matrix = figures.getList("crossDepartment.matrix");
+        assertFalse(matrix.isEmpty());
+        matrix.forEach(cell -> assertTrue((Boolean) cell.get("suppressed")));
+        assertEquals(1, figures.getList("withoutCrossTie").size());
+        assertEquals(12, figures.getInt("withoutCrossTie[0].withoutTieBefore"));
+        assertEquals(List.of(0), figures.getList("repeats.couldRepeat"));
+        assertEquals(6, pairs, "the cohort has room for every mentee");
+        assertEquals(6, figures.getInt("feedback.answers"), "the mentees' answers, none of the draft's");
+        Map<String, Object> menteeFeedback = row(figures.getList("feedback.byLevel"), "Professional");
+        assertEquals(Map.of("group", "Professional", "suppressed", false, "respondents", 6, "answers", 6,
+                "meetingRate", 1.0f, "averageRating", 4.0f), menteeFeedback);
+    }
+
+    @Test
+    void overallFiguresAndRefusals() {
+        as(cohort.pm()).get("/api/v1/analytics").then().statusCode(200).body("totals.rounds", greaterThanOrEqualTo(1));
+        as(cohort.pm()).get("/api/v1/programs/999999/analytics").then().statusCode(404);
+        String employee = cohort.mentees().get(0);
+        as(employee).get("/api/v1/analytics").then().statusCode(403);
+        as(employee).get("/api/v1/programs/" + cohort.programId() + "/analytics").then().statusCode(403);
+    }
+
+    @Test
+    void pageRendersForManagersAndAdminsAndIsRefusedToEmployees() {
+        String path = "/programs/" + cohort.programId() + "/analytics";
+        for (String role : List.of(Role.PROGRAM_MANAGER, Role.ADMIN)) {
+            WebSession session = WebSession.withRole("analytics-" + role.toLowerCase(), role);
+            Response page = session.get(path);
+            assertEquals(200, page.statusCode(), role);
+            Document html = Jsoup.parse(page.asString());
+            assertEquals("6", cell(html, "by-level", "Professional", 1), "people at Professional level");
+            assertEquals(AnalyticsTables.SUPPRESSED, html.select("table[data-table=department-ties] tbody tr td").last().text());
+            assertEquals(200, session.get("/analytics").statusCode(), role);
+        }
+        WebSession manager = WebSession.withRole("analytics-link", Role.PROGRAM_MANAGER);
+        assertFalse(manager.page("/programs/" + cohort.programId()).select("a[href=" + path + "]").isEmpty(),
+                "the programme page links its analytics for managers");
+        WebSession employee = WebSession.signedUp(WebSession.uniqueEmail("analytics-employee"), Map.of());
+        assertEquals(403, employee.get(path).statusCode());
+        assertEquals(403, employee.get("/analytics").statusCode());
+        assertEquals(403, employee.get(path + "/by-level.csv").statusCode());
+    }
+
+    @Test
+    void eachTablesCsvMatchesItsTable() throws Exception {
+        WebSession manager = WebSession.withRole("analytics-csv", Role.PROGRAM_MANAGER);
+        String base = "/programs/" + cohort.programId() + "/analytics";
+        Document html = manager.page(base);
+        List<Element> tables = html.select("table[data-table]");
+        assertTrue(tables.size() >= 10);
+        for (Element table : tables) {
+            String id = table.attr("data-table");
+            assertFalse(html.select("a[href=" + base + "/" + id + ".csv]").isEmpty(), id + " has a download link");
+            Response csv = manager.get(base + "/" + id + ".csv");
+            assertEquals(200, csv.statusCode(), id);
+            assertTrue(csv.contentType().startsWith("text/csv"));
+            List<List<String>> fromCsv = CSVFormat.DEFAULT.parse(new StringReader(csv.asString())).getRecords()
+                    .stream().map(CSVRecord::toList).toList();
+            List<List<String>> fromPage = table.select("tr").stream()
+                    .map(tr -> tr.select("th, td").stream().map(Element::text).toList()).toList();
+            assertEquals(fromPage, fromCsv, id);
+        }
+        assertEquals(404, manager.get(base + "/no-such-table.csv").statusCode());
+    }
+
+    private static Map<String, Object> row(List<Map<String, Object>> rows, String group) {
+        return rows.stream().filter(r -> group.equals(r.get("group"))).findFirst().orElseThrow();
+    }
+
+    private static String cell(Document html, String table, String group, int column) {
+        return html.select("table[data-table=" + table + "] tbody tr").stream()
+                .filter(tr -> tr.child(0).text().equals(group)).findFirst().orElseThrow().child(column).text();
+    }
+}
