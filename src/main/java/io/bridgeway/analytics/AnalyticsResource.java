@@ -19,8 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * The analytics dashboard for managers and admins, per programme and overall: the page (data tables), one CSV per
- * table, and the JSON API with every figure (README, "Analytics"). Published rounds only; an unknown programme is 404.
+ * The analytics dashboard for managers and admins, per programme and overall: the page (data tables, SVG pictures
+ * beside three of them), one CSV per table, and the JSON API with every figure (README, "Analytics"). Published
+ * rounds only; an unknown programme is 404.
  */
 public final class AnalyticsResource {
 
@@ -30,7 +31,11 @@ public final class AnalyticsResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance dashboard(AnalyticsReader.Report report, String base,
-                List<AnalyticsTables.Table> tables);
+                List<AnalyticsTables.Table> tables, AnalyticsPictures pictures);
+
+        static TemplateInstance page(AnalyticsReader.Report report, String base) {
+            return dashboard(report, base, AnalyticsTables.of(report.figures()), AnalyticsPictures.of(report.figures()));
+        }
     }
 
     static Response csv(AnalyticsReader.Report report, String table) {
@@ -56,7 +61,7 @@ public final class AnalyticsResource {
         @Produces(MediaType.TEXT_HTML)
         public TemplateInstance page(@PathParam("id") long id) {
             AnalyticsReader.Report report = reader.program(id);
-            return Templates.dashboard(report, "/programs/" + id + "/analytics", AnalyticsTables.of(report.figures()));
+            return Templates.page(report, "/programs/" + id + "/analytics");
         }
 
         @GET
@@ -77,7 +82,7 @@ public final class AnalyticsResource {
         @Produces(MediaType.TEXT_HTML)
         public TemplateInstance page() {
             AnalyticsReader.Report report = reader.overall();
-            return Templates.dashboard(report, "/analytics", AnalyticsTables.of(report.figures()));
+            return Templates.page(report, "/analytics");
         }
 
         @GET

@@ -15,12 +15,16 @@ import io.bridgeway.feedback.Survey;
 import io.bridgeway.rounds.RoundLifecycleTest.Cohort;
 import io.bridgeway.security.Role;
 import io.bridgeway.support.WebSession;
+import io.quarkus.qute.Engine;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.jsoup.Jsoup;
@@ -37,6 +41,9 @@ import org.junit.jupiter.api.TestInstance;
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AnalyticsApiAndPageTest {
+
+    @Inject
+    Engine qute;
 
     Cohort cohort;
     long publishedRound;
@@ -146,6 +153,59 @@ class AnalyticsApiAndPageTest {
             assertEquals(fromPage, fromCsv, id);
         }
         assertEquals(404, manager.get(base + "/no-such-table.csv").statusCode());
+    }
+
+    /** Three departments (two of 3 people) give three suppressed cells, no drawn edge, and one bar for the one round. */
+    @Test
+    void picturesStandBesideTheirTablesWithNumbersAsText() {
+        String base = "/programs/" + cohort.programId() + "/analytics";
+        Document html = WebSession.withRole("analytics-pictures", Role.PROGRAM_MANAGER).page(base);
+        Element heatMap = html.selectFirst("figure[data-picture=heat-map]");
+        assertEquals(3, heatMap.select("g.heat-cell").size());
+        heatMap.select("g.heat-cell").forEach(cell -> {
+            assertEquals(AnalyticsTables.SUPPRESSED, cell.selectFirst("text").text());
+            assertEquals("url(#suppressed-hatch)", cell.selectFirst("rect").attr("fill"));
+        });
+        assertFalse(heatMap.select("g.legend text").isEmpty(), "the heat map has a legend");
+        Element network = html.selectFirst("figure[data-picture=network]");
+        assertEquals(3, network.select("g.network-node").size());
+        assertEquals(0, network.select("g.network-edge").size(), "suppressed pairs are not drawn");
+        Element bars = html.selectFirst("figure[data-picture=without-cross-tie]");
+        assertEquals(1, bars.select("g.bar").size());
+        assertEquals(html.select("table[data-table=without-cross-tie] tbody tr td").last().text(),
+                bars.selectFirst("g.bar text.bar-value").text(), "the bar writes the table's 'after the round'");
+        for (Element figure : List.of(heatMap, network, bars)) {
+            Element svg = figure.selectFirst("svg");
+            assertEquals("img", svg.attr("role"));
+            assertFalse(svg.select("title").isEmpty() || svg.select("desc").isEmpty(), "a title and desc for screen readers");
+            String table = figure.parent().attr("aria-labelledby");
+            assertFalse(figure.select("figcaption a[href=#" + table + "]").isEmpty(), table + ": the caption points to its table");
+            assertFalse(figure.select("figcaption a[href=" + base + "/" + table + ".csv]").isEmpty(), table + ": and its CSV");
+        }
+        assertTrue(html.select("[style]").isEmpty() && html.select("style").isEmpty(), "the CSP allows no inline style");
+    }
+
+    /** Department names come from admins: the pictures escape them like the tables do. */
+    @Test
+    void departmentNamesAreEscapedInThePictures() {
+        String evil = "<script>alert(1)</script>";
+        NetworkFigures figures = AnalyticsPicturesTest.figures(List.of(new NetworkFigures.TieCell(evil, "Sales", false, 6)),
+                List.of(new NetworkFigures.RoundReach(evil, 10, 10, 4)));
+        AnalyticsPictures pictures = AnalyticsPictures.of(figures);
+        AnalyticsTables.Table table = AnalyticsTables.find(figures, "department-ties").orElseThrow();
+        String page = Stream.of("tags/analyticsHeatMap", "tags/analyticsNetwork", "tags/analyticsBars")
+                .map(tag -> qute.getTemplate(tag).data("map", pictures.heatMap()).data("net", pictures.network())
+                        .data("chart", pictures.withoutCrossTie()).data("table", table).data("base", "/analytics").render())
+                .collect(Collectors.joining());
+        Document html = Jsoup.parse(page);
+        assertTrue(html.select("script:not([src])").isEmpty());
+        assertTrue(html.select("figure[data-picture=network] g.network-node title").eachText().contains(evil));
+        assertTrue(html.select("figure[data-picture=heat-map] .heat-label title").eachText().contains(evil));
+        assertEquals(AnalyticsPictures.shortName(evil, 11), html.select("g.bar text").last().text());
+        assertEquals("6", html.selectFirst("g.heat-cell text").text());
+        assertEquals(1, html.select("g.network-edge").size());
+        assertEquals(evil + " and Sales: 6 ties",
+                html.selectFirst("g.network-edge title").text());
     }
 
     private static Map<String, Object> row(List<Map<String, Object>> rows, String group) {

@@ -90,7 +90,7 @@ class SecurityHeadersTest {
     void pagesHaveNoInlineScriptsStylesOrEventHandlers() {
         WebSession manager = WebSession.withRole("headerspm", Role.PROGRAM_MANAGER);
         for (String path : List.of("/", "/login", "/signup", "/profile", "/profile/edit", "/programs", "/programs/new",
-                "/mentoring")) {
+                "/mentoring", "/analytics")) {
             Document page = manager.page(path);
             assertTrue(page.select("style").isEmpty(), path + " has a <style> element");
             for (Element script : page.select("script")) {
