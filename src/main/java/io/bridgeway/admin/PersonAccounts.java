@@ -8,9 +8,7 @@ import io.bridgeway.web.Found;
 import io.bridgeway.web.StaleEditException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -46,7 +44,7 @@ public class PersonAccounts {
         if (grant == person.hasRole(role)) {
             return errors; // already so: nothing to do, nothing to audit
         }
-        if (!grant && role.equals(Role.ADMIN) && isLastActiveAdmin(person)) {
+        if (!grant && role.equals(Role.ADMIN) && person.isLastActiveAdmin()) {
             return errors.add("role", LAST_ADMIN);
         }
         if (grant) {
@@ -69,7 +67,7 @@ public class PersonAccounts {
         if (person.active == active) {
             return errors;
         }
-        if (!active && isLastActiveAdmin(person)) {
+        if (!active && person.isLastActiveAdmin()) {
             return errors.add("active", LAST_ADMIN);
         }
         person.active = active;
@@ -87,19 +85,5 @@ public class PersonAccounts {
                     + "Reload it to see the latest roles and status, then make your change again.");
         }
         return person;
-    }
-
-    /**
-     * Whether {@code person} is the only active admin. Locks every active admin's row first and counts in a
-     * later statement, so of two concurrent removals the second waits here and then sees the first's commit.
-     */
-    private static boolean isLastActiveAdmin(Person person) {
-        if (!person.active || !person.hasRole(Role.ADMIN)) {
-            return false;
-        }
-        List<Long> adminIds = Person.find("select p.id from Person p join p.roles r where r = ?1 and p.active = true",
-                Role.ADMIN).project(Long.class).list();
-        Person.find("id in ?1", adminIds).withLock(LockModeType.PESSIMISTIC_WRITE).list();
-        return Person.countWithRole(Role.ADMIN) <= 1;
     }
 }

@@ -9,6 +9,8 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.MapKeyColumn;
+import io.bridgeway.security.Role;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -139,6 +141,21 @@ public class Person extends TrackedEntity {
 
     public static long countWithRole(String role) {
         return count("select count(p) from Person p join p.roles r where r = ?1 and p.active = true", role);
+    }
+
+    /**
+     * Whether this person is the only active admin (removing their ADMIN role would lock everyone out of the
+     * admin pages). Locks every active admin's row first and counts in a later statement, so of two concurrent
+     * removals the second waits here and then sees the first's commit. Needs a transaction.
+     */
+    public boolean isLastActiveAdmin() {
+        if (!active || !hasRole(Role.ADMIN)) {
+            return false;
+        }
+        List<Long> adminIds = find("select p.id from Person p join p.roles r where r = ?1 and p.active = true",
+                Role.ADMIN).project(Long.class).list();
+        find("id in ?1", adminIds).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).list();
+        return countWithRole(Role.ADMIN) <= 1;
     }
 
     /** Ends every session of this account (sign-out, password change); needs a transaction. */

@@ -84,7 +84,7 @@ public class SsoSignIn {
         Set<String> revoked = new TreeSet<>(person.roles);
         revoked.retainAll(PROVIDER_ROLES);
         revoked.removeAll(wanted);
-        if (revoked.contains(Role.ADMIN) && Person.countWithRole(Role.ADMIN) <= 1) {
+        if (revoked.contains(Role.ADMIN) && person.isLastActiveAdmin()) {
             // Losing the last admin would lock everyone out of the admin pages; an admin must hand over first.
             revoked.remove(Role.ADMIN);
             Log.warnf("SSO: %s is the last admin; kept ADMIN although the provider's groups do not grant it",
