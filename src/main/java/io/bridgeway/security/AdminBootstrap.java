@@ -34,6 +34,11 @@ public class AdminBootstrap {
         boolean generated = config.admin().password().isEmpty();
         String password = config.admin().password().orElseGet(Passwords::generate);
         Person admin = Person.findByEmail(email);
+        if (admin != null && admin.active && admin.hasRole(Role.ADMIN)) {
+            // Another replica starting at the same moment created it after our count: keep its password.
+            Log.infof("Admin login: %s (created just now by another instance; its log shows the password)", email);
+            return;
+        }
         if (admin == null) {
             admin = new Person();
             admin.email = email;
