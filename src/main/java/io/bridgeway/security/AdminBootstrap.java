@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.Optional;
 
 /** Makes sure there is always a way in: on a start with no active admin, create one from configuration. */
 @ApplicationScoped
@@ -19,25 +20,42 @@ public class AdminBootstrap {
     @Inject
     BridgewayConfig config;
 
-    @Transactional
     void onStart(@Observes @Priority(10) StartupEvent event) {
         String email = adminEmail(config.admin().email());
-        if (Person.countWithRole(Role.ADMIN) > 0) {
-            // Echo a configured password only in dev or demo mode: in production it is a secret.
-            boolean showPassword = LaunchMode.current() == LaunchMode.DEVELOPMENT || config.demo();
-            String hint = showPassword && config.admin().password().isPresent()
-                    ? " / " + config.admin().password().get()
-                    : " (password as set in BRIDGEWAY_ADMIN_PASSWORD, or as logged on first start)";
-            Log.infof("Admin login: %s%s", email, hint);
+        Optional<String> created;
+        try {
+            created = createIfNoAdmin(email);
+        } catch (RuntimeException e) {
+            // Replicas starting together on an empty database: another one committed the admin first.
+            if (!adminExists()) {
+                throw e;
+            }
+            created = Optional.empty();
+        }
+        if (created.isPresent()) {
+            // Logged only after the commit, so the password shown is the one that works.
+            Log.infof("Created the first admin. Admin login: %s / %s%s", email, created.get(), config.admin().password().isEmpty()
+                    ? "  (generated; shown only this once, change it by setting BRIDGEWAY_ADMIN_PASSWORD)" : "");
             return;
         }
-        boolean generated = config.admin().password().isEmpty();
+        // Echo a configured password only in dev or demo mode: in production it is a secret.
+        boolean showPassword = LaunchMode.current() == LaunchMode.DEVELOPMENT || config.demo();
+        String hint = showPassword && config.admin().password().isPresent()
+                ? " / " + config.admin().password().get()
+                : " (password as set in BRIDGEWAY_ADMIN_PASSWORD, or as logged on first start)";
+        Log.infof("Admin login: %s%s", email, hint);
+    }
+
+    /** The new admin's password when this start created one; empty when an active admin exists. */
+    @Transactional
+    Optional<String> createIfNoAdmin(String email) {
+        if (adminExists()) {
+            return Optional.empty();
+        }
         String password = config.admin().password().orElseGet(Passwords::generate);
         Person admin = Person.findByEmail(email);
         if (admin != null && admin.active && admin.hasRole(Role.ADMIN)) {
-            // Another replica starting at the same moment created it after our count: keep its password.
-            Log.infof("Admin login: %s (created just now by another instance; its log shows the password)", email);
-            return;
+            return Optional.empty(); // another instance committed it after our count: keep its password
         }
         if (admin == null) {
             admin = new Person();
@@ -49,8 +67,12 @@ public class AdminBootstrap {
         admin.roles.add(Role.ADMIN);
         admin.roles.add(Role.EMPLOYEE);
         admin.persist();
-        Log.infof("Created the first admin. Admin login: %s / %s%s", email, password,
-                generated ? "  (generated; shown only this once, change it by setting BRIDGEWAY_ADMIN_PASSWORD)" : "");
+        return Optional.of(password);
+    }
+
+    @Transactional
+    boolean adminExists() {
+        return Person.countWithRole(Role.ADMIN) > 0;
     }
 
     /** The configured admin e-mail, normalized; a start with an address mail cannot reach stops here. */
