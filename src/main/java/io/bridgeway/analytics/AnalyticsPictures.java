@@ -17,6 +17,9 @@ public record AnalyticsPictures(HeatMap heatMap, Network network, Bars withoutCr
     static final int SHADES = 4;
     static final int CELL = 44;
     static final int LONGEST_LABEL = 24;
+    /** Bar charts: the height of 100 % (or of the most), and the room above it for the numbers. */
+    static final int BAR_CHART_HEIGHT = 160;
+    static final int BAR_CHART_TOP = 24;
 
     /** A cell at (x, y) of the lower triangle; {@code shade} is -1 for a suppressed cell. */
     public record HeatCell(int x, int y, int textX, int textY, String text, int shade, String title) {
@@ -198,11 +201,10 @@ public record AnalyticsPictures(HeatMap heatMap, Network network, Bars withoutCr
 
     /** One bar per round: the people still without a cross-department tie after it. */
     private static Bars bars(List<NetworkFigures.RoundReach> rounds) {
-        int chartHeight = 160;
+        int chartHeight = BAR_CHART_HEIGHT;
         int barWidth = 80;
         int gap = 24;
-        int top = 24;
-        int baseline = top + chartHeight;
+        int baseline = BAR_CHART_TOP + chartHeight;
         int most = rounds.stream().mapToInt(NetworkFigures.RoundReach::people).max().orElse(0);
         List<Bar> bars = new ArrayList<>();
         for (int i = 0; i < rounds.size(); i++) {
@@ -222,11 +224,10 @@ public record AnalyticsPictures(HeatMap heatMap, Network network, Bars withoutCr
 
     /** Per round, the match rate of the under-connected beside that of everyone else, in percent, to scale. */
     private static GroupBars matchRates(List<UnderConnected.Row> rows) {
-        int chartHeight = 160;
+        int chartHeight = BAR_CHART_HEIGHT;
         int barWidth = 44;
         int gap = 28;
-        int top = 24;
-        int baseline = top + chartHeight;
+        int baseline = BAR_CHART_TOP + chartHeight;
         List<GroupBar> bars = new ArrayList<>();
         List<Label> rounds = new ArrayList<>();
         int x = gap;
