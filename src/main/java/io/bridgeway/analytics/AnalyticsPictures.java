@@ -11,12 +11,15 @@ import java.util.TreeSet;
  * the Qute tags ({@code tags/analytics*.html}) draw and escape. Every shape carries its number as text, so nothing
  * relies on colour alone; suppressed cells read "&lt; 5" and no suppressed number is drawn.
  */
-public record AnalyticsPictures(HeatMap heatMap, Network network, Bars withoutCrossTie) {
+public record AnalyticsPictures(HeatMap heatMap, Network network, Bars withoutCrossTie, GroupBars underConnected) {
 
     /** Darkest shade of the heat map (CSS classes {@code shade-0} .. {@code shade-4}). */
     static final int SHADES = 4;
     static final int CELL = 44;
     static final int LONGEST_LABEL = 24;
+    /** Bar charts: the height of 100 % (or of the most), and the room above it for the numbers. */
+    static final int BAR_CHART_HEIGHT = 160;
+    static final int BAR_CHART_TOP = 24;
 
     /** A cell at (x, y) of the lower triangle; {@code shade} is -1 for a suppressed cell. */
     public record HeatCell(int x, int y, int textX, int textY, String text, int shade, String title) {
@@ -56,11 +59,23 @@ public record AnalyticsPictures(HeatMap heatMap, Network network, Bars withoutCr
     public record Bars(int width, int height, int baseline, List<Bar> bars, String description) {
     }
 
+    /**
+     * A bar of one group in one round: {@code hatched} for "others", solid for the under-connected, and a short group
+     * name written under it; a suppressed group has no bar ({@code height} 0) and its value reads "&lt; 5".
+     */
+    public record GroupBar(int x, int y, int width, int height, int valueY, int middle, String value, boolean hatched,
+            String group, int groupY, String title) {
+    }
+
+    public record GroupBars(int width, int height, int baseline, List<GroupBar> bars, List<Label> rounds,
+            String description) {
+    }
+
     public static AnalyticsPictures of(NetworkFigures figures) {
         List<NetworkFigures.TieCell> matrix = figures.crossDepartment().matrix();
         List<String> departments = departments(matrix);
         return new AnalyticsPictures(heatMap(departments, matrix), network(departments, matrix),
-                bars(figures.withoutCrossTie()));
+                bars(figures.withoutCrossTie()), matchRates(figures.underConnected()));
     }
 
     private static List<String> departments(List<NetworkFigures.TieCell> matrix) {
@@ -186,11 +201,10 @@ public record AnalyticsPictures(HeatMap heatMap, Network network, Bars withoutCr
 
     /** One bar per round: the people still without a cross-department tie after it. */
     private static Bars bars(List<NetworkFigures.RoundReach> rounds) {
-        int chartHeight = 160;
+        int chartHeight = BAR_CHART_HEIGHT;
         int barWidth = 80;
         int gap = 24;
-        int top = 24;
-        int baseline = top + chartHeight;
+        int baseline = BAR_CHART_TOP + chartHeight;
         int most = rounds.stream().mapToInt(NetworkFigures.RoundReach::people).max().orElse(0);
         List<Bar> bars = new ArrayList<>();
         for (int i = 0; i < rounds.size(); i++) {
@@ -206,5 +220,42 @@ public record AnalyticsPictures(HeatMap heatMap, Network network, Bars withoutCr
                 : "People without a cross-department tie after each of " + rounds.size()
                         + " rounds; each bar is labelled with its number.";
         return new Bars(Math.max(gap + rounds.size() * (barWidth + gap), 240), baseline + 28, baseline, bars, description);
+    }
+
+    /** Per round, the match rate of the under-connected beside that of everyone else, in percent, to scale. */
+    private static GroupBars matchRates(List<UnderConnected.Row> rows) {
+        int chartHeight = BAR_CHART_HEIGHT;
+        int barWidth = 44;
+        int gap = 28;
+        int baseline = BAR_CHART_TOP + chartHeight;
+        List<GroupBar> bars = new ArrayList<>();
+        List<Label> rounds = new ArrayList<>();
+        int x = gap;
+        for (int i = 0; i + 1 < rows.size(); i += 2) {
+            for (UnderConnected.Row row : List.of(rows.get(i), rows.get(i + 1))) {
+                boolean others = row.group().equals(UnderConnected.OTHERS);
+                int height = row.suppressed() ? 0 : (int) Math.round(chartHeight * row.matchRate());
+                String value = row.suppressed() ? AnalyticsTables.SUPPRESSED : percent(row.matchRate());
+                String title = row.round() + ", " + row.group() + ": " + (row.suppressed()
+                        ? "suppressed (fewer than " + NetworkFigures.MINIMUM_GROUP + " people)"
+                        : row.matched() + " of " + row.people() + " matched (" + value + ")");
+                bars.add(new GroupBar(x, baseline - height, barWidth, height, baseline - height - 6, x + barWidth / 2,
+                        value, others, others ? "others" : "under", baseline + 14, title));
+                x += barWidth;
+            }
+            String round = rows.get(i).round();
+            rounds.add(new Label(x - barWidth, baseline + 30, shortName(round, 14), round, "middle"));
+            x += gap;
+        }
+        String description = rows.isEmpty() ? "No published rounds yet."
+                : "Share of people matched in each of " + rounds.size() + " rounds: solid bars for the under-connected "
+                        + "(no cross-department tie before the round), hatched bars for everyone else; each bar is "
+                        + "labelled with its percentage, and a group of fewer than " + NetworkFigures.MINIMUM_GROUP
+                        + " people has no bar and reads " + AnalyticsTables.SUPPRESSED + ".";
+        return new GroupBars(Math.max(x, 240), baseline + 64, baseline, bars, rounds, description);
+    }
+
+    static String percent(double share) {
+        return Math.round(share * 100) + "%";
     }
 }

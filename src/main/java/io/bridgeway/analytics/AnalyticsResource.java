@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The analytics dashboard for managers and admins, per programme and overall: the page (data tables, SVG pictures
- * beside three of them), one CSV per table, and the JSON API with every figure (README, "Analytics"). Published
+ * beside four of them, and the simulation report they link), one CSV per table, and the JSON API with every figure (README, "Analytics"). Published
  * rounds only; an unknown programme is 404.
  */
 public final class AnalyticsResource {
@@ -31,10 +31,13 @@ public final class AnalyticsResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance dashboard(AnalyticsReader.Report report, String base,
-                List<AnalyticsTables.Table> tables, AnalyticsPictures pictures);
+                List<AnalyticsTables.Table> tables, AnalyticsPictures pictures, String simulationPath);
+
+        static native TemplateInstance outcomes(String path, List<SimulationOutcomes.Block> blocks);
 
         static TemplateInstance page(AnalyticsReader.Report report, String base) {
-            return dashboard(report, base, AnalyticsTables.of(report.figures()), AnalyticsPictures.of(report.figures()));
+            return dashboard(report, base, AnalyticsTables.of(report.figures()), AnalyticsPictures.of(report.figures()),
+                    SimulationOutcomes.REPOSITORY_PATH);
         }
     }
 
@@ -89,6 +92,14 @@ public final class AnalyticsResource {
         @Path("{table}.csv")
         public Response csv(@PathParam("table") String table) {
             return AnalyticsResource.csv(reader.overall(), table);
+        }
+
+        /** The simulation's report (docs/outcomes.md), which the dashboards link. */
+        @GET
+        @Path("outcomes")
+        @Produces(MediaType.TEXT_HTML)
+        public TemplateInstance outcomes() {
+            return Templates.outcomes(SimulationOutcomes.REPOSITORY_PATH, SimulationOutcomes.blocks());
         }
     }
 

@@ -1,7 +1,9 @@
 package io.bridgeway.analytics;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -14,6 +16,12 @@ import java.util.function.Function;
 public final class AnalyticsTables {
 
     public static final String SUPPRESSED = "< " + NetworkFigures.MINIMUM_GROUP;
+
+    /** The columns of docs/outcomes.md's per-round table (without its run and seconds), in its words. */
+    static final List<String> OUTCOME_HEADERS = List.of("round", "matched / mentees", "mentees never matched",
+            "longest wait (rounds)", "waited 2+ rounds while another was matched twice",
+            "participants with no cross-dept tie", "mean cross-dept ties", "share with >= 3 ties", "dept pairs bridged",
+            "fewest ties of a dept pair", "mean ties, lowest decile");
 
     /** {@code id} names the CSV ({@code <id>.csv}); {@code caption} says what the table shows. */
     public record Table(String id, String caption, List<String> headers, List<List<String>> rows) {
@@ -55,6 +63,12 @@ public final class AnalyticsTables {
         tables.add(new Table("repeats", "Repeats avoided (two people who met before and were both there)",
                 List.of("Round", "Could have repeated", "Repeated", "Avoided"), figures.repeats().stream()
                         .map(r -> texts(r.round(), r.couldRepeat(), r.repeated(), r.avoided())).toList()));
+        tables.add(underConnected(figures.underConnected()));
+        tables.add(new Table("outcomes", "Outcomes, round by round: this programme in the simulation's figures",
+                OUTCOME_HEADERS, figures.outcomes().stream().map(AnalyticsTables::outcomeRow).toList()));
+        SimulationOutcomes.waitingPolicyRows(SimulationOutcomes.blocks()).ifPresent(rows -> tables.add(new Table(
+                "simulation", "The fairness simulation with the waiting policy (" + SimulationOutcomes.REPOSITORY_PATH
+                        + "; 2,000 generated people)", OUTCOME_HEADERS, rows)));
         return tables;
     }
 
@@ -84,6 +98,33 @@ public final class AnalyticsTables {
                 rows.stream().map(r -> r.suppressed()
                         ? texts(r.group(), SUPPRESSED, SUPPRESSED, SUPPRESSED, SUPPRESSED)
                         : texts(r.group(), r.respondents(), r.answers(), r.meetingRate(), r.averageRating())).toList());
+    }
+
+    private static Table underConnected(List<UnderConnected.Row> rows) {
+        return new Table("under-connected", "The under-connected (no cross-department tie before the round) and "
+                + "everyone else who asked to be matched, round by round", List.of("Round", "Group", "People", "Matched",
+                "Match rate", "Mentees paired", "Mean match quality", "Mentees", "Mean rounds waited", "Longest wait",
+                "First mentor this round", "Mean rounds waited before the first mentor"), rows.stream().map(r -> {
+                    List<String> cells = new ArrayList<>(List.of(r.round(), r.group()));
+                    if (r.suppressed()) {
+                        cells.addAll(Collections.nCopies(10, SUPPRESSED));
+                        return List.copyOf(cells);
+                    }
+                    cells.addAll(texts(r.people(), r.matched(), AnalyticsPictures.percent(r.matchRate()),
+                            r.pairedMentees(), r.meanPairWeight(), r.mentees(), r.meanRoundsWaited(), r.longestWait(),
+                            r.firstMatchedMentees(), r.meanWaitBeforeFirstMatch()));
+                    return List.copyOf(cells);
+                }).toList());
+    }
+
+    /** As docs/outcomes.md writes its figures: "533 / 916", "272 of 1389", "2.30", "44.7%". */
+    private static List<String> outcomeRow(Outcomes.Figures f) {
+        return texts(f.round(), f.matched() + " / " + f.mentees(), f.neverMatched(), f.longestWait(),
+                f.waitedWhileOthersMatchedTwice(), f.withoutCrossTie() + " of " + f.participants(),
+                String.format(Locale.ROOT, "%.2f", f.meanCrossTies()),
+                String.format(Locale.ROOT, "%.1f%%", 100 * f.shareWithAtLeast3Ties()),
+                f.departmentPairsBridged() + " of " + f.departmentPairs(), f.fewestDepartmentPairTies(),
+                String.format(Locale.ROOT, "%.2f", f.lowestDecileMeanTies()));
     }
 
     /** Cells as text; a missing value (no answers yet) is empty. */

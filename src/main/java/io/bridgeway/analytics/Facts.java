@@ -13,14 +13,28 @@ public record Facts(List<Participant> participants, List<Round> rounds, List<Ans
     }
 
     /**
-     * One published round: who took part ({@code present}), who offered to mentor, its pairs, its circles and
-     * who was left unmatched with the category of the reason.
+     * One published round: who took part ({@code present}), who offered to mentor, its pairs, its circles, who was
+     * left unmatched with the category of the reason, and the people who asked to be matched ({@code seekers}).
      */
     public record Round(String label, List<String> present, List<String> mentors, List<Pair> pairs,
-            List<Circle> circles, List<Unmatched> unmatched) {
+            List<Circle> circles, List<Unmatched> unmatched, List<Seeker> seekers) {
+
+        /** A round without the seekers' details (figures about waiting and seekers then see nobody). */
+        public Round(String label, List<String> present, List<String> mentors, List<Pair> pairs, List<Circle> circles,
+                List<Unmatched> unmatched) {
+            this(label, present, mentors, pairs, circles, unmatched, List.of());
+        }
     }
 
-    public record Pair(String mentor, String mentee) {
+    /**
+     * A pair; {@code weight} is its match quality, the pairing objective's w(mentor, mentee) (goal fit, cross-department
+     * bonus, penalties) without the priority part; null when unknown.
+     */
+    public record Pair(String mentor, String mentee, Long weight) {
+
+        public Pair(String mentor, String mentee) {
+            this(mentor, mentee, null);
+        }
     }
 
     /** A circle of one meeting of the round (meeting 0 = the first). */
@@ -28,6 +42,15 @@ public record Facts(List<Participant> participants, List<Round> rounds, List<Ans
     }
 
     public record Unmatched(String person, String reasonCategory) {
+    }
+
+    /**
+     * Someone who asked to be matched in a round: as a mentee and/or a circle member. For a mentee,
+     * {@code roundsWaited} is the waiting policy's count stored when the round started and {@code hadAllowedMentor}
+     * what the solve found (null when unknown); both 0/null for a circle member only.
+     */
+    public record Seeker(String person, boolean asMentee, boolean asCircleMember, int roundsWaited,
+            Boolean hadAllowedMentor) {
     }
 
     /** One answered survey: did they meet, and the 1-5 rating (null when not given). */

@@ -24,7 +24,8 @@ import java.util.function.Function;
 public record NetworkFigures(int minimumGroupSize, Totals totals, Map<String, Integer> unmatchedReasons,
         List<GroupRow> byDepartment, List<GroupRow> byLevel, List<GroupRow> byOffice,
         List<GroupRow> byDepartmentAndLevel, CrossDepartment crossDepartment, List<RoundReach> withoutCrossTie,
-        List<LoadBin> mentorLoad, Feedback feedback, List<RoundRepeats> repeats) {
+        List<LoadBin> mentorLoad, Feedback feedback, List<RoundRepeats> repeats, List<UnderConnected.Row> underConnected,
+        List<Outcomes.Figures> outcomes) {
 
     public static final int MINIMUM_GROUP = 5;
 
@@ -98,7 +99,8 @@ public record NetworkFigures(int minimumGroupSize, Totals totals, Map<String, In
                 participation.rows(all, Facts.Participant::office),
                 participation.rows(all, p -> p.department() + " / " + p.level()),
                 crossDepartment(facts, people), withoutCrossTie(facts, people), mentorLoad(facts),
-                feedback(facts, people), repeats(facts));
+                feedback(facts, people), repeats(facts), UnderConnected.rounds(facts.rounds(), departments(people)),
+                Outcomes.ofRounds(facts.rounds(), departments(people)));
     }
 
     private record Participation(Set<String> matched, Map<String, List<String>> unmatchedReasonsOf) {
@@ -136,7 +138,7 @@ public record NetworkFigures(int minimumGroupSize, Totals totals, Map<String, In
     }
 
     /** Adds one round's meetings: each pair and each circle. */
-    private static void meet(CrossTies ties, Facts.Round round) {
+    static void meet(CrossTies ties, Facts.Round round) {
         round.pairs().forEach(pair -> ties.met(List.of(pair.mentor(), pair.mentee())));
         round.circles().forEach(circle -> ties.met(circle.members()));
     }
@@ -225,7 +227,7 @@ public record NetworkFigures(int minimumGroupSize, Totals totals, Map<String, In
                 .average().stream().map(mean -> rounded(mean, 100)).boxed().findFirst().orElse(null);
     }
 
-    private static double rounded(double value, int scale) {
+    static double rounded(double value, int scale) {
         return Math.round(value * scale) / (double) scale;
     }
 

@@ -101,6 +101,91 @@ class AnalyticsApiAndPageTest {
         Map<String, Object> menteeFeedback = row(figures.getList("feedback.byLevel"), "Professional");
         assertEquals(Map.of("group", "Professional", "suppressed", false, "respondents", 6, "answers", 6,
                 "meetingRate", 1.0f, "averageRating", 4.0f), menteeFeedback);
+
+        // round 1: every mentee is under-connected (no earlier round); nobody else asked, so "others" is suppressed
+        Map<String, Object> under = figures.getMap("underConnected[0]");
+        assertEquals(List.of("under-connected", true, 6, 6, 1.0f, 6, 6, 0.0f, 0, 6), List.of(under.get("group"),
+                !(Boolean) under.get("suppressed"), under.get("people"), under.get("matched"), under.get("matchRate"),
+                under.get("pairedMentees"), under.get("mentees"), under.get("meanRoundsWaited"), under.get("longestWait"),
+                under.get("firstMatchedMentees")));
+        assertEquals(meanPairWeight(publishedRound), ((Number) under.get("meanPairWeight")).doubleValue(), 0.05,
+                "match quality: the stored pair values less 1000 x priority (nobody had waited)");
+        assertEquals(Map.of("round", "Round 1", "group", "others", "suppressed", true),
+                Map.of("round", figures.get("underConnected[1].round"), "group", figures.get("underConnected[1].group"),
+                        "suppressed", figures.get("underConnected[1].suppressed")));
+        assertNull(figures.get("underConnected[1].people"));
+        // the simulation's figures for this round: 6 of 6 mentees matched, 12 participants
+        assertEquals(List.of(6, 6, 0, 0, 12), List.of(figures.getInt("outcomes[0].matched"),
+                figures.getInt("outcomes[0].mentees"), figures.getInt("outcomes[0].neverMatched"),
+                figures.getInt("outcomes[0].longestWait"), figures.getInt("outcomes[0].participants")));
+    }
+
+    /** Mean over the round's pairs of value - 1000 x mentee priority, read straight from the rows. */
+    private static double meanPairWeight(long roundId) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> io.bridgeway.rounds.RoundPair
+                .<io.bridgeway.rounds.RoundPair>list("round.id = ?1", roundId).stream().mapToLong(pair -> pair.value
+                        - 1000L * io.bridgeway.rounds.RoundParticipant.<io.bridgeway.rounds.RoundParticipant>find(
+                                "round.id = ?1 and person = ?2", roundId, pair.mentee).firstResult().menteePriority)
+                .average().orElseThrow());
+    }
+
+    /**
+     * The reader runs the same, small number of statements for one published round as for three (Hibernate
+     * statistics; the least of three reads, as scheduled jobs may run statements meanwhile).
+     */
+    @Test
+    void theReaderRunsAFixedNumberOfStatementsWhateverTheRounds() {
+        Cohort three = cohort("analytics-batch", 6, 6);
+        for (int i = 0; i < 3; i++) {
+            long round = start(three.pm(), three.programId());
+            awaitSolved(three.pm(), round);
+            as(three.pm()).post("/api/v1/rounds/" + round + "/publish").then().statusCode(200);
+        }
+        long forOne = statements(cohort.programId());
+        long forThree = statements(three.programId());
+        assertTrue(forOne > 0 && forOne <= 10, forOne + " statements (statistics on, and few)");
+        assertEquals(forOne, forThree, "one round or three: the same statements");
+        NetworkFigures figures = reader.program(three.programId()).figures();
+        assertEquals(3, figures.totals().rounds());
+        assertEquals(List.of(6, 6, 6), figures.outcomes().stream().map(Outcomes.Figures::matched).toList());
+        assertEquals(6, figures.underConnected().size(), "two groups a round");
+    }
+
+    @Inject
+    AnalyticsReader reader;
+
+    @Inject
+    org.hibernate.SessionFactory sessions;
+
+    private long statements(long programId) {
+        org.hibernate.stat.Statistics statistics = sessions.getStatistics();
+        statistics.setStatisticsEnabled(true);
+        long least = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            statistics.clear();
+            reader.program(programId);
+            least = Math.min(least, statistics.getPrepareStatementCount());
+        }
+        statistics.setStatisticsEnabled(false);
+        return least;
+    }
+
+    @Test
+    void theSimulationReportIsServedAndLinked() {
+        for (String role : List.of(Role.PROGRAM_MANAGER, Role.ADMIN)) {
+            WebSession session = WebSession.withRole("analytics-outcomes-" + role.toLowerCase(), role);
+            Document report = session.page("/analytics/outcomes");
+            assertTrue(report.select("h2").eachText().stream().anyMatch(h -> h.startsWith("Outcomes")), role);
+            assertTrue(report.select("td").eachText().contains("waiting policy"), "the report's tables are tables");
+            Document dashboard = session.page("/programs/" + cohort.programId() + "/analytics");
+            assertFalse(dashboard.select("a[href=/analytics/outcomes]").isEmpty(), "the dashboard links the report");
+            assertEquals(4, dashboard.select("table[data-table=simulation] tbody tr").size(),
+                    "the simulation's waiting-policy rows beside the programme's own");
+            assertEquals(dashboard.select("table[data-table=simulation] thead th").eachText(),
+                    dashboard.select("table[data-table=outcomes] thead th").eachText(), "the same figures");
+        }
+        WebSession employee = WebSession.signedUp(WebSession.uniqueEmail("analytics-outcomes-employee"), Map.of());
+        assertEquals(403, employee.get("/analytics/outcomes").statusCode());
     }
 
     @Test
@@ -171,10 +256,14 @@ class AnalyticsApiAndPageTest {
         assertEquals(3, network.select("g.network-node").size());
         assertEquals(0, network.select("g.network-edge").size(), "suppressed pairs are not drawn");
         Element bars = html.selectFirst("figure[data-picture=without-cross-tie]");
+        Element matchRates = html.selectFirst("figure[data-picture=under-connected]");
+        assertEquals(List.of("100%", AnalyticsTables.SUPPRESSED), matchRates.select("g.bar text.bar-value").eachText(),
+                "the under-connected were all matched; the others, under 5, have no bar");
+        assertEquals(1, matchRates.select("g.bar rect").size());
         assertEquals(1, bars.select("g.bar").size());
         assertEquals(html.select("table[data-table=without-cross-tie] tbody tr td").last().text(),
                 bars.selectFirst("g.bar text.bar-value").text(), "the bar writes the table's 'after the round'");
-        for (Element figure : List.of(heatMap, network, bars)) {
+        for (Element figure : List.of(heatMap, network, bars, matchRates)) {
             Element svg = figure.selectFirst("svg");
             assertEquals("img", svg.attr("role"));
             assertFalse(svg.select("title").isEmpty() || svg.select("desc").isEmpty(), "a title and desc for screen readers");

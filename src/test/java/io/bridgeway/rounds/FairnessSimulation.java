@@ -1,5 +1,7 @@
 package io.bridgeway.rounds;
 
+import io.bridgeway.analytics.Outcomes;
+import io.bridgeway.analytics.Outcomes.WaitSpans;
 import io.bridgeway.matching.PersonProfile;
 import io.bridgeway.matching.circles.domain.CirclesProblem;
 import io.bridgeway.matching.circles.domain.CirclesSchedule;
@@ -248,78 +250,15 @@ public final class FairnessSimulation {
         return CirclesPlanner.toResult(problem, solved, 0).rounds().get(0);
     }
 
-    /**
-     * Who waited how long, and while whom was matched: each mentee's current wait started in some round (the first
-     * round that counted after their last match), and a wait of 2+ rounds is unfair if, over the rounds from its
-     * start to now, some mentee was matched at least twice.
-     */
-    static final class WaitSpans {
-
-        private final List<Set<String>> matchedByRound = new ArrayList<>(); // index = round number - 1
-        private final Map<String, Integer> waitStartedIn = new HashMap<>();
-        private final Set<String> waitedWhileOthersMatchedTwice = new HashSet<>();
-        private int longestWait;
-
-        void published(Set<String> matched) {
-            matchedByRound.add(Set.copyOf(matched));
-        }
-
-        /** A mentee's rounds waited went from {@code before} to {@code after} in this round. */
-        void waited(String mentee, int round, int before, int after) {
-            if (after == 0) {
-                waitStartedIn.remove(mentee);
-                return;
-            }
-            if (before == 0 && after == 1) {
-                waitStartedIn.put(mentee, round);
-            }
-            longestWait = Math.max(longestWait, after);
-            if (after >= 2 && someoneMatchedTwice(waitStartedIn.get(mentee), round)) {
-                waitedWhileOthersMatchedTwice.add(mentee);
-            }
-        }
-
-        /** Whether some mentee was matched in at least 2 of the rounds from..to (the waiting mentee was not). */
-        private boolean someoneMatchedTwice(int from, int to) {
-            Set<String> once = new HashSet<>();
-            for (int r = from; r <= to; r++) {
-                for (String mentee : matchedByRound.get(r - 1)) {
-                    if (!once.add(mentee)) {
-                        return true;
-                    }
-                }
-            }
-            return false;
-        }
-    }
-
+    /** The shared outcome figures ({@link Outcomes#after}) with this run's round number and wall time. */
     static Figures figures(int round, int matched, int mentees, int neverMatched, WaitSpans waits,
             Set<String> participants, CrossTies ties, Map<String, String> departments, double seconds) {
-        List<Integer> counts = participants.stream().map(ties::of).sorted().toList();
-        int n = counts.size();
-        int none = (int) counts.stream().filter(c -> c == 0).count();
-        double mean = counts.stream().mapToInt(Integer::intValue).average().orElse(0);
-        double atLeast3 = n == 0 ? 0 : counts.stream().filter(c -> c >= 3).count() / (double) n;
-        int decile = Math.max(1, (n + 9) / 10);
-        double lowest = counts.stream().limit(decile).mapToInt(Integer::intValue).average().orElse(0);
-        Set<String> depts = new TreeSet<>();
-        participants.forEach(id -> depts.add(departments.get(id)));
-        List<String> deptList = new ArrayList<>(depts);
-        Map<String, Integer> byPair = ties.byDepartmentPair();
-        int pairs = 0;
-        int bridged = 0;
-        int fewest = Integer.MAX_VALUE;
-        for (int i = 0; i < deptList.size(); i++) {
-            for (int j = i + 1; j < deptList.size(); j++) {
-                int t = byPair.getOrDefault(CrossTies.departmentPair(deptList.get(i), deptList.get(j)), 0);
-                pairs++;
-                bridged += t > 0 ? 1 : 0;
-                fewest = Math.min(fewest, t);
-            }
-        }
-        return new Figures(round, matched, mentees, neverMatched, waits.longestWait,
-                waits.waitedWhileOthersMatchedTwice.size(), n, none, mean, atLeast3, bridged, pairs,
-                pairs == 0 ? 0 : fewest, lowest, seconds);
+        Outcomes.Figures f = Outcomes.after(String.valueOf(round), matched, mentees, neverMatched, waits, participants,
+                ties, departments);
+        return new Figures(round, f.matched(), f.mentees(), f.neverMatched(), f.longestWait(),
+                f.waitedWhileOthersMatchedTwice(), f.participants(), f.withoutCrossTie(), f.meanCrossTies(),
+                f.shareWithAtLeast3Ties(), f.departmentPairsBridged(), f.departmentPairs(), f.fewestDepartmentPairTies(),
+                f.lowestDecileMeanTies(), seconds);
     }
 
     private static long numeric(String id) {

@@ -3,6 +3,7 @@ package io.bridgeway.rounds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.bridgeway.analytics.Outcomes;
 import io.bridgeway.matching.PersonProfile;
 import io.bridgeway.matching.pairing.domain.PairingProblem;
 import io.bridgeway.matching.pairing.domain.PairingSettings;
@@ -91,7 +92,7 @@ class FairnessSimulationTest {
     /** Only matches inside the waiting mentee's own span count: A's round-1 match is before B's wait began. */
     @Test
     void aWaitIsUnfairOnlyIfSomeoneWasMatchedTwiceDuringIt() {
-        FairnessSimulation.WaitSpans waits = new FairnessSimulation.WaitSpans();
+        Outcomes.WaitSpans waits = new Outcomes.WaitSpans();
         round(waits, 1, Set.of("A", "B"), Map.of("C", 1));
         round(waits, 2, Set.of("A", "C"), Map.of("B", 1));
         round(waits, 3, Set.of("D"), Map.of("B", 2));
@@ -105,7 +106,7 @@ class FairnessSimulationTest {
     }
 
     /** One published round: the matched mentees, and the waits of the others (all eligible) after it. */
-    private static void round(FairnessSimulation.WaitSpans waits, int number, Set<String> matched,
+    private static void round(Outcomes.WaitSpans waits, int number, Set<String> matched,
             Map<String, Integer> waitedAfter) {
         waits.published(matched);
         matched.forEach(m -> waits.waited(m, number, 0, 0));
