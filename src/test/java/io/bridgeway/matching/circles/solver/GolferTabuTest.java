@@ -70,6 +70,41 @@ class GolferTabuTest {
     }
 
     @Test
+    void solvesTheGolfers849FromTheAffineStart() {
+        // 32 people in fours for nine rounds: the tabu search alone plateaus at 5-6 repeats here
+        int people = 32;
+        int groups = 8;
+        int rounds = 9;
+        int[][] start = new int[rounds][people];
+        for (int r = 0; r < rounds; r++) {
+            for (int p = 0; p < people; p++) {
+                start[r][p] = p / 4;
+            }
+        }
+        GolferTabu search = new GolferTabu(people, groups, start, new boolean[rounds][people], Set.of(), Set.of(), 11,
+                GolferTabu.Tuning.DEFAULT);
+
+        int[][] best = search.solve(System.nanoTime() + 10_000_000_000L, Long.MAX_VALUE / 2, () -> false);
+
+        assertEquals(0, search.bestRepeats());
+        int[][] meetings = new int[people][people];
+        for (int r = 0; r < rounds; r++) {
+            int[] sizes = new int[groups];
+            for (int p = 0; p < people; p++) {
+                sizes[best[r][p]]++;
+                for (int q = p + 1; q < people; q++) {
+                    if (best[r][p] == best[r][q]) {
+                        assertEquals(1, ++meetings[p][q], p + " and " + q + " meet again in round " + r);
+                    }
+                }
+            }
+            for (int size : sizes) {
+                assertEquals(4, size, "group sizes change in round " + r);
+            }
+        }
+    }
+
+    @Test
     void stopsSoonAfterTheStopSignal() {
         // 16 people in fours for 6 rounds cannot be repeat-free (only 5 parallel classes): it never finishes alone
         GolferTabu search = new GolferTabu(PEOPLE, GROUPS, sameGroupsEveryRound(6), new boolean[6][PEOPLE], Set.of(),
