@@ -9,6 +9,8 @@ import java.util.Set;
 import io.bridgeway.matching.circles.domain.MeetingHistory;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The golfer tabu search keeps group sizes, pins, history and kept-apart pairs, and stops when told. */
 class GolferTabuTest {
@@ -45,28 +47,51 @@ class GolferTabuTest {
         assertEquals(0, search.bestKeptApartMeetings());
         int[][] meetings = new int[PEOPLE][PEOPLE];
         meetings[0][1] = 1; // history
+        assertEqualGroupsAndNoPairTwice(best, GROUPS, meetings);
         for (int r = 0; r < rounds; r++) {
-            int[] sizes = new int[GROUPS];
-            for (int p = 0; p < PEOPLE; p++) {
-                sizes[best[r][p]]++;
-                for (int q = p + 1; q < PEOPLE; q++) {
-                    if (best[r][p] == best[r][q]) {
-                        meetings[p][q]++;
-                    }
-                }
-            }
             assertEquals(0, best[r][0], "pinned person moved in round " + r);
-            for (int size : sizes) {
-                assertEquals(4, size, "group sizes change in round " + r);
-            }
             assertNotEquals(best[r][2], best[r][3], "kept-apart pair together in round " + r);
         }
         assertEquals(1, best[2][5], "person pinned in round 2 moved");
-        for (int p = 0; p < PEOPLE; p++) {
-            for (int q = p + 1; q < PEOPLE; q++) {
-                assertTrue(meetings[p][q] <= 1, p + " and " + q + " meet " + meetings[p][q] + " times");
+    }
+
+    /** Every round has groups of equal size and no pair meets twice, counting the meetings given. */
+    private static void assertEqualGroupsAndNoPairTwice(int[][] assignment, int groups, int[][] meetings) {
+        int people = meetings.length;
+        for (int r = 0; r < assignment.length; r++) {
+            int[] sizes = new int[groups];
+            for (int p = 0; p < people; p++) {
+                sizes[assignment[r][p]]++;
+                for (int q = p + 1; q < people; q++) {
+                    if (assignment[r][p] == assignment[r][q]) {
+                        assertTrue(++meetings[p][q] <= 1, p + " and " + q + " meet again in round " + r);
+                    }
+                }
+            }
+            for (int size : sizes) {
+                assertEquals(people / groups, size, "group sizes change in round " + r);
             }
         }
+    }
+
+    /** Golfers 8-4-9 and 9-3-13: the tabu search alone plateaus at 5-6 repeats on both. */
+    @ParameterizedTest
+    @CsvSource({"8, 4, 9", "9, 3, 13"})
+    void solvesPrimePowerGolfersFromTheAffineStart(int groups, int size, int rounds) {
+        int people = groups * size;
+        int[][] start = new int[rounds][people];
+        for (int r = 0; r < rounds; r++) {
+            for (int p = 0; p < people; p++) {
+                start[r][p] = p / size;
+            }
+        }
+        GolferTabu search = new GolferTabu(people, groups, start, new boolean[rounds][people], Set.of(), Set.of(), 11,
+                GolferTabu.Tuning.DEFAULT);
+
+        int[][] best = search.solve(System.nanoTime() + 10_000_000_000L, Long.MAX_VALUE / 2, () -> false);
+
+        assertEquals(0, search.bestRepeats());
+        assertEqualGroupsAndNoPairTwice(best, groups, new int[people][people]);
     }
 
     @Test

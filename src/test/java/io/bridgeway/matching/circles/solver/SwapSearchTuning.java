@@ -9,7 +9,8 @@ import io.bridgeway.matching.circles.io.CirclesJson;
 /**
  * Tuning harness (not a test; prints best repeats/seconds/steps/restarts/steps per second per seed):
  * SwapSearchTuning SECONDS SEEDS tenureBase spreadDiv stall kickDiv INSTANCE...; -Dgolfer=off runs the swap
- * search's own repeat phase, -Dgolfer=tenureMin,tenureMax,maxStable,perturbSwaps[,restartAfter] tunes the golfer tabu search.
+ * search's own repeat phase, -Dgolfer=tenureMin,tenureMax,maxStable,perturbSwaps[,restartAfter[,affineStart 0|1]] tunes the golfer tabu
+ * search.
  */
 public final class SwapSearchTuning {
 
@@ -43,6 +44,7 @@ public final class SwapSearchTuning {
             return null;
         }
         int[] knobs = java.util.Arrays.stream(value.split(",")).mapToInt(Integer::parseInt).toArray();
-        return new GolferTabu.Tuning(knobs[0], knobs[1], knobs[2], knobs[3], knobs.length > 4 ? knobs[4] : 0);
+        return new GolferTabu.Tuning(knobs[0], knobs[1], knobs[2], knobs[3], knobs.length > 4 ? knobs[4] : 0,
+                knobs.length <= 5 || knobs[5] != 0);
     }
 }
