@@ -29,7 +29,7 @@ public class StoredProgress {
 
     /** Per round solving here: when its last point was written, and a newer one not written yet. */
     private static final class Pending {
-        long writtenAt = Long.MIN_VALUE;
+        long writtenAt = Long.MIN_VALUE / 2; // long ago, without overflow when subtracted
         RoundProgress.Point unwritten;
     }
 

@@ -179,7 +179,10 @@ class ClusterOnPostgresIT {
         String subject = "A short survey is waiting";
         assertEquals(1, count(b.log("node-b.log"), subject) + count(c.log("node-c.log"), subject),
                 "the reminder mail was sent by one node, once");
-        assertEquals(0, query("select count(*) from outbox_message where attempts > 1"), "no mail was sent twice");
+        // the mock mailer logs each mail it sends: every sent message went out once, from one node
+        long sent = query("select count(*) from outbox_message where status = 'SENT'");
+        assertTrue(sent > 12, "the publication's notices and the reminder: " + sent);
+        assertEquals(sent, count(b.log("node-b.log"), "Sending email") + count(c.log("node-c.log"), "Sending email"));
     }
 
     long startRound(PackagedApp node, List<String> members, String name) {
