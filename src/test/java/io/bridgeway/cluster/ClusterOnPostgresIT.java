@@ -155,7 +155,10 @@ class ClusterOnPostgresIT {
         double tookSeconds = (System.nanoTime() - killedAt) / 1e9;
         assertTrue(tookSeconds >= 3, "not before A's lease (5 s) ran out: " + tookSeconds);
         JsonPath interrupted = round(b, killed);
-        assertEquals(12, interrupted.getInt("circleMemberCount"), "the participants' snapshot is kept");
+        assertEquals(12, query("select count(*) from round_participant where as_circle_member and round_id = " + killed),
+                "the participants' snapshot is kept");
+        assertEquals(0, query("select count(*) from cluster_lease where lease_name = 'round-solve:" + killed + "'"),
+                "the dead node's lease is gone");
         assertTrue(b.log("node-b.log").contains("Marked 1 interrupted round solve(s)"), "B logged the recovery");
 
         // solved again on B, stopped, published: every member has a circle at every meeting

@@ -27,7 +27,7 @@ public final class PackagedApp implements AutoCloseable {
     public static final Path RUNNER = Path.of("target", "quarkus-app", "quarkus-run.jar");
 
     /** The app built for PostgreSQL (profile postgres-package in pom.xml). */
-    public static final Path POSTGRES_RUNNER = Path.of("target", "pg", "quarkus-app", "quarkus-run.jar");
+    public static final Path POSTGRES_RUNNER = Path.of("target", "pg", "quarkus-run.jar");
 
     private final Path runner;
     private final Path dataDir;
