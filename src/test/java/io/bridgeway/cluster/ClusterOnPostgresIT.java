@@ -179,7 +179,7 @@ class ClusterOnPostgresIT {
         assertEquals(1, query("select count(*) from outbox_message where kind = 'SURVEY_REMINDER'"),
                 "one reminder for the one due survey");
         assertEquals(1, query("select count(*) from survey where reminded_at is not null"));
-        String subject = "A short survey is waiting";
+        String subject = "A short survey is waiting:"; // the subject; the logged body says "waiting for you"
         assertEquals(1, count(b.log("node-b.log"), subject) + count(c.log("node-c.log"), subject),
                 "the reminder mail was sent by one node, once");
         // the mock mailer logs each mail it sends: every sent message went out once, from one node
