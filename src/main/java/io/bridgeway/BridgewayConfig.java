@@ -27,6 +27,9 @@ public interface BridgewayConfig {
     String dataDir();
 
     Outbox outbox();
+
+    Cluster cluster();
+
     Http http();
     /** HR import ({@code bridgeway.import.*}). */
     @WithName("import")
@@ -130,6 +133,24 @@ public interface BridgewayConfig {
          */
         @WithDefault("5m")
         Duration claimTimeout();
+    }
+
+    /** Several replicas on one database ({@code bridgeway.cluster.*}, see docs/architecture.md). */
+    interface Cluster {
+        /**
+         * How long a node's lease on a round's solve or a scheduled job's run lasts unless renewed. When a
+         * node dies, another takes its work over after this: a round it was solving is marked INTERRUPTED.
+         */
+        @WithDefault("30s")
+        Duration lease();
+
+        /**
+         * How often each node renews its leases, stores pending progress, picks up stop requests made on
+         * other nodes, and (one node at a time) looks for leases that ran out, e.g. {@code 5s}. Keep it
+         * well below {@link #lease()}.
+         */
+        @WithDefault("5s")
+        String heartbeat();
     }
 
     interface Http {

@@ -1,5 +1,6 @@
 package io.bridgeway.feedback;
 
+import io.bridgeway.cluster.Leases;
 import io.bridgeway.notifications.MatchNotifier;
 import io.bridgeway.notifications.Outbox;
 import io.bridgeway.rounds.RoundStatus;
@@ -13,10 +14,12 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Mails one reminder for each due, unanswered survey, and never a second: the survey is marked reminded in the
- * transaction that queues the mail, so a restart or a second instance finds it done.
+ * transaction that queues the mail, so a restart or a second instance finds it done. One node of the cluster runs
+ * it per interval (the {@code job:survey-reminders} lease).
  */
 @ApplicationScoped
 public class SurveyReminders {
@@ -39,10 +42,16 @@ public class SurveyReminders {
     @Inject
     EntityManager em;
 
+    @Inject
+    Leases leases;
+
+    @ConfigProperty(name = "bridgeway.feedback.reminder-interval", defaultValue = "1h")
+    String interval;
+
     @Scheduled(identity = "survey-reminders", every = "${bridgeway.feedback.reminder-interval:1h}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void onSchedule() {
-        remindDue(clock.instant());
+        leases.runOnce("survey-reminders", Leases.quietAfter(interval), () -> remindDue(clock.instant()));
     }
 
     /** Queues a reminder for at most one batch of surveys due at {@code now}; returns how many. */

@@ -1,6 +1,7 @@
 package io.bridgeway.notifications;
 
 import io.bridgeway.BridgewayConfig;
+import io.bridgeway.cluster.Leases;
 import io.bridgeway.notifications.OutboxMessage.Status;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -40,10 +41,14 @@ public class OutboxSender {
     @Inject
     EntityManager em;
 
+    @Inject
+    Leases leases;
+
     @Scheduled(identity = "outbox-sender", every = "${bridgeway.outbox.interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void onSchedule() {
-        deliverDue();
+        // one node sends per interval (cluster lease); the row claims below keep a message with one sender anyway
+        leases.runOnce("outbox-sender", Leases.quietAfter(config.outbox().interval()), this::deliverDue);
     }
 
     /** Sends at most one batch of due messages; returns how many were sent. */

@@ -32,6 +32,9 @@ public class RoundLifecycle {
     RoundSolver solver;
 
     @Inject
+    RoundJobs jobs;
+
+    @Inject
     AuditLog audit;
 
     @Inject
@@ -87,6 +90,7 @@ public class RoundLifecycle {
         round.solveStartedAt = Instant.now();
         round.lastChangedBy = actor;
         round.persist();
+        jobs.claim(round.id);
         Instant now = Instant.now();
         Map<Long, Waiting.State> waiting = Waiting.after(program);
         for (Enrollment e : enrollments) {
@@ -119,6 +123,7 @@ public class RoundLifecycle {
             round.solveStartedAt = Instant.now();
             round.solveEndedAt = null;
             round.solveMessage = null;
+            jobs.claim(round.id);
             audit.recordAs(null, actor, "ROUND_RESOLVED", "ROUND", round.id, round.program.id, "Solve again, pins kept");
         });
         solver.solve(roundId);
@@ -134,6 +139,7 @@ public class RoundLifecycle {
             if (!round.solveState.running()) {
                 throw new RuleViolationException("Round " + round.number + " is not solving.");
             }
+            jobs.requestStop(roundId); // the solve may run on another node
             audit.recordAs(null, actor, "ROUND_STOPPED", "ROUND", round.id, round.program.id, "Stopped early");
         });
         solver.stop(roundId);
@@ -180,7 +186,13 @@ public class RoundLifecycle {
      * write (we retry on a stale read; the callbacks leave a discarded round alone).
      */
     public void discard(long roundId, String actor) {
-        boolean solving = Transactions.write(() -> discardable(Rounds.round(roundId)).solveState.running());
+        boolean solving = Transactions.write(() -> {
+            boolean running = discardable(Rounds.round(roundId)).solveState.running();
+            if (running) {
+                jobs.requestStop(roundId); // the solve may run on another node
+            }
+            return running;
+        });
         if (solving) {
             solver.stop(roundId);
         }

@@ -9,9 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * Live progress of running solves, kept in memory: the phase that is running (pairs, then circles), its
- * elapsed time and best figures, and the best score over time. The round page polls it; the database keeps
- * the state that must survive a restart.
+ * Live progress of the solves running on this node, kept in memory: the phase that is running (pairs, then
+ * circles), its elapsed time and best figures, and the best score over time. The pages read the copy in the
+ * database ({@link StoredProgress}), which every node sees; this one times points and carries the stop flag.
  */
 @ApplicationScoped
 public class RoundProgress {
@@ -104,18 +104,18 @@ public class RoundProgress {
         }
     }
 
-    /** A new best mentor pairing: its score and matched mentee count. */
-    public void improvedPairs(long roundId, String score, int matched) {
-        record(roundId, Phase.PAIRS, score, matched, null, null);
+    /** A new best mentor pairing: its score and matched mentee count. Returns the point recorded. */
+    public Point improvedPairs(long roundId, String score, int matched) {
+        return record(roundId, Phase.PAIRS, score, matched, null, null);
     }
 
     /** A new best set of circles: its score, repeated meetings and soft penalty; matched stays as the pairs left it. */
-    public void improvedCircles(long roundId, String score, int repeats, long soft) {
-        record(roundId, Phase.CIRCLES, score, -1, repeats, soft);
+    public Point improvedCircles(long roundId, String score, int repeats, long soft) {
+        return record(roundId, Phase.CIRCLES, score, -1, repeats, soft);
     }
 
     /** Records a new best solution; thins out bursts so a long solve keeps a bounded history. */
-    private void record(long roundId, Phase phase, String score, int matched, Integer repeats, Long soft) {
+    private Point record(long roundId, Phase phase, String score, int matched, Integer repeats, Long soft) {
         Track track = track(roundId);
         synchronized (track) {
             if (track.phase != phase) {
@@ -138,6 +138,7 @@ public class RoundProgress {
             if (points.size() > MAX_POINTS) {
                 points.remove(1); // keep the first point: where the solve started
             }
+            return point;
         }
     }
 

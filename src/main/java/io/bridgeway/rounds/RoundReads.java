@@ -20,7 +20,7 @@ public class RoundReads {
     static final int MAX_PAGE_SIZE = 500;
 
     @Inject
-    RoundProgress progress;
+    StoredProgress progress;
 
     /** What the round page shows: one page of pairs, of unmatched mentees and of one meeting's circles. */
     public record PageRequest(String query, int pairPage, int unmatchedPage, int meeting, int circlePage,

@@ -8,9 +8,7 @@ import io.bridgeway.matching.pairing.domain.PairingProblem;
 import io.bridgeway.matching.pairing.solver.PairingResult;
 import io.bridgeway.people.Person;
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -35,6 +33,9 @@ public class RoundResults {
 
     @Inject
     KeptApart keptApart;
+
+    @Inject
+    RoundJobs jobs;
 
     /** What a round's solve has to do. */
     public record Work(boolean pairs, boolean circles) {
@@ -144,7 +145,7 @@ public class RoundResults {
     @Transactional
     public void saveCircles(long roundId, CirclesResult result, List<CirclePin> pins, boolean stopped) {
         MatchingRound round = MatchingRound.findById(roundId);
-        if (round == null || !round.draft()) {
+        if (!savable(round)) {
             return;
         }
         RoundCircle.delete("round = ?1", round);
@@ -183,8 +184,8 @@ public class RoundResults {
     @Transactional
     public void savePairing(long roundId, PairingResult result, boolean stopped, boolean circlesFollow) {
         MatchingRound round = MatchingRound.findById(roundId);
-        if (round == null || !round.draft()) {
-            return; // discarded while solving: nothing to keep
+        if (!savable(round)) {
+            return;
         }
         RoundPair.delete("round = ?1 and pinned = false", round);
         RoundUnmatched.delete("round = ?1", round);
@@ -232,9 +233,24 @@ public class RoundResults {
     @Transactional
     public void finished(long roundId, SolveState state, String message) {
         MatchingRound round = MatchingRound.findById(roundId);
-        if (round != null && round.draft()) { // a round discarded while solving keeps its state
+        if (savable(round)) {
             finish(round, state, message);
         }
+    }
+
+    /**
+     * A solve's result is kept while the round is a draft (one discarded while solving keeps its state) and
+     * this node still holds the solve (a node that stalled past its lease finds the round taken over).
+     */
+    private boolean savable(MatchingRound round) {
+        if (round == null || !round.draft()) {
+            return false;
+        }
+        if (!jobs.holds(round.id)) {
+            Log.warnf("Round %d's solve was taken over by another node: this node's result is not saved", round.id);
+            return false;
+        }
+        return true;
     }
 
     private static void finish(MatchingRound round, SolveState state, String message) {
@@ -243,15 +259,12 @@ public class RoundResults {
         round.solveMessage = message == null ? null : message.length() > 1000 ? message.substring(0, 999) : message;
     }
 
-    /** A solve cannot outlive the process: rounds still marked as solving were interrupted. */
+    /** The node solving the round stopped (its lease ran out, see RoundJobs): the round can be solved again. */
     @Transactional
-    void markInterrupted(@Observes StartupEvent event) {
-        List<MatchingRound> running = MatchingRound.list("solveState", SolveState.SOLVING);
-        for (MatchingRound round : running) {
+    void interrupted(long roundId) {
+        MatchingRound round = MatchingRound.findById(roundId);
+        if (round != null && round.solveState.running()) {
             finish(round, SolveState.INTERRUPTED, "The application stopped while this round was solving. Solve it again.");
-        }
-        if (!running.isEmpty()) {
-            Log.warnf("Marked %d interrupted round solve(s)", running.size());
         }
     }
 

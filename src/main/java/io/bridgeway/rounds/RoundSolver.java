@@ -26,7 +26,8 @@ import org.optaplanner.core.api.solver.SolverManager;
 /**
  * Runs a round's solves in the background on the CDI-produced SolverManagers (job id = round id):
  * first the mentor pairs, then the circles, as the programme asks. Live progress goes to
- * {@link RoundProgress}, final results to {@link RoundResults}.
+ * {@link RoundProgress} (this node) and {@link StoredProgress} (every node), final results to {@link RoundResults}.
+ * The caller took the round's lease ({@link RoundJobs}); it is dropped when the solve ends.
  */
 @ApplicationScoped
 public class RoundSolver {
@@ -48,8 +49,15 @@ public class RoundSolver {
     @Inject
     BridgewayConfig config;
 
+    @Inject
+    StoredProgress stored;
+
+    @Inject
+    RoundJobs jobs;
+
     /** Starts solving; the round must already be committed in state SOLVING. */
     public void solve(long roundId) {
+        jobs.solving(roundId);
         progress.started(roundId);
         RoundResults.Work work = results.work(roundId);
         if (work.pairs()) {
@@ -58,6 +66,7 @@ public class RoundSolver {
             solveCircles(roundId);
         } else {
             results.finished(roundId, SolveState.SOLVED, "Nobody takes part as a mentee or circle member.");
+            jobs.ended(roundId);
         }
     }
 
@@ -71,15 +80,19 @@ public class RoundSolver {
             failed(roundId, "The mentor pairs cannot be solved as they are: ", e);
             return;
         }
-        progress.phaseStarted(roundId, RoundProgress.Phase.PAIRS);
+        phaseStarted(roundId, RoundProgress.Phase.PAIRS);
         pairingSolver.solveAndListen(roundId, id -> problem,
-                best -> progress.improvedPairs(roundId, String.valueOf(best.getScore()), matched(best)),
+                best -> stored.improved(roundId,
+                        progress.improvedPairs(roundId, String.valueOf(best.getScore()), matched(best))),
                 finalBest -> {
                     boolean stopped = progress.of(roundId).stopRequested();
+                    stored.flush(roundId);
                     results.savePairing(roundId, PairExplainer.explain(finalBest, (System.nanoTime() - start) / 1e9),
                             stopped, circlesFollow && !stopped);
                     if (circlesFollow && !stopped) {
                         solveCircles(roundId);
+                    } else {
+                        jobs.ended(roundId);
                     }
                 },
                 (id, error) -> failed(roundId, "The pairing solver failed: ", error));
@@ -101,15 +114,17 @@ public class RoundSolver {
         AtomicBoolean stopFlag = new AtomicBoolean();
         circleStops.put(roundId, stopFlag);
         schedule.setStopSignal(stopFlag::get);
-        progress.phaseStarted(roundId, RoundProgress.Phase.CIRCLES);
+        phaseStarted(roundId, RoundProgress.Phase.CIRCLES);
         circlesSolver.solveAndListen(roundId, id -> schedule,
                 best -> circlesImproved(roundId, best),
                 finalBest -> {
                     circleStops.remove(roundId, stopFlag);
                     CircleSeating.seatLeastConnectedAndRescore(input.problem(), finalBest, input.crossTies()::of);
+                    stored.flush(roundId);
                     results.saveCircles(roundId,
                             CirclesPlanner.toResult(input.problem(), finalBest, (System.nanoTime() - start) / 1e9),
                             input.pins(), progress.of(roundId).stopRequested());
+                    jobs.ended(roundId);
                 },
                 (id, error) -> {
                     circleStops.remove(roundId, stopFlag);
@@ -142,6 +157,12 @@ public class RoundSolver {
             Log.errorf(error, "Solving round %d failed", roundId);
         }
         results.finished(roundId, SolveState.FAILED, what + error.getMessage());
+        jobs.ended(roundId);
+    }
+
+    private void phaseStarted(long roundId, RoundProgress.Phase phase) {
+        progress.phaseStarted(roundId, phase);
+        stored.phaseStarted(roundId, phase);
     }
 
     /** Ends a running solve early; the best solution so far is saved as the draft. */
@@ -161,7 +182,8 @@ public class RoundSolver {
         HardMediumSoftScore score = best.getScore();
         if (score != null) {
             // Medium counts repeated meetings, soft the weighted preferences (see CirclesSchedule).
-            progress.improvedCircles(roundId, score.toString(), -score.mediumScore(), -score.softScore());
+            stored.improved(roundId,
+                    progress.improvedCircles(roundId, score.toString(), -score.mediumScore(), -score.softScore()));
         }
     }
 

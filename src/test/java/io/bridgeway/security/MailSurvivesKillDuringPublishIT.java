@@ -74,7 +74,9 @@ class MailSurvivesKillDuringPublishIT {
                 "BRIDGEWAY_OUTBOX_INTERVAL", "0.4s",
                 "BRIDGEWAY_OUTBOX_BATCH_SIZE", "1",
                 "BRIDGEWAY_OUTBOX_CLAIM_TIMEOUT", "3s",
-                "BRIDGEWAY_OUTBOX_BACKOFF", "1s"));
+                "BRIDGEWAY_OUTBOX_BACKOFF", "1s",
+                // the killed run holds the sender's job lease until this ran out
+                "BRIDGEWAY_CLUSTER_LEASE", "5s"));
         app.start("first-run.log");
 
         List<String> mentors = signUp("kill-mentor", 4, Map.of("level", "6", "departmentId", "5"));

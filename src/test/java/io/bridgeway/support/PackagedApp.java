@@ -26,6 +26,10 @@ public final class PackagedApp implements AutoCloseable {
 
     public static final Path RUNNER = Path.of("target", "quarkus-app", "quarkus-run.jar");
 
+    /** The app built for PostgreSQL (profile postgres-package in pom.xml). */
+    public static final Path POSTGRES_RUNNER = Path.of("target", "pg", "quarkus-run.jar");
+
+    private final Path runner;
     private final Path dataDir;
     private final int port;
     private final Map<String, String> env = new LinkedHashMap<>();
@@ -33,7 +37,13 @@ public final class PackagedApp implements AutoCloseable {
 
     /** {@code extraEnv} adds to or overrides the defaults: no demo data, a random 44-character session key. */
     public PackagedApp(Path dataDir, Map<String, String> extraEnv) throws IOException {
-        assertTrue(Files.exists(RUNNER), "package the app first: " + RUNNER);
+        this(RUNNER, dataDir, extraEnv);
+    }
+
+    /** The app packaged at {@code runner}; logs go to {@code dataDir}. */
+    public PackagedApp(Path runner, Path dataDir, Map<String, String> extraEnv) throws IOException {
+        assertTrue(Files.exists(runner), "package the app first: " + runner);
+        this.runner = runner;
         this.dataDir = dataDir;
         this.port = freePort();
         env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:h2:file:" + dataDir.resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE");
@@ -61,12 +71,16 @@ public final class PackagedApp implements AutoCloseable {
     /** Starts the process without waiting for it to be ready (for a start that is meant to fail). */
     public Process launch(String logName) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", RUNNER.toString());
+                "-jar", runner.toString());
         builder.environment().putAll(env);
         builder.redirectErrorStream(true).redirectOutput(dataDir.resolve(logName).toFile());
         process = builder.start();
         RestAssured.port = port;
         return process;
+    }
+
+    public int port() {
+        return port;
     }
 
     /** A normal shutdown. */

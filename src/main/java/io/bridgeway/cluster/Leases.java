@@ -1,0 +1,111 @@
+package io.bridgeway.cluster;
+
+import io.bridgeway.BridgewayConfig;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Named leases in table {@code cluster_lease}: one node holds a lease until it runs out; the holder renews
+ * it, any node takes it once it ran out. Every change is one conditional UPDATE (or an INSERT of a new
+ * name), so it works the same on H2 and PostgreSQL. Times are the nodes' clocks: keep them in sync (NTP).
+ */
+@ApplicationScoped
+public class Leases {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ClusterNode node;
+
+    @Inject
+    BridgewayConfig config;
+
+    /** Now; tests move it. */
+    Clock clock = Clock.systemUTC();
+
+    /** Takes the lease when it ran out or is ours already, until {@code now + duration}; in the caller's transaction. */
+    public boolean take(String name, Duration duration) {
+        Instant now = clock.instant();
+        return em.createNativeQuery("update cluster_lease set owner_node = ?1, held_until = ?2 "
+                + "where lease_name = ?3 and (held_until < ?4 or owner_node = ?1)")
+                .setParameter(1, node.id()).setParameter(2, now.plus(duration)).setParameter(3, name)
+                .setParameter(4, now).executeUpdate() == 1;
+    }
+
+    /** Extends a lease this node holds; false when it is no longer ours (it ran out and another node took it). */
+    public boolean renew(String name, Duration duration) {
+        return em.createNativeQuery("update cluster_lease set held_until = ?1 where lease_name = ?2 and owner_node = ?3")
+                .setParameter(1, clock.instant().plus(duration)).setParameter(2, name).setParameter(3, node.id())
+                .executeUpdate() == 1;
+    }
+
+    /** Creates a lease held by this node; the name must be new (a round's solve, in its start transaction). */
+    public void create(String name, Duration duration) {
+        em.createNativeQuery("delete from cluster_lease where lease_name = ?1").setParameter(1, name).executeUpdate();
+        em.createNativeQuery("insert into cluster_lease (lease_name, owner_node, held_until) values (?1, ?2, ?3)")
+                .setParameter(1, name).setParameter(2, node.id()).setParameter(3, clock.instant().plus(duration))
+                .executeUpdate();
+    }
+
+    /** Whether this node holds the lease now (it exists, is ours and has not run out). */
+    public boolean holds(String name) {
+        Number held = (Number) em.createNativeQuery("select count(*) from cluster_lease where lease_name = ?1 "
+                + "and owner_node = ?2 and held_until >= ?3")
+                .setParameter(1, name).setParameter(2, node.id()).setParameter(3, clock.instant()).getSingleResult();
+        return held.intValue() > 0;
+    }
+
+    /** Whether the lease exists at all (held or run out). */
+    public boolean exists(String name) {
+        Number found = (Number) em.createNativeQuery("select count(*) from cluster_lease where lease_name = ?1")
+                .setParameter(1, name).getSingleResult();
+        return found.intValue() > 0;
+    }
+
+    /** Drops a lease this node holds (a round's solve ended). */
+    public void drop(String name) {
+        em.createNativeQuery("delete from cluster_lease where lease_name = ?1 and owner_node = ?2")
+                .setParameter(1, name).setParameter(2, node.id()).executeUpdate();
+    }
+
+    /**
+     * Runs a scheduled job on one node of the cluster: the node that takes the job's lease runs it, the
+     * others skip this turn. After the run the lease stays until {@code quiet} after its start, so the
+     * job runs about once per interval across the cluster, not once per node. A node that dies mid-run
+     * holds it until {@code bridgeway.cluster.lease} ran out. Returns whether this node ran it.
+     */
+    public boolean runOnce(String job, Duration quiet, Runnable run) {
+        String name = "job:" + job;
+        Instant started = clock.instant();
+        Duration hold = config.cluster().lease();
+        if (!QuarkusTransaction.requiringNew().call(() -> take(name, hold))) {
+            return false;
+        }
+        try {
+            run.run();
+        } finally {
+            Instant until = started.plus(quiet);
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                    "update cluster_lease set held_until = ?1 where lease_name = ?2 and owner_node = ?3")
+                    .setParameter(1, until).setParameter(2, name).setParameter(3, node.id()).executeUpdate());
+        }
+        return true;
+    }
+
+    /** The quiet time after a run of a job scheduled every {@code every} ("5s", "1h", "off"): 80% of it. */
+    public static Duration quietAfter(String every) {
+        try {
+            return Duration.parse("PT" + every.strip().toUpperCase(java.util.Locale.ROOT)).multipliedBy(4).dividedBy(5);
+        } catch (RuntimeException e) {
+            Log.debugf("No interval in '%s': no quiet time", every);
+            return Duration.ZERO;
+        }
+    }
+}

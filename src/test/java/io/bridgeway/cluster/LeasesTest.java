@@ -1,0 +1,144 @@
+package io.bridgeway.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.bridgeway.BridgewayConfig;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** Two nodes on one database: a lease has one holder at a time, runs out unless renewed, and a job runs once. */
+@QuarkusTest
+class LeasesTest {
+
+    static final Duration LEASE = Duration.ofSeconds(5);
+    static final Instant T0 = Instant.parse("2030-01-01T12:00:00Z");
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    BridgewayConfig config;
+
+    /** A node of its own (its own id) at a fixed time. */
+    Leases node(Instant now) {
+        Leases leases = new Leases();
+        leases.em = em;
+        leases.config = config;
+        leases.node = new ClusterNode();
+        leases.clock = Clock.fixed(now, ZoneOffset.UTC);
+        return leases;
+    }
+
+    static boolean tx(Callable<Boolean> work) {
+        return QuarkusTransaction.requiringNew().call(work);
+    }
+
+    static String fresh() {
+        return "test:" + UUID.randomUUID();
+    }
+
+    @Test
+    void aHeldLeaseIsRefusedToAnotherNodeUntilItRunsOut() {
+        String name = fresh();
+        Leases a = node(T0);
+        Leases b = node(T0);
+        QuarkusTransaction.requiringNew().run(() -> a.create(name, LEASE));
+
+        assertFalse(tx(() -> b.take(name, LEASE)), "held by A");
+        assertTrue(tx(() -> a.take(name, LEASE)), "A may take its own lease again");
+        assertTrue(tx(() -> a.holds(name)));
+
+        b.clock = Clock.fixed(T0.plusSeconds(6), ZoneOffset.UTC);
+        assertTrue(tx(() -> b.take(name, LEASE)), "ran out: B takes it");
+        assertTrue(tx(() -> b.holds(name)));
+        a.clock = b.clock;
+        assertFalse(tx(() -> a.holds(name)), "A no longer holds it");
+        assertFalse(tx(() -> a.renew(name, LEASE)), "and cannot renew it: it stops its work");
+        QuarkusTransaction.requiringNew().run(() -> a.drop(name));
+        assertTrue(tx(() -> a.exists(name)), "A cannot drop B's lease");
+    }
+
+    @Test
+    void renewingKeepsTheLeaseFromOtherNodes() {
+        String name = fresh();
+        Leases a = node(T0);
+        QuarkusTransaction.requiringNew().run(() -> a.create(name, LEASE));
+        a.clock = Clock.fixed(T0.plusSeconds(4), ZoneOffset.UTC);
+        assertTrue(tx(() -> a.renew(name, LEASE)));
+
+        Leases b = node(T0.plusSeconds(8)); // past the first expiry, within the renewed one
+        assertFalse(tx(() -> b.take(name, LEASE)));
+        b.clock = Clock.fixed(T0.plusSeconds(10), ZoneOffset.UTC);
+        assertTrue(tx(() -> b.take(name, LEASE)));
+    }
+
+    @Test
+    void ofTwoNodesRacingForARunOutLeaseExactlyOneWins() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 20; round++) {
+                String name = fresh();
+                QuarkusTransaction.requiringNew().run(() -> node(T0).create(name, LEASE));
+                Instant later = T0.plusSeconds(60);
+                CyclicBarrier together = new CyclicBarrier(2);
+                List<Future<Boolean>> takes = new ArrayList<>();
+                for (Leases node : List.of(node(later), node(later))) {
+                    takes.add(pool.submit(() -> {
+                        together.await();
+                        return tx(() -> node.take(name, LEASE));
+                    }));
+                }
+                int won = 0;
+                for (Future<Boolean> take : takes) {
+                    won += take.get() ? 1 : 0;
+                }
+                assertEquals(1, won, "one winner in race " + round);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aScheduledJobRunsOnOneNodeAtATimeAndOncePerInterval() {
+        String job = "test-" + UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into cluster_lease "
+                + "(lease_name, owner_node, held_until) values (?1, '-', ?2)").setParameter(1, "job:" + job)
+                .setParameter(2, T0.minusSeconds(3600)).executeUpdate());
+        Leases a = node(T0);
+        Leases b = node(T0);
+        AtomicInteger runs = new AtomicInteger();
+        Duration quiet = Leases.quietAfter("10s");
+        assertEquals(Duration.ofSeconds(8), quiet);
+
+        assertTrue(a.runOnce(job, quiet, () -> {
+            runs.incrementAndGet();
+            assertFalse(b.runOnce(job, quiet, runs::incrementAndGet), "B skips while A runs");
+        }));
+        assertFalse(b.runOnce(job, quiet, runs::incrementAndGet), "B skips the rest of the interval");
+        assertEquals(1, runs.get());
+
+        b.clock = Clock.fixed(T0.plusSeconds(9), ZoneOffset.UTC);
+        assertTrue(b.runOnce(job, quiet, runs::incrementAndGet), "the next interval: whichever node comes first");
+        assertEquals(2, runs.get());
+        assertEquals(Duration.ZERO, Leases.quietAfter("off"));
+    }
+}
