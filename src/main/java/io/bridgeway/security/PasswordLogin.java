@@ -1,5 +1,6 @@
 package io.bridgeway.security;
 
+import io.bridgeway.BridgewayConfig;
 import io.bridgeway.people.Person;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.SecretKey;
 
 /**
  * Checks an e-mail and password, for the sign-in form and HTTP Basic alike: throttled first, then
@@ -30,8 +32,6 @@ public class PasswordLogin {
     public record Throttled(Duration retryAfter) implements Outcome {
     }
 
-    /** An API client sends its password with every call; a recent bcrypt success is remembered briefly. */
-    static final Duration VERIFIED_FOR = Duration.ofMinutes(5);
     private static final int MAX_VERIFIED = 10_000;
     private static final String DUMMY_HASH = Passwords.hash(Passwords.generate());
 
@@ -41,7 +41,15 @@ public class PasswordLogin {
     @Inject
     LoginThrottle throttle;
 
+    @Inject
+    BridgewayConfig config;
+
+    /**
+     * An API client sends its password with every call; a recent bcrypt success is remembered for
+     * {@code bridgeway.login.basic-cache-for}, keyed by an HMAC under a key that lives only in this process.
+     */
     private final Map<String, Instant> recentlyVerified = new ConcurrentHashMap<>();
+    private final SecretKey fingerprintKey = Passwords.randomHmacKey();
     Clock clock = Clock.systemUTC();
 
     public Outcome attempt(String email, String password, String clientAddress) {
@@ -68,8 +76,11 @@ public class PasswordLogin {
     }
 
     private boolean verified(AccountLookup.Account account, String password) {
-        // Keyed by the stored hash too, so a password change forgets every earlier success at once.
-        String key = Passwords.sha256(account.personId() + "\n" + account.passwordHash() + "\n" + password);
+        // Keyed by the stored hash too, so a password change or reset forgets every earlier success at once.
+        // The account itself is re-read on every call: deactivation and role changes apply at once.
+        String key = Passwords.hmacSha256(fingerprintKey,
+                account.personId() + "\n" + account.passwordHash() + "\n" + password);
+        Duration cacheFor = config.login().basicCacheFor();
         Instant now = clock.instant();
         Instant until = recentlyVerified.get(key);
         if (until != null && until.isAfter(now)) {
@@ -78,10 +89,13 @@ public class PasswordLogin {
         if (!Passwords.matches(password, account.passwordHash())) {
             return false;
         }
+        if (cacheFor.isZero() || cacheFor.isNegative()) {
+            return true;
+        }
         if (recentlyVerified.size() >= MAX_VERIFIED) {
             recentlyVerified.clear();
         }
-        recentlyVerified.put(key, now.plus(VERIFIED_FOR));
+        recentlyVerified.put(key, now.plus(cacheFor));
         return true;
     }
 }
