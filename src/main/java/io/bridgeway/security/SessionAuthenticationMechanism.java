@@ -134,8 +134,17 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
     @Override
     public Uni<Boolean> sendChallenge(RoutingContext context) {
         Duration wait = context.get(THROTTLED);
-        if (wait == null) {
+        if (wait == null && !isApi(context)) {
             return HttpAuthenticationMechanism.super.sendChallenge(context);
+        }
+        if (wait == null) { // scripts read JSON: say how to sign in (Basic, or a revoked/expired/unknown token)
+            context.response().setStatusCode(401)
+                    .putHeader("WWW-Authenticate", "Basic realm=\"Bridgeway\"")
+                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                    .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+                    .end(new JsonObject().put("error", "Sign in with HTTP Basic or a valid personal API token "
+                            + "(Authorization: Bearer).").put("status", 401).encode());
+            return Uni.createFrom().item(true);
         }
         long seconds = Math.max(1, wait.toSeconds());
         String message = "Too many failed sign-ins. Try again in " + LoginThrottle.inWords(wait) + ".";
