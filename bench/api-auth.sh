@@ -3,11 +3,13 @@
 # HTTP Basic, with a personal API token (Bearer) and, for comparison, with a page's session cookie; then wrk
 # at 16 connections for each. Starts the packaged app with the demo data (build it first:
 # ./mvnw -B package -DskipTests) on PORT in a fresh data folder, unless BASE_URL points at a running one.
-#   bench/api-auth.sh [N]        # default 100; PORT (default 8093), WRK_SECONDS (default 10, 0 = no wrk)
+#   bench/api-auth.sh [N]        # default 100; PORT (default 8093), WRK_SECONDS (default 10, 0 = no wrk),
+#                                # WARMUP (default 200: untimed calls of each kind first, so the JIT is warm)
 set -euo pipefail
 N=${1:-100}
 PORT=${PORT:-8093}
 WRK_SECONDS=${WRK_SECONDS:-10}
+WARMUP=${WARMUP:-200}
 USER_EMAIL=pm@demo.bridgeway.example
 USER_PASSWORD=bridgeway-demo
 WORK=$(mktemp -d)
@@ -72,6 +74,14 @@ sequential_page() {
   end=$(date +%s%N)
   printf '%-7s %d sequential calls: %5d ms (%s) [GET %s]\n' cookie "$N" $(((end - start) / 1000000)) "$codes" "$path"
 }
+warm() {
+  local config="$WORK/curl-warm.cfg"
+  : > "$config"
+  for _ in $(seq 1 "$WARMUP"); do printf 'url = "%s%s"\noutput = "/dev/null"\n' "$BASE_URL" "$2" >> "$config"; done
+  [ "$WARMUP" -gt 0 ] && curl -s -H "$1" -K "$config" > /dev/null
+  return 0
+}
+warm "$BASIC" /api/v1/me; warm "$BEARER" /api/v1/me; warm "$COOKIE" /login; warm "$COOKIE" /profile
 sequential basic "$BASIC"
 sequential bearer "$BEARER"
 sequential_page /login

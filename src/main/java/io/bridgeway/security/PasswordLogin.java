@@ -46,9 +46,15 @@ public class PasswordLogin {
 
     /**
      * An API client sends its password with every call; a recent bcrypt success is remembered for
-     * {@code bridgeway.login.basic-cache-for}, keyed by an HMAC under a key that lives only in this process.
+     * {@code bridgeway.login.basic-cache-for}, keyed by an HMAC (under a key that lives only in this process) of
+     * the e-mail and password. A hit re-reads the account by id, the cheap lookup sessions use, and counts only
+     * while the account is active with the same stored hash: a password change or reset, a deactivation or a
+     * role change applies to the very next call.
      */
-    private final Map<String, Instant> recentlyVerified = new ConcurrentHashMap<>();
+    private record Remembered(long personId, String passwordHash, Instant until) {
+    }
+
+    private final Map<String, Remembered> recentlyVerified = new ConcurrentHashMap<>();
     private final SecretKey fingerprintKey = Passwords.randomHmacKey();
     Clock clock = Clock.systemUTC();
 
@@ -58,11 +64,17 @@ public class PasswordLogin {
         if (wait.isPresent()) {
             return new Throttled(wait.get());
         }
+        String fingerprint = Passwords.hmacSha256(fingerprintKey, normalized + "\n" + password);
+        Optional<AccountLookup.Account> remembered = remembered(fingerprint, normalized);
+        if (remembered.isPresent()) {
+            throttle.recordSuccess(normalized);
+            return new SignedIn(remembered.get());
+        }
         Optional<AccountLookup.Account> account = normalized == null || normalized.isEmpty()
                 ? Optional.empty() : accounts.findActive(normalized);
         boolean matches;
         if (account.isPresent() && account.get().passwordHash() != null) {
-            matches = verified(account.get(), password);
+            matches = Passwords.matches(password, account.get().passwordHash());
         } else {
             Passwords.matches(password == null ? "" : password, DUMMY_HASH); // same cost as a real check
             matches = false;
@@ -72,30 +84,34 @@ public class PasswordLogin {
             return new WrongCredentials();
         }
         throttle.recordSuccess(normalized);
+        remember(fingerprint, account.get());
         return new SignedIn(account.get());
     }
 
-    private boolean verified(AccountLookup.Account account, String password) {
-        // Keyed by the stored hash too, so a password change or reset forgets every earlier success at once.
-        // The account itself is re-read on every call: deactivation and role changes apply at once.
-        String key = Passwords.hmacSha256(fingerprintKey,
-                account.personId() + "\n" + account.passwordHash() + "\n" + password);
+    private Optional<AccountLookup.Account> remembered(String fingerprint, String email) {
+        Remembered entry = recentlyVerified.get(fingerprint);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        Optional<AccountLookup.Account> account = entry.until().isAfter(clock.instant())
+                ? accounts.findActive(entry.personId()) : Optional.empty();
+        if (account.isPresent() && account.get().email().equals(email)
+                && entry.passwordHash().equals(account.get().passwordHash())) {
+            return account;
+        }
+        recentlyVerified.remove(fingerprint); // expired, or the account changed: check the password again
+        return Optional.empty();
+    }
+
+    private void remember(String fingerprint, AccountLookup.Account account) {
         Duration cacheFor = config.login().basicCacheFor();
-        Instant now = clock.instant();
-        Instant until = recentlyVerified.get(key);
-        if (until != null && until.isAfter(now)) {
-            return true;
-        }
-        if (!Passwords.matches(password, account.passwordHash())) {
-            return false;
-        }
         if (cacheFor.isZero() || cacheFor.isNegative()) {
-            return true;
+            return;
         }
         if (recentlyVerified.size() >= MAX_VERIFIED) {
             recentlyVerified.clear();
         }
-        recentlyVerified.put(key, now.plus(cacheFor));
-        return true;
+        recentlyVerified.put(fingerprint,
+                new Remembered(account.personId(), account.passwordHash(), clock.instant().plus(cacheFor)));
     }
 }
