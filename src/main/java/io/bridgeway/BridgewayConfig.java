@@ -103,6 +103,10 @@ public interface BridgewayConfig {
 
         @WithDefault("PT15M")
         Duration window();
+
+        /** How long a successful HTTP Basic check is remembered (no bcrypt for repeat calls); 0 turns it off. */
+        @WithDefault("PT60S")
+        Duration basicCacheFor();
     }
 
     /** The mail outbox sender. */

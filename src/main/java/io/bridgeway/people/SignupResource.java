@@ -1,5 +1,6 @@
 package io.bridgeway.people;
 
+import jakarta.annotation.security.PermitAll;
 import io.bridgeway.security.SessionCookie;
 import io.bridgeway.web.Flash;
 import io.bridgeway.web.FormErrors;
@@ -24,6 +25,7 @@ import java.net.URI;
  */
 @Path("/signup")
 @Produces(MediaType.TEXT_HTML)
+@PermitAll
 public class SignupResource {
 
     @CheckedTemplate

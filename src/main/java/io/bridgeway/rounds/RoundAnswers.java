@@ -1,5 +1,6 @@
 package io.bridgeway.rounds;
 
+import io.bridgeway.web.ErrorPages;
 import io.bridgeway.web.Flash;
 import io.bridgeway.web.FormFields;
 import io.bridgeway.web.RuleViolationException;
@@ -8,6 +9,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -86,10 +88,14 @@ class RoundAnswers {
      */
     Response refused(RuntimeException e, UriInfo uri) {
         long id = Long.parseLong(uri.getPathParameters().getFirst("id"));
-        if (htmx()) {
-            return html(changedPart(id, e.getMessage(), "problem", 0)).header("HX-Reswap", "none").build();
+        try {
+            if (htmx()) {
+                return html(changedPart(id, e.getMessage(), "problem", 0)).header("HX-Reswap", "none").build();
+            }
+            return html(page(id, place, e.getMessage())).status(e instanceof StaleEditException ? 409 : 400).build();
+        } catch (NotFoundException noSuchRound) { // a refused form for a round that does not exist: plain 404
+            return ErrorPages.nothingHere(uri);
         }
-        return html(page(id, place, e.getMessage())).status(e instanceof StaleEditException ? 409 : 400).build();
     }
 
     private TemplateInstance changedPart(long id, String message, String part, long pairId) {

@@ -1,5 +1,6 @@
 package io.bridgeway.security;
 
+import jakarta.annotation.security.PermitAll;
 import io.bridgeway.BridgewayConfig;
 import io.bridgeway.people.Person;
 import io.bridgeway.web.Flash;
@@ -29,6 +30,7 @@ import org.jboss.resteasy.reactive.RestForm;
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
+@PermitAll
 public class LoginResource {
 
     @CheckedTemplate

@@ -1,5 +1,6 @@
 package io.bridgeway.security;
 
+import io.bridgeway.BridgewayConfig;
 import io.bridgeway.people.Person;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.SecretKey;
 
 /**
  * Checks an e-mail and password, for the sign-in form and HTTP Basic alike: throttled first, then
@@ -30,8 +32,6 @@ public class PasswordLogin {
     public record Throttled(Duration retryAfter) implements Outcome {
     }
 
-    /** An API client sends its password with every call; a recent bcrypt success is remembered briefly. */
-    static final Duration VERIFIED_FOR = Duration.ofMinutes(5);
     private static final int MAX_VERIFIED = 10_000;
     private static final String DUMMY_HASH = Passwords.hash(Passwords.generate());
 
@@ -41,7 +41,21 @@ public class PasswordLogin {
     @Inject
     LoginThrottle throttle;
 
-    private final Map<String, Instant> recentlyVerified = new ConcurrentHashMap<>();
+    @Inject
+    BridgewayConfig config;
+
+    /**
+     * An API client sends its password with every call; a recent bcrypt success is remembered for
+     * {@code bridgeway.login.basic-cache-for}, keyed by an HMAC (under a key that lives only in this process) of
+     * the e-mail and password. A hit re-reads the account by id, the cheap lookup sessions use, and counts only
+     * while the account is active with the same stored hash: a password change or reset, a deactivation or a
+     * role change applies to the very next call.
+     */
+    private record Remembered(long personId, String passwordHash, Instant until) {
+    }
+
+    private final Map<String, Remembered> recentlyVerified = new ConcurrentHashMap<>();
+    private final SecretKey fingerprintKey = Passwords.randomHmacKey();
     Clock clock = Clock.systemUTC();
 
     public Outcome attempt(String email, String password, String clientAddress) {
@@ -50,11 +64,17 @@ public class PasswordLogin {
         if (wait.isPresent()) {
             return new Throttled(wait.get());
         }
+        String fingerprint = Passwords.hmacSha256(fingerprintKey, normalized + "\n" + password);
+        Optional<AccountLookup.Account> remembered = remembered(fingerprint, normalized);
+        if (remembered.isPresent()) {
+            throttle.recordSuccess(normalized);
+            return new SignedIn(remembered.get());
+        }
         Optional<AccountLookup.Account> account = normalized == null || normalized.isEmpty()
                 ? Optional.empty() : accounts.findActive(normalized);
         boolean matches;
         if (account.isPresent() && account.get().passwordHash() != null) {
-            matches = verified(account.get(), password);
+            matches = Passwords.matches(password, account.get().passwordHash());
         } else {
             Passwords.matches(password == null ? "" : password, DUMMY_HASH); // same cost as a real check
             matches = false;
@@ -64,24 +84,34 @@ public class PasswordLogin {
             return new WrongCredentials();
         }
         throttle.recordSuccess(normalized);
+        remember(fingerprint, account.get());
         return new SignedIn(account.get());
     }
 
-    private boolean verified(AccountLookup.Account account, String password) {
-        // Keyed by the stored hash too, so a password change forgets every earlier success at once.
-        String key = Passwords.sha256(account.personId() + "\n" + account.passwordHash() + "\n" + password);
-        Instant now = clock.instant();
-        Instant until = recentlyVerified.get(key);
-        if (until != null && until.isAfter(now)) {
-            return true;
+    private Optional<AccountLookup.Account> remembered(String fingerprint, String email) {
+        Remembered entry = recentlyVerified.get(fingerprint);
+        if (entry == null) {
+            return Optional.empty();
         }
-        if (!Passwords.matches(password, account.passwordHash())) {
-            return false;
+        Optional<AccountLookup.Account> account = entry.until().isAfter(clock.instant())
+                ? accounts.findActive(entry.personId()) : Optional.empty();
+        if (account.isPresent() && account.get().email().equals(email)
+                && entry.passwordHash().equals(account.get().passwordHash())) {
+            return account;
+        }
+        recentlyVerified.remove(fingerprint); // expired, or the account changed: check the password again
+        return Optional.empty();
+    }
+
+    private void remember(String fingerprint, AccountLookup.Account account) {
+        Duration cacheFor = config.login().basicCacheFor();
+        if (cacheFor.isZero() || cacheFor.isNegative()) {
+            return;
         }
         if (recentlyVerified.size() >= MAX_VERIFIED) {
             recentlyVerified.clear();
         }
-        recentlyVerified.put(key, now.plus(VERIFIED_FOR));
-        return true;
+        recentlyVerified.put(fingerprint,
+                new Remembered(account.personId(), account.passwordHash(), clock.instant().plus(cacheFor)));
     }
 }

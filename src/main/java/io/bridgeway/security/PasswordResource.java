@@ -1,5 +1,6 @@
 package io.bridgeway.security;
 
+import jakarta.annotation.security.PermitAll;
 import io.bridgeway.web.Flash;
 import io.bridgeway.web.FormErrors;
 import io.quarkus.qute.CheckedTemplate;
@@ -72,12 +73,14 @@ public class PasswordResource {
 
     @GET
     @Path("password/forgot")
+    @PermitAll
     public TemplateInstance forgotForm(@QueryParam("email") String email) {
         return Templates.forgot(email);
     }
 
     @POST
     @Path("password/forgot")
+    @PermitAll
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response forgot(@RestForm String email) {
         if (email != null && email.length() <= 254) {
@@ -88,6 +91,7 @@ public class PasswordResource {
 
     @GET
     @Path("password/reset")
+    @PermitAll
     public Response resetForm(@QueryParam("token") String token) {
         FormErrors errors = FormErrors.none();
         if (passwords.usableReset(token) == null) {
@@ -98,6 +102,7 @@ public class PasswordResource {
 
     @POST
     @Path("password/reset")
+    @PermitAll
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response reset(@RestForm String token, @RestForm String password, @RestForm String confirmation) {
         FormErrors errors = passwords.reset(token, password, confirmation);

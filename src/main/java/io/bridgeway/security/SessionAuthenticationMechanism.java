@@ -28,7 +28,7 @@ import java.util.Set;
 
 /**
  * Who is calling: pages by the signed {@code bw-session} cookie (see {@link SessionTokens}), the JSON
- * API by HTTP Basic. Anonymous page visits to protected pages are sent to the sign-in page; API calls
+ * API by HTTP Basic or a personal API token ({@link ApiTokenAuthentication}). Anonymous page visits to protected pages are sent to the sign-in page; API calls
  * get a Basic challenge, or 429 with {@code Retry-After} while their account or address is throttled.
  */
 @ApplicationScoped
@@ -51,6 +51,11 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
 
     private Uni<SecurityIdentity> basic(RoutingContext context, IdentityProviderManager identities) {
         String header = context.request().getHeader(HttpHeaders.AUTHORIZATION);
+        String bearer = ApiTokenAuthentication.secretOf(header);
+        if (bearer != null) {
+            return identities.authenticate(HttpSecurityUtils.setRoutingContextAttribute(
+                    new ApiTokenAuthentication.Request(bearer), context));
+        }
         if (header == null || !header.regionMatches(true, 0, BASIC, 0, BASIC.length())) {
             return Uni.createFrom().nullItem();
         }
@@ -129,8 +134,17 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
     @Override
     public Uni<Boolean> sendChallenge(RoutingContext context) {
         Duration wait = context.get(THROTTLED);
-        if (wait == null) {
+        if (wait == null && !isApi(context)) {
             return HttpAuthenticationMechanism.super.sendChallenge(context);
+        }
+        if (wait == null) { // scripts read JSON: say how to sign in (Basic, or a revoked/expired/unknown token)
+            context.response().setStatusCode(401)
+                    .putHeader("WWW-Authenticate", "Basic realm=\"Bridgeway\"")
+                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                    .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+                    .end(new JsonObject().put("error", "Sign in with HTTP Basic or a valid personal API token "
+                            + "(Authorization: Bearer).").put("status", 401).encode());
+            return Uni.createFrom().item(true);
         }
         long seconds = Math.max(1, wait.toSeconds());
         String message = "Too many failed sign-ins. Try again in " + LoginThrottle.inWords(wait) + ".";
@@ -153,7 +167,8 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
 
     @Override
     public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
-        return Set.of(UsernamePasswordAuthenticationRequest.class, PersonIdentityProviders.SessionRequest.class);
+        return Set.of(UsernamePasswordAuthenticationRequest.class, PersonIdentityProviders.SessionRequest.class,
+                ApiTokenAuthentication.Request.class);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.bridgeway.security;
 
+import jakarta.annotation.security.PermitAll;
 import io.bridgeway.BridgewayConfig;
 import io.quarkus.oidc.IdToken;
 import io.quarkus.oidc.OidcSession;
@@ -32,6 +33,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  */
 @Path("/sso")
 @Produces(MediaType.TEXT_HTML)
+// the code flow itself is required by the "sso" HTTP permission (application.properties)
+@PermitAll
 public class SsoResource {
 
     @CheckedTemplate

@@ -44,6 +44,11 @@ public class ErrorPages {
         if (e.getCause() != null) {
             return respond(400, "Bad request", INVALID_ADDRESS_VALUE, uri);
         }
+        return nothingHere(uri);
+    }
+
+    /** The 404 answer (page or JSON), for a mapper that finds its subject gone while answering. */
+    public static Response nothingHere(UriInfo uri) {
         return respond(404, "Not found", "There is nothing at this address.", uri);
     }
 

@@ -1,5 +1,6 @@
 package io.bridgeway.web;
 
+import jakarta.annotation.security.PermitAll;
 import io.bridgeway.mentoring.MyMatches;
 import io.bridgeway.people.Person;
 import io.quarkus.qute.CheckedTemplate;
@@ -14,6 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 /** The landing page: what Bridgeway is, and where to go next. */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
+// visitors see the welcome page; signed-in people their summary
+@PermitAll
 public class HomeResource {
 
     @Inject
