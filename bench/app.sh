@@ -8,6 +8,7 @@
 JAR="${JAR:-target/quarkus-app/quarkus-run.jar}"
 APP_PID=""
 APP_DIR=""
+BENCH_TMP=$(mktemp -d "/tmp/bridgeway-${BENCH_NAME:-bench}.XXXX")
 
 bench_cleanup() {
   stop_app
@@ -82,3 +83,6 @@ stop_app() {
   fi
   APP_PID=""
 }
+
+trap bench_cleanup EXIT
+trap 'exit 130' INT TERM

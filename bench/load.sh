@@ -20,11 +20,9 @@ TARGETS="${TARGETS:-login profile me review}"
 EMPLOYEE="kofi.mensah@demo.bridgeway.example"
 MANAGER="pm@demo.bridgeway.example"
 PASSWORD="bridgeway-demo"
-BENCH_TMP=$(mktemp -d /tmp/bridgeway-load.XXXX)
+BENCH_NAME=load
 # shellcheck source=bench/app.sh
 source bench/app.sh
-trap bench_cleanup EXIT
-trap 'exit 130' INT TERM
 
 if ! command -v wrk > /dev/null; then
   echo "installing wrk (apt-get)..."

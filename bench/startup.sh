@@ -13,11 +13,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS="${RUNS:-3}"
 IDLE="${IDLE:-5}"
-BENCH_TMP=$(mktemp -d /tmp/bridgeway-startup.XXXX)
+BENCH_NAME=startup
 # shellcheck source=bench/app.sh
 source bench/app.sh
-trap bench_cleanup EXIT
-trap 'exit 130' INT TERM
 
 build_if_needed
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg), JAVA_OPTS=${JAVA_OPTS:-none}"
