@@ -49,7 +49,8 @@ public class Person extends TrackedEntity {
     @Column(name = "session_version", insertable = false, updatable = false)
     public int sessionVersion;
 
-    @ElementCollection(fetch = FetchType.EAGER)
+    // Lazy: only account pages read them; the session check reads roles with its own query (AccountLookup).
+    @ElementCollection
     @org.hibernate.annotations.BatchSize(size = 64) // lists of people (round pairs) load roles in batches, not one by one
     @CollectionTable(name = "person_role", joinColumns = @JoinColumn(name = "person_id"))
     @Column(name = "role_name", length = 32)

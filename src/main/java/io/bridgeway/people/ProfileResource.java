@@ -56,7 +56,7 @@ public class ProfileResource {
     @GET
     @Transactional
     public TemplateInstance view() {
-        return Templates.view(ProfileView.of(me()));
+        return Templates.view(profiles.view(viewer.personId()));
     }
 
     @GET

@@ -8,11 +8,13 @@ import io.bridgeway.security.Role;
 import io.bridgeway.web.FormErrors;
 import io.bridgeway.web.Found;
 import io.bridgeway.web.StaleEditException;
+import io.bridgeway.web.Transactions;
 import io.bridgeway.web.FormFields;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.HashSet;
@@ -52,6 +54,18 @@ public class ProfileService {
     Event<PersonDeleted> deletions;
 
     /** Creates an employee account with its profile, or returns the per-field errors and stores nothing. */
+    /**
+     * The profile page: the person and their manager in one query, read-only, so the commit has no entity to
+     * dirty-check (issue 15, bench/load.sh); the four small collections follow in one query each.
+     */
+    @Transactional
+    public ProfileView view(long personId) {
+        Transactions.readOnly();
+        Person person = Person.<Person>find("from Person p left join fetch p.manager where p.id = ?1", personId)
+                .firstResultOptional().orElseThrow(NotFoundException::new);
+        return ProfileView.of(person);
+    }
+
     @Transactional
     public SignupResult signUp(ProfileForm form) {
         FormErrors errors = new FormErrors();

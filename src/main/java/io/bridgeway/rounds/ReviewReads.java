@@ -1,5 +1,6 @@
 package io.bridgeway.rounds;
 
+import io.bridgeway.web.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -13,6 +14,7 @@ public class ReviewReads {
 
     @Transactional
     public ReviewSummary summary(long roundId) {
+        Transactions.readOnly();
         return ReviewSummary.of(Rounds.round(roundId));
     }
 

@@ -30,16 +30,16 @@ public record ReviewSummary(int mentees, int mentors, int places, int unmatched,
         int places = 0;
         Set<String> offered = new HashSet<>();
         Map<Long, Set<String>> goalsOf = new HashMap<>();
-        for (RoundParticipant participant : RoundParticipant.of(round)) {
-            var profile = ParticipantSnapshot.fromJson(participant.profileJson).profile();
-            if (participant.asMentor) {
+        for (RoundParticipant.Row participant : RoundParticipant.rowsOf(round)) {
+            var profile = ParticipantSnapshot.fromJson(participant.profileJson()).profile();
+            if (participant.asMentor()) {
                 mentors++;
-                places += participant.mentorCapacity;
+                places += participant.mentorCapacity();
                 offered.addAll(profile.skills().keySet());
             }
-            if (participant.asMentee) {
+            if (participant.asMentee()) {
                 mentees++;
-                goalsOf.put(participant.person.id, profile.goals());
+                goalsOf.put(participant.personId(), profile.goals());
             }
         }
         List<RoundUnmatched> left = RoundUnmatched.list("round", round);

@@ -3,6 +3,7 @@ package io.bridgeway.rounds;
 import io.bridgeway.people.Person;
 import io.bridgeway.web.Paged;
 import io.bridgeway.web.RuleViolationException;
+import io.bridgeway.web.Transactions;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,18 +32,21 @@ public class RoundReads {
 
     @Transactional
     public RoundView view(long id, PageRequest request) {
+        Transactions.readOnly();
         return RoundView.of(Rounds.round(id), progress.of(id), request.query(), request.pairPage(),
                 request.unmatchedPage(), request.meeting(), request.circlePage(), request.pinnedOnly());
     }
 
     @Transactional
     public RoundComparison comparison(long id) {
+        Transactions.readOnly();
         return RoundComparison.of(Rounds.round(id));
     }
 
     /** The round as JSON with one page of pairs ({@code size} rows, at most {@link #MAX_PAGE_SIZE}). */
     @Transactional
     public RoundJson json(long id, int page, int size) {
+        Transactions.readOnly();
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw new RuleViolationException("size must be between 1 and " + MAX_PAGE_SIZE + ".", "size");
         }

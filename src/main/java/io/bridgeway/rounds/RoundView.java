@@ -170,11 +170,11 @@ public record RoundView(long id, long version, long programId, String programNam
             week = calendar.weekStarts(meeting).get(0);
             List<RoundCircle> circles = RoundCircle.of(round).stream().filter(c -> c.meetingIndex == meeting).toList();
             if (!circles.isEmpty()) {
-                for (RoundParticipant p : RoundParticipant.of(round)) {
-                    if (p.asCircleMember && p.person != null) {
-                        ParticipantSnapshot snapshot = ParticipantSnapshot.fromJson(p.profileJson);
-                        snapshots.put(p.person.id, snapshot);
-                        free.put(p.person.id, RoundProblems.circleFreeHours(snapshot, calendar, meeting));
+                for (RoundParticipant.Row p : RoundParticipant.rowsOf(round)) {
+                    if (p.asCircleMember() && p.personId() != null) {
+                        ParticipantSnapshot snapshot = ParticipantSnapshot.fromJson(p.profileJson());
+                        snapshots.put(p.personId(), snapshot);
+                        free.put(p.personId(), RoundProblems.circleFreeHours(snapshot, calendar, meeting));
                     }
                 }
             }

@@ -29,6 +29,8 @@ public class SessionTokens {
     }
 
     private final SecretKeySpec key;
+    /** A keyed MAC per thread: looking up the provider and initialising the key cost more than the HMAC itself. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
     private final Duration idleTimeout;
     private final Duration absoluteTimeout;
     private final Duration renewAfter;
@@ -100,10 +102,15 @@ public class SessionTokens {
     }
 
     private String sign(String payload) {
+        // doFinal resets the MAC for the next use on this thread
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(macs.get().doFinal(payload.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is part of every JDK", e);
         }
