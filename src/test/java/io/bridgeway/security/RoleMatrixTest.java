@@ -131,6 +131,7 @@ class RoleMatrixTest {
             Map.entry("GET /programs/{id}/analytics", Access.MANAGERS),
             Map.entry("GET /programs/{id}/analytics/{table}.csv", Access.MANAGERS),
             Map.entry("GET /analytics", Access.MANAGERS),
+            Map.entry("GET /analytics/outcomes", Access.MANAGERS),
             Map.entry("GET /analytics/{table}.csv", Access.MANAGERS),
             Map.entry("POST /api/v1/programs", Access.MANAGERS),
             Map.entry("GET /api/v1/programs/{programId}/rounds", Access.MANAGERS),
