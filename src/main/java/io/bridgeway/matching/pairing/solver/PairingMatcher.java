@@ -35,6 +35,7 @@ public final class PairingMatcher {
         }
         Solver<PairingSolution> solver = SolverFactory.<PairingSolution>create(
                 PairingSolverConfig.create(remaining, min(unimprovedLimit, remaining), true)).buildSolver();
+        solution.setStopSignal(solver::isTerminateEarly); // the exact step then honours terminateEarly too
         PairingSolution best = solver.solve(solution);
         return PairExplainer.explain(best, (System.nanoTime() - start) / 1e9);
     }
