@@ -31,11 +31,13 @@ public final class ExactPairingOptimizer {
     private static final int ON_SINK = -2;
     private static final long INFINITY = Long.MAX_VALUE / 4;
     /** Most valuable mentors per mentee in the first flow; 20k-50k-person instances needed few re-solves with it. */
-    public static final int DEFAULT_TOP_K = 24;
+    public static final int DEFAULT_TOP_K = 48;
     /** How often (in mentees) the loops ask the stop signal. */
     private static final int STOP_CHECK_EVERY = 64;
     /** Most valuable mentees kept per mentor, besides each mentee's own top k. */
-    static final int MENTEES_PER_MENTOR = 16;
+    static final int MENTEES_PER_MENTOR = 24;
+    /** Most pairs per mentee the check adds back per round (the most violated first). */
+    private static final int ADDED_PER_ROW = 8;
 
     private ExactPairingOptimizer() {
     }
@@ -244,6 +246,7 @@ public final class ExactPairingOptimizer {
                 System.out.println("DEBUG in-graph violations " + bad + " worst " + worst + " sinkPot " + flow.potential[flow.sink]);
             }
             int[] start = new int[rows + 1];
+            long[] heap = new long[ADDED_PER_ROW];
             int[] mentor = new int[64];
             int[] cost = new int[64];
             int n = 0;
@@ -257,23 +260,37 @@ public final class ExactPairingOptimizer {
                 if (prunedMax[r] == 0 || prunedMax[r] <= rowPotential - highestMentorPotential) {
                     continue;
                 }
+                int size = 0;
                 for (int j = 0; j < mentors; j++) {
                     if (capacity[j] <= 0) {
                         continue;
                     }
                     long value = values.value(j, rowMentee[r]);
-                    if (value <= 0 || value <= rowPotential - flow.potential[rows + j]
+                    long slack = rowPotential - flow.potential[rows + j];
+                    if (value <= 0 || value <= slack
                             || Arrays.binarySearch(this.mentor, rowStart[r], rowStart[r + 1], j) >= 0) {
                         continue;
                     }
-                    if (n == mentor.length) {
-                        mentor = Arrays.copyOf(mentor, n * 2);
-                        cost = Arrays.copyOf(cost, n * 2);
+                    // keep the most violated few (key: reduced cost, then mentor); the next check finds the rest
+                    long key = ((slack - value) << 32) | j;
+                    if (size < ADDED_PER_ROW) {
+                        heapPush(heap, size++, key);
+                    } else if (key < heap[0]) {
+                        heap[0] = key;
+                        heapSiftDown(heap, size, 0);
                     }
-                    mentor[n] = j;
-                    cost[n] = (int) -value;
-                    n++;
                 }
+                if (n + size > mentor.length) {
+                    mentor = Arrays.copyOf(mentor, Math.max(n + size, n * 2));
+                    cost = Arrays.copyOf(cost, mentor.length);
+                }
+                for (int q = 0; q < size; q++) {
+                    int j = (int) (heap[q] & 0xffffffffL);
+                    mentor[n + q] = j;
+                    cost[n + q] = (int) -values.value(j, rowMentee[r]);
+                }
+                sortByMentor(mentor, cost, n, n + size);
+                n += size;
             }
             start[rows] = n;
             return new Edges(start, mentor, cost, new long[rows]);
