@@ -62,6 +62,11 @@ public final class ExactPairingOptimizer {
 
     /** @param topK mentors per mentee in the first flow; {@code Integer.MAX_VALUE} = no pruning */
     public static Result optimize(PairingSolution solution, int topK, BooleanSupplier stop) {
+        return optimize(solution, topK, MENTEES_PER_MENTOR, stop);
+    }
+
+    /** @param menteesPerMentor each mentor's most valuable mentees, also in the first flow (0 = none) */
+    static Result optimize(PairingSolution solution, int topK, int menteesPerMentor, BooleanSupplier stop) {
         long start = System.nanoTime();
         PairRules rules = solution.getRules();
         List<MenteeAssignment> assignments = solution.getAssignments();
@@ -98,7 +103,7 @@ public final class ExactPairingOptimizer {
         }
         PairValues values = new PairValues(rules, mentorList, solution.getMentees());
         // Pairs worth <= 0 are dropped: never better than leaving the mentee unmatched.
-        Edges edges = Edges.topK(values, rowMentee, capacity, topK, stop);
+        Edges edges = Edges.topK(values, rowMentee, capacity, topK, menteesPerMentor, stop);
         int solves = 0;
         int added = 0;
         int[] rowMentor;
@@ -155,7 +160,8 @@ public final class ExactPairingOptimizer {
         }
 
         /** Null when stopped. */
-        static Edges topK(PairValues values, int[] rowMentee, int[] capacity, int topK, BooleanSupplier stop) {
+        static Edges topK(PairValues values, int[] rowMentee, int[] capacity, int topK, int menteesPerMentor,
+                BooleanSupplier stop) {
             int rows = rowMentee.length;
             int mentors = values.mentorCount();
             int k = (int) Math.min(topK, mentors);
@@ -164,7 +170,7 @@ public final class ExactPairingOptimizer {
             int[] cost = new int[mentor.length];
             long[] prunedMax = new long[rows];
             long[] heap = new long[k + 1];
-            MentorBest mentorBest = new MentorBest(mentors, Math.min(rows, MENTEES_PER_MENTOR));
+            MentorBest mentorBest = new MentorBest(mentors, Math.min(rows, menteesPerMentor));
             int n = 0;
             for (int r = 0; r < rows; r++) {
                 if (r % STOP_CHECK_EVERY == 0 && stop.getAsBoolean()) {
