@@ -191,4 +191,31 @@ public final class PairValues {
         }
         return value;
     }
+
+    public HardRule firstBrokenRule(Mentor mentor, Mentee mentee) {
+        return firstBrokenRule(mentor.getIndex(), mentee.getIndex());
+    }
+
+    /** {@link PairRules#firstBrokenRule}: the first broken hard rule in check.py's order, or null. */
+    public HardRule firstBrokenRule(int mentor, int mentee) {
+        int[] special = related[mentee];
+        if (special.length > 0 && Arrays.binarySearch(special, mentor) >= 0) {
+            return rules.firstBrokenRule(mentors.get(mentor), mentees.get(mentee));
+        }
+        // Not related: same person, reporting chain and do-not-pair cannot apply.
+        if (mentorLevel[mentor] - menteeLevel[mentee] < settings.minLevelGap()) {
+            return HardRule.LEVEL_GAP_TOO_SMALL;
+        }
+        if (languagesAsMasks ? (mentorLanguages[mentor] & menteeLanguages[mentee]) == 0
+                : !mentors.get(mentor).getPerson().sharesLanguageWith(mentees.get(mentee).getPerson())) {
+            return HardRule.NO_SHARED_LANGUAGE;
+        }
+        if (Math.abs(mentorOffset[mentor] - menteeOffset[mentee]) > settings.maxOffsetDiffMinutes()) {
+            return HardRule.TIME_ZONES_TOO_FAR_APART;
+        }
+        if (requireCrossDepartment && mentorDepartment[mentor] == menteeDepartment[mentee]) {
+            return HardRule.SAME_DEPARTMENT;
+        }
+        return null;
+    }
 }

@@ -6,6 +6,7 @@ import io.bridgeway.matching.pairing.domain.Mentee;
 import io.bridgeway.matching.pairing.domain.MenteeAssignment;
 import io.bridgeway.matching.pairing.domain.Mentor;
 import io.bridgeway.matching.pairing.domain.PairRules;
+import io.bridgeway.matching.pairing.domain.PairValues;
 import io.bridgeway.matching.pairing.domain.PairingSolution;
 import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
 import org.optaplanner.core.api.solver.SolutionManager;
@@ -29,6 +30,9 @@ public final class PairExplainer {
     private final PairRules rules;
     /** Mentees per mentor index. */
     private final List<List<MenteeAssignment>> menteesOf;
+    private PairValues values;
+    private Mentee lastOptionsOf;
+    private Options lastOptions;
 
     public PairExplainer(PairingSolution solution) {
         this.solution = solution;
@@ -99,11 +103,20 @@ public final class PairExplainer {
     private record Options(List<Mentor> allowed, Map<HardRule, Integer> excluded) {
     }
 
+    /** One mentee's options; the last one is kept, since each unmatched mentee asks for them several times in a row. */
     private Options options(Mentee mentee) {
+        if (lastOptionsOf != mentee) {
+            lastOptions = computeOptions(mentee);
+            lastOptionsOf = mentee;
+        }
+        return lastOptions;
+    }
+
+    private Options computeOptions(Mentee mentee) {
         Map<HardRule, Integer> excluded = new EnumMap<>(HardRule.class);
         List<Mentor> allowed = new ArrayList<>();
         for (Mentor mentor : solution.getMentors()) {
-            HardRule rule = rules.firstBrokenRule(mentor, mentee);
+            HardRule rule = values().firstBrokenRule(mentor, mentee);
             if (rule == null) {
                 allowed.add(mentor);
             } else {
@@ -169,7 +182,15 @@ public final class PairExplainer {
     }
 
     public boolean hasAllowedMentor(Mentee mentee) {
-        return solution.getMentors().stream().anyMatch(mentor -> rules.isAllowed(mentor, mentee));
+        return !options(mentee).allowed().isEmpty();
+    }
+
+    /** Built on first use: scanning every mentor for each unmatched mentee (tens of millions at 50,000 people). */
+    private PairValues values() {
+        if (values == null) {
+            values = new PairValues(rules, solution.getMentors(), solution.getMentees());
+        }
+        return values;
     }
 
     /**

@@ -13,7 +13,7 @@ import java.nio.file.Files;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The compiled pair values equal PairRules' isAllowed and pairValue for every mentor x mentee. */
+/** The compiled pair values equal PairRules' isAllowed, pairValue and firstBrokenRule for every mentor x mentee. */
 class PairValuesTest {
 
     @Test
@@ -53,6 +53,7 @@ class PairValuesTest {
             for (Mentee mentee : solution.getMentees()) {
                 long expected = rules.isAllowed(mentor, mentee) ? rules.pairValue(mentor, mentee) : PairValues.FORBIDDEN;
                 assertEquals(expected, values.value(mentor, mentee), mentor + " / " + mentee);
+                assertEquals(rules.firstBrokenRule(mentor, mentee), values.firstBrokenRule(mentor, mentee));
                 forbidden += expected == PairValues.FORBIDDEN ? 1 : 0;
             }
         }
