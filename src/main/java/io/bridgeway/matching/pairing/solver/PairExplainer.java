@@ -30,6 +30,8 @@ public final class PairExplainer {
     private final PairRules rules;
     /** Mentees per mentor index. */
     private final List<List<MenteeAssignment>> menteesOf;
+    /** Value of each matched mentee's pair, by mentee index (a forced forbidden pin included). */
+    private final long[] heldValue;
     private PairValues values;
     private Mentee lastOptionsOf;
     private Options lastOptions;
@@ -41,9 +43,11 @@ public final class PairExplainer {
         for (int i = 0; i < solution.getMentors().size(); i++) {
             menteesOf.add(new ArrayList<>());
         }
+        this.heldValue = new long[solution.getMentees().size()];
         for (MenteeAssignment assignment : solution.getAssignments()) {
             if (assignment.getMentor() != null) {
                 menteesOf.get(assignment.getMentor().getIndex()).add(assignment);
+                heldValue[assignment.getMentee().getIndex()] = rules.pairValue(assignment.getMentor(), assignment.getMentee());
             }
         }
     }
@@ -147,7 +151,7 @@ public final class PairExplainer {
         int lowerValueSlots = 0;
         long freeBestValue = Long.MIN_VALUE;
         for (Mentor mentor : allowed) {
-            long value = rules.pairValue(mentor, mentee);
+            long value = values().value(mentor, mentee); // allowed, so the same as rules.pairValue
             if (value > bestValue) {
                 bestValue = value;
                 bestMentor = mentor;
@@ -158,7 +162,7 @@ public final class PairExplainer {
                 freeBestValue = Math.max(freeBestValue, value);
             } else {
                 for (MenteeAssignment other : held) {
-                    if (rules.pairValue(mentor, other.getMentee()) < value) {
+                    if (heldValue[other.getMentee().getIndex()] < value) {
                         lowerValueSlots++;
                     }
                 }
