@@ -230,27 +230,6 @@ public final class ExactPairingOptimizer {
             for (int j = 0; j < mentors; j++) {
                 highestMentorPotential = Math.max(highestMentorPotential, flow.potential[rows + j]);
             }
-            if (Boolean.getBoolean("debug.exact")) {
-                int bad = 0;
-                long worst = 0;
-                for (int r = 0; r < rows; r++) {
-                    for (int e = rowStart[r]; e < rowStart[r + 1]; e++) {
-                        int j = this.mentor[e];
-                        if (flow.rowMentor[r] != j && -cost[e] > flow.potential[r] - flow.potential[rows + j]) {
-                            bad++;
-                            worst = Math.max(worst, -cost[e] - (flow.potential[r] - flow.potential[rows + j]));
-                        }
-                    }
-                }
-                long obj = 0;
-                for (int r = 0; r < rows; r++) {
-                    if (flow.rowMentor[r] >= 0) {
-                        obj += -flow.rowCost[r];
-                    }
-                }
-                System.out.println("DEBUG flow value " + obj + " edges " + count());
-                System.out.println("DEBUG in-graph violations " + bad + " worst " + worst + " sinkPot " + flow.potential[flow.sink]);
-            }
             int[] start = new int[rows + 1];
             long[] heap = new long[ADDED_PER_ROW];
             int[] mentor = new int[64];
