@@ -227,6 +227,9 @@ public final class PairExplainer {
                 if (mentor.getPerson().proficiency(goal) > 0) {
                     anyWithGoal = true;
                     freeWithGoal |= menteesOf.get(mentor.getIndex()).size() < mentor.getCapacity();
+                    if (freeWithGoal) {
+                        break; // both known; thousands of allowed mentors at 50,000 people
+                    }
                 }
             }
             if (!anyWithGoal) {
