@@ -4,7 +4,7 @@
 # ratio against the exact optimum next to the greedy baseline, with time and peak heap.
 #   bench/pairing.sh                 # default instance set
 #   bench/pairing.sh FILE.json ...   # given instances
-# Env: XMX (default 2g), JAVA_OPTS (e.g. -Dbench.reference=true -Dbench.limitLarge=60).
+# Env: XMX (default 2g), JAVA_OPTS (e.g. -Dbench.reference=true -Dbench.limitLarge=60 -Dbench.maxPeople=50000).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # (online once: the dependency plugin may not be in ~/.m2 yet)

@@ -25,6 +25,7 @@ public final class PairRules {
     private final Map<String, Set<String>> doNotPair;
     /** mentor id -> (mentee id -> fewest rounds ago they were paired). */
     private final Map<String, Map<String, Integer>> previousPairs;
+    private Map<String, Set<String>> related;
 
     public PairRules(PairingSettings settings, List<PersonProfile> people,
             List<PairingProblem.PreviousPair> history, List<PairingProblem.DoNotPair> doNotPairs) {
@@ -62,6 +63,32 @@ public final class PairRules {
 
     public PairingSettings settings() {
         return settings;
+    }
+
+    /**
+     * Everyone the sparse rules and terms may tie to this person: the reporting chain in both directions,
+     * do-not-pair and history partners. Any pair outside it is judged by the dense fields alone
+     * ({@link PairValues} relies on this). Built on demand, once.
+     */
+    synchronized Map<String, Set<String>> relatedIds() {
+        if (related == null) {
+            Map<String, Set<String>> map = new HashMap<>();
+            managersAbove.forEach((person, chain) -> {
+                for (String manager : chain) {
+                    map.computeIfAbsent(person, k -> new HashSet<>()).add(manager);
+                    map.computeIfAbsent(manager, k -> new HashSet<>()).add(person);
+                }
+            });
+            doNotPair.forEach((person, others) -> map.computeIfAbsent(person, k -> new HashSet<>()).addAll(others));
+            previousPairs.forEach((mentor, mentees) -> {
+                for (String mentee : mentees.keySet()) {
+                    map.computeIfAbsent(mentor, k -> new HashSet<>()).add(mentee);
+                    map.computeIfAbsent(mentee, k -> new HashSet<>()).add(mentor);
+                }
+            });
+            related = map;
+        }
+        return related;
     }
 
     // ---- hard rules ----------------------------------------------------------------------------

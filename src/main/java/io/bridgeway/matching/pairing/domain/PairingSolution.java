@@ -8,6 +8,7 @@ import org.optaplanner.core.api.domain.solution.ProblemFactProperty;
 import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
 
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * Planning solution. Score: hard = broken hard rules; soft = sum of pair weights minus
@@ -27,6 +28,8 @@ public class PairingSolution {
     private List<MenteeAssignment> assignments;
     @PlanningScore
     private HardSoftLongScore score;
+    /** Asked by the exact step, which OptaPlanner's terminateEarly does not reach; shared by planning clones. */
+    private BooleanSupplier stopSignal = () -> false;
 
     public PairingSolution() {
     }
@@ -77,5 +80,18 @@ public class PairingSolution {
             }
         }
         return total;
+    }
+
+    /** True once the caller's stop signal is, or the solving thread was interrupted. */
+    public boolean stopRequested() {
+        return stopSignal.getAsBoolean() || Thread.currentThread().isInterrupted();
+    }
+
+    /**
+     * Lets a caller stop the exact step early (e.g. {@code solver::isTerminateEarly}, or a SolverManager job's
+     * own flag): it ends within milliseconds of this turning true, with a valid partial matching.
+     */
+    public void setStopSignal(BooleanSupplier stopSignal) {
+        this.stopSignal = stopSignal;
     }
 }

@@ -6,6 +6,7 @@ import io.bridgeway.matching.pairing.domain.Mentee;
 import io.bridgeway.matching.pairing.domain.MenteeAssignment;
 import io.bridgeway.matching.pairing.domain.Mentor;
 import io.bridgeway.matching.pairing.domain.PairRules;
+import io.bridgeway.matching.pairing.domain.PairValues;
 import io.bridgeway.matching.pairing.domain.PairingSolution;
 import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
 import org.optaplanner.core.api.solver.SolutionManager;
@@ -29,6 +30,11 @@ public final class PairExplainer {
     private final PairRules rules;
     /** Mentees per mentor index. */
     private final List<List<MenteeAssignment>> menteesOf;
+    /** Value of each matched mentee's pair, by mentee index (a forced forbidden pin included). */
+    private final long[] heldValue;
+    private PairValues values;
+    private Mentee lastOptionsOf;
+    private Options lastOptions;
 
     public PairExplainer(PairingSolution solution) {
         this.solution = solution;
@@ -37,9 +43,11 @@ public final class PairExplainer {
         for (int i = 0; i < solution.getMentors().size(); i++) {
             menteesOf.add(new ArrayList<>());
         }
+        this.heldValue = new long[solution.getMentees().size()];
         for (MenteeAssignment assignment : solution.getAssignments()) {
             if (assignment.getMentor() != null) {
                 menteesOf.get(assignment.getMentor().getIndex()).add(assignment);
+                heldValue[assignment.getMentee().getIndex()] = rules.pairValue(assignment.getMentor(), assignment.getMentee());
             }
         }
     }
@@ -99,11 +107,20 @@ public final class PairExplainer {
     private record Options(List<Mentor> allowed, Map<HardRule, Integer> excluded) {
     }
 
+    /** One mentee's options; the last one is kept, since each unmatched mentee asks for them several times in a row. */
     private Options options(Mentee mentee) {
+        if (lastOptionsOf != mentee) {
+            lastOptions = computeOptions(mentee);
+            lastOptionsOf = mentee;
+        }
+        return lastOptions;
+    }
+
+    private Options computeOptions(Mentee mentee) {
         Map<HardRule, Integer> excluded = new EnumMap<>(HardRule.class);
         List<Mentor> allowed = new ArrayList<>();
         for (Mentor mentor : solution.getMentors()) {
-            HardRule rule = rules.firstBrokenRule(mentor, mentee);
+            HardRule rule = values().firstBrokenRule(mentor, mentee);
             if (rule == null) {
                 allowed.add(mentor);
             } else {
@@ -134,7 +151,7 @@ public final class PairExplainer {
         int lowerValueSlots = 0;
         long freeBestValue = Long.MIN_VALUE;
         for (Mentor mentor : allowed) {
-            long value = rules.pairValue(mentor, mentee);
+            long value = values().value(mentor, mentee); // allowed, so the same as rules.pairValue
             if (value > bestValue) {
                 bestValue = value;
                 bestMentor = mentor;
@@ -145,7 +162,7 @@ public final class PairExplainer {
                 freeBestValue = Math.max(freeBestValue, value);
             } else {
                 for (MenteeAssignment other : held) {
-                    if (rules.pairValue(mentor, other.getMentee()) < value) {
+                    if (heldValue[other.getMentee().getIndex()] < value) {
                         lowerValueSlots++;
                     }
                 }
@@ -169,7 +186,15 @@ public final class PairExplainer {
     }
 
     public boolean hasAllowedMentor(Mentee mentee) {
-        return solution.getMentors().stream().anyMatch(mentor -> rules.isAllowed(mentor, mentee));
+        return !options(mentee).allowed().isEmpty();
+    }
+
+    /** Built on first use: scanning every mentor for each unmatched mentee (tens of millions at 50,000 people). */
+    private PairValues values() {
+        if (values == null) {
+            values = new PairValues(rules, solution.getMentors(), solution.getMentees());
+        }
+        return values;
     }
 
     /**
@@ -202,6 +227,9 @@ public final class PairExplainer {
                 if (mentor.getPerson().proficiency(goal) > 0) {
                     anyWithGoal = true;
                     freeWithGoal |= menteesOf.get(mentor.getIndex()).size() < mentor.getCapacity();
+                    if (freeWithGoal) {
+                        break; // both known; thousands of allowed mentors at 50,000 people
+                    }
                 }
             }
             if (!anyWithGoal) {

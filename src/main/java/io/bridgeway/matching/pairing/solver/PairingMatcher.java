@@ -3,11 +3,14 @@ package io.bridgeway.matching.pairing.solver;
 import io.bridgeway.matching.InvalidInstanceException;
 
 import io.bridgeway.matching.pairing.domain.PairingProblem;
+import io.bridgeway.matching.pairing.domain.MenteeAssignment;
+import io.bridgeway.matching.pairing.domain.Mentor;
 import io.bridgeway.matching.pairing.domain.PairingSolution;
 import org.optaplanner.core.api.solver.Solver;
 import org.optaplanner.core.api.solver.SolverFactory;
 
 import java.time.Duration;
+import java.util.List;
 
 /** Synchronous entry point: validate, solve (exact start + local search), explain. Thread-safe. */
 public final class PairingMatcher {
@@ -29,12 +32,22 @@ public final class PairingMatcher {
     public PairingResult solve(PairingProblem problem, Duration limit) {
         long start = System.nanoTime();
         PairingSolution solution = PairingSolutionFactory.build(problem, maxPeople);
+        // The exact step runs here, before the solver: OptaPlanner checks its spent limit before a custom phase
+        // starts, so a large instance whose build used up the limit would otherwise skip it (50,000 people on a
+        // loaded machine ended with nobody matched). The limit then bounds local search only.
+        Mentor[] optimum = ExactPairingOptimizer.optimize(solution).mentors();
+        List<MenteeAssignment> assignments = solution.getAssignments();
+        for (int i = 0; i < assignments.size(); i++) {
+            if (!assignments.get(i).isPinned()) {
+                assignments.get(i).setMentor(optimum[i]);
+            }
+        }
         Duration remaining = limit.minusNanos(System.nanoTime() - start);
         if (remaining.compareTo(Duration.ofMillis(500)) < 0) {
-            remaining = Duration.ofMillis(500); // the exact phase always runs; this bounds local search only
+            remaining = Duration.ofMillis(500);
         }
         Solver<PairingSolution> solver = SolverFactory.<PairingSolution>create(
-                PairingSolverConfig.create(remaining, min(unimprovedLimit, remaining), true)).buildSolver();
+                PairingSolverConfig.create(remaining, min(unimprovedLimit, remaining), false)).buildSolver();
         PairingSolution best = solver.solve(solution);
         return PairExplainer.explain(best, (System.nanoTime() - start) / 1e9);
     }
