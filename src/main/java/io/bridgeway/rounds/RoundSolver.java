@@ -80,6 +80,8 @@ public class RoundSolver {
             failed(roundId, "The mentor pairs cannot be solved as they are: ", e);
             return;
         }
+        // terminateEarly does not reach the exact step (a custom phase); the stop request does.
+        problem.setStopSignal(() -> progress.of(roundId).stopRequested());
         phaseStarted(roundId, RoundProgress.Phase.PAIRS);
         pairingSolver.solveAndListen(roundId, id -> problem,
                 best -> stored.improved(roundId,
