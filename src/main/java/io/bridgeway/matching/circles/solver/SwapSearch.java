@@ -739,6 +739,7 @@ final class SwapSearch {
             return;
         }
         swap(bestR, bestA, bestB);
+        assert cost() == current + bestDelta : "swap delta " + bestDelta + " but cost changed by " + (cost() - current);
         int tenure = tuning.tenureBase() + random.nextInt(Math.max(2, n / tuning.tenureSpreadDivisor()));
         tabuUntil[bestR][bestA] = (int) iterations + tenure;
         if (tuning.tabuPartnerToo()) {
@@ -777,6 +778,7 @@ final class SwapSearch {
             long delta = softDelta + meetingDelta(r, a, b);
             if (delta <= 0 || current + delta <= lateCosts[slot]) {
                 swap(r, a, b);
+                assert cost() == current + delta : "swap delta " + delta + " but cost changed by " + (cost() - current);
             }
         }
         lateCosts[slot] = cost();

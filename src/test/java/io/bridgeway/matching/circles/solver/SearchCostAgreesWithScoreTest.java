@@ -35,6 +35,22 @@ class SearchCostAgreesWithScoreTest {
     }
 
     @Test
+    void searchCostEqualsTheScoreWithHistoryAndTimeZones() {
+        // offsets known: the construction fills circles in offset order; every accepted swap also asserts (-ea)
+        // that its predicted delta (soft first, then pair counts) is the cost change
+        CirclesSchedule schedule = CirclesScheduleFactory.build(
+                CirclesJson.toProblem(CirclesJson.read(SharedBench.instance("circles-435-history.json"))));
+        SwapSearch search = new SwapSearch(CirclesSearchPhase.toModel(schedule), 7);
+        int[][] best = search.solve(System.nanoTime() + 1_500_000_000L, Long.MAX_VALUE / 4, () -> false);
+        assertTrue(search.iterations() > 1000, "too few swaps to exercise the incremental counts");
+        HardMediumSoftScore score = scoreOf(schedule, best);
+        assertEquals(0, score.hardScore());
+        assertEquals(search.bestRepeats(), -score.mediumScore());
+        assertEquals(search.bestSoft(), -score.softScore());
+        assertTrue(search.bestSoft() > 0);
+    }
+
+    @Test
     void searchRepeatsEqualTheScoreOnADenseGolferInstanceWithKeptApartPairs() {
         // 8-4-9 is never solved in two seconds, so the search makes thousands of swaps and restarts; both the
         // golfer tabu search (the default here: no soft rules) and the swap search's own repeat phase
