@@ -9,11 +9,13 @@ import java.util.function.BooleanSupplier;
 import io.bridgeway.matching.circles.domain.MeetingHistory;
 
 /**
- * Fast search for the circles model on int arrays: a greedy round-by-round construction, then (instances without
+ * Fast search for the circles model on int arrays: a greedy round-by-round construction (in UTC-offset order
+ * when the time-zone rule counts), then (instances without
  * soft rules hand over to {@link GolferTabu} here) a tabu search after Dotú & Van Hentenryck (swap two people of one
  * round, at least one of them in a repeated pair; per-round tabu on moved people; restart from the best with random
  * swaps when stuck), and,
- * once there are no repeats, late acceptance on random swaps for the soft rules. Swaps keep every
+ * once there are no repeats, late acceptance on random swaps for the soft rules (soft change first: pair counts
+ * only for swaps it does not already reject). Swaps keep every
  * group size, so the construction's valid sizes stay valid. Availability is kept incremental: per group the
  * number of free members at each of the 168 UTC hours, a histogram of those numbers and their maximum (the
  * best common hour's attendance), so a swap touches only the hours of the two people. Repeats are kept
@@ -32,6 +34,8 @@ final class SwapSearch {
     private static final int LATE_ACCEPTANCE = 2000;
     private static final int UNAVAILABLE_SAMPLE = 64;
     private static final int FREE_PARTNER_SAMPLE = 16;
+    /** Candidates the construction compares per seat. */
+    private static final int CANDIDATES = 64;
 
     /**
      * The search's knobs, passed in so that runs with different settings can share a JVM (SwapSearchTuning).
@@ -66,6 +70,7 @@ final class SwapSearch {
     private long apartMeetings;
     private final int[] scratchDepartments;
     private final boolean hasSoftRules;
+    private final boolean byOffset;     // the time-zone rule counts: construct circles in offset order
     private final boolean repeatsOnly;  // no soft rules, nobody kept apart: a swap changes repeats only
     private final boolean hasAvailability;
     private final int unavailableWeight;
@@ -110,6 +115,9 @@ final class SwapSearch {
         int maxSize = Arrays.stream(sizes).max().orElse(0);
         this.hasAvailability = model.freeUtcHours() != null && model.settings().unavailableMemberWeight() > 0;
         this.unavailableWeight = model.settings().unavailableMemberWeight();
+        // with availability, offset order started worse (circles-200-availability: soft +7 % after 10 s, 3 seeds)
+        this.byOffset = model.settings().timezoneSpreadPerHourWeight() > 0 && !hasAvailability
+                && java.util.stream.IntStream.range(0, n).anyMatch(p -> model.offsetKnown()[p]);
         int hourSlots = hasAvailability ? CircleRules.HOURS_PER_WEEK : 0;
         this.freeHours = new int[rounds][n][];
         this.freeAt = new boolean[rounds][n][hourSlots];
@@ -330,13 +338,21 @@ final class SwapSearch {
                 }
             }
             java.util.Collections.shuffle(free, random);
+            if (byOffset) {
+                free.sort(java.util.Comparator.comparingInt(this::offsetOrder)); // stable: shuffled within an offset
+            }
             int[] pool = free.stream().mapToInt(Integer::intValue).toArray();
             int poolSize = pool.length;
+            int head = 0; // byOffset: pool[0, head) is seated, later seated people are -1
             for (int g = 0; g < groups; g++) {
                 for (int s = fixedCount[g]; s < sizes[g]; s++) {
+                    if (byOffset) {
+                        head = seatNextByOffset(r, g, s, pool, head);
+                        continue;
+                    }
                     int bestIndex = 0;
                     long bestAdded = Long.MAX_VALUE;
-                    int candidates = Math.min(poolSize, 64);
+                    int candidates = Math.min(poolSize, CANDIDATES);
                     for (int c = 0; c < candidates; c++) {
                         int index = candidates == poolSize ? c : random.nextInt(poolSize);
                         long added = seatCost(r, g, s, pool[index]);
@@ -356,11 +372,42 @@ final class SwapSearch {
                         addMeeting(r, m[i], m[j]);
                     }
                 }
-                groupSoft[r][g] = softOf(m, -1, -1);
+                groupSoft[r][g] = softOf(m, m.length);
                 soft += groupSoft[r][g] + unavailableCost(r, g);
             }
         }
         builtRounds = rounds;
+    }
+
+    /**
+     * Seats the best of the next {@link #CANDIDATES} unseated people in offset order, so that a circle is filled
+     * from one time zone (random candidates from the whole pool leave most circles spread over many hours, which
+     * the search then needs most of its time to undo on large instances). Returns the new head.
+     */
+    private int seatNextByOffset(int r, int g, int s, int[] pool, int head) {
+        while (head < pool.length && pool[head] < 0) {
+            head++;
+        }
+        int bestIndex = -1;
+        long bestAdded = Long.MAX_VALUE;
+        for (int index = head, seen = 0; index < pool.length && seen < CANDIDATES; index++) {
+            if (pool[index] >= 0) {
+                seen++;
+                long added = seatCost(r, g, s, pool[index]);
+                if (added < bestAdded) {
+                    bestAdded = added;
+                    bestIndex = index;
+                }
+            }
+        }
+        place(r, g, s, pool[bestIndex]);
+        pool[bestIndex] = -1;
+        return head;
+    }
+
+    /** Construction order of the time-zone rule: known offsets ascending, unknown offsets last. */
+    private int offsetOrder(int p) {
+        return model.offsetKnown()[p] ? model.offsetMinutes()[p] : Integer.MAX_VALUE;
     }
 
     private long seatCost(int r, int g, int filled, int candidate) {
@@ -375,13 +422,12 @@ final class SwapSearch {
                 apartCost++;
             }
         }
-        int[] partial = Arrays.copyOf(m, filled + 1);
-        partial[filled] = candidate;
+        m[filled] = candidate; // seat filled + 1 is overwritten by the next candidate or the chosen person
         long unavailable = 0;
         if (hasAvailability && !joinsBestHour(r, g, candidate)) {
             unavailable = unavailableWeight; // the best hour's attendance stays, the group grows by one
         }
-        return apartCost * APART + repeatCost * REPEAT + softOf(partial, -1, -1) + unavailable;
+        return apartCost * APART + repeatCost * REPEAT + softOf(m, filled + 1) + unavailable;
     }
 
     private boolean joinsBestHour(int r, int g, int candidate) {
@@ -464,18 +510,17 @@ final class SwapSearch {
         return model.settings().seniorRuleActive() || model.freeUtcHours() != null;
     }
 
-    /** Soft penalty of a group, optionally with person {@code out} replaced by {@code in}. */
-    private int softOf(int[] m, int out, int in) {
+    /** Soft penalty of the group of the first {@code size} people of m. */
+    private int softOf(int[] m, int size) {
         if (!hasSoftRules) {
             return 0;
         }
         var settings = model.settings();
-        int size = m.length;
         int minOffset = Integer.MAX_VALUE;
         int maxOffset = Integer.MIN_VALUE;
         boolean hasSenior = false;
         for (int i = 0; i < size; i++) {
-            int p = m[i] == out ? in : m[i];
+            int p = m[i];
             scratchDepartments[i] = model.departmentIds()[p];
             if (model.offsetKnown()[p]) {
                 minOffset = Math.min(minOffset, model.offsetMinutes()[p]);
@@ -495,6 +540,14 @@ final class SwapSearch {
 
     /** Cost change of swapping a and b (in different groups) in round r. */
     private long swapDelta(int r, int a, int b) {
+        if (repeatsOnly) {
+            return meetingDelta(r, a, b);
+        }
+        return meetingDelta(r, a, b) + softDelta(r, a, b);
+    }
+
+    /** Repeat and kept-apart part of a swap's cost change: pair counts, O(group size) look-ups. */
+    private long meetingDelta(int r, int a, int b) {
         int ga = group[r][a];
         int gb = group[r][b];
         if (repeatsOnly) {
@@ -531,13 +584,71 @@ final class SwapSearch {
                 }
             }
         }
-        long softDelta = softOf(members[r][ga], a, b) + softOf(members[r][gb], b, a)
-                - groupSoft[r][ga] - groupSoft[r][gb];
+        return apartDelta * APART + repeatDelta * REPEAT;
+    }
+
+    /** Soft part of a swap's cost change: array reads only, O(group size). */
+    private long softDelta(int r, int a, int b) {
+        int ga = group[r][a];
+        int gb = group[r][b];
+        long softDelta = groupSoftDelta(members[r][ga], a, b) + groupSoftDelta(members[r][gb], b, a);
         if (hasAvailability) {
             softDelta += (long) unavailableWeight * (maxFree[r][ga] - maxFreeAfterSwap(r, ga, a, b)
                     + maxFree[r][gb] - maxFreeAfterSwap(r, gb, b, a));
         }
-        return apartDelta * APART + repeatDelta * REPEAT + softDelta;
+        return softDelta;
+    }
+
+    /**
+     * Change of {@link #softOf} when {@code out} leaves group m and {@code in} joins, in one pass over the
+     * members: the same-department pairs change only by in's and out's matches.
+     */
+    private int groupSoftDelta(int[] m, int out, int in) {
+        if (!hasSoftRules) {
+            return 0;
+        }
+        int[] departmentIds = model.departmentIds();
+        int[] offsets = model.offsetMinutes();
+        boolean[] offsetKnown = model.offsetKnown();
+        boolean[] senior = model.senior();
+        int departmentOut = departmentIds[out];
+        int departmentIn = departmentIds[in];
+        int sameDepartment = 0;
+        int minBefore = offsetKnown[out] ? offsets[out] : Integer.MAX_VALUE;
+        int maxBefore = offsetKnown[out] ? offsets[out] : Integer.MIN_VALUE;
+        int minAfter = offsetKnown[in] ? offsets[in] : Integer.MAX_VALUE;
+        int maxAfter = offsetKnown[in] ? offsets[in] : Integer.MIN_VALUE;
+        boolean seniorBefore = senior[out];
+        boolean seniorAfter = senior[in];
+        for (int x : m) {
+            if (x == out) {
+                continue;
+            }
+            int department = departmentIds[x];
+            if (department >= 0) {
+                sameDepartment += (department == departmentIn ? 1 : 0) - (department == departmentOut ? 1 : 0);
+            }
+            if (offsetKnown[x]) {
+                int offset = offsets[x];
+                minBefore = Math.min(minBefore, offset);
+                maxBefore = Math.max(maxBefore, offset);
+                minAfter = Math.min(minAfter, offset);
+                maxAfter = Math.max(maxAfter, offset);
+            }
+            if (senior[x]) {
+                seniorBefore = true;
+                seniorAfter = true;
+            }
+        }
+        var settings = model.settings();
+        int delta = settings.sameDepartmentPairWeight() * sameDepartment;
+        int spreadBefore = minBefore <= maxBefore ? CircleRules.timezoneSpreadHours(minBefore, maxBefore) : 0;
+        int spreadAfter = minAfter <= maxAfter ? CircleRules.timezoneSpreadHours(minAfter, maxAfter) : 0;
+        delta += settings.timezoneSpreadPerHourWeight() * (spreadAfter - spreadBefore);
+        if (settings.seniorRuleActive() && seniorBefore != seniorAfter) {
+            delta += settings.groupWithoutSeniorWeight() * (seniorBefore ? 1 : -1);
+        }
+        return delta;
     }
 
     private void swap(int r, int a, int b) {
@@ -557,8 +668,8 @@ final class SwapSearch {
         }
         GolferTabu.exchangeSeats(members[r], group[r], seat[r], a, b);
         soft -= groupSoft[r][ga] + groupSoft[r][gb] + unavailableCost(r, ga) + unavailableCost(r, gb);
-        groupSoft[r][ga] = softOf(members[r][ga], -1, -1);
-        groupSoft[r][gb] = softOf(members[r][gb], -1, -1);
+        groupSoft[r][ga] = softOf(members[r][ga], members[r][ga].length);
+        groupSoft[r][gb] = softOf(members[r][gb], members[r][gb].length);
         if (hasAvailability) {
             addFreeHours(r, ga, a, -1);
             addFreeHours(r, ga, b, 1);
@@ -628,6 +739,7 @@ final class SwapSearch {
             return;
         }
         swap(bestR, bestA, bestB);
+        assert cost() == current + bestDelta : "swap delta " + bestDelta + " but cost changed by " + (cost() - current);
         int tenure = tuning.tenureBase() + random.nextInt(Math.max(2, n / tuning.tenureSpreadDivisor()));
         tabuUntil[bestR][bestA] = (int) iterations + tenure;
         if (tuning.tabuPartnerToo()) {
@@ -658,10 +770,16 @@ final class SwapSearch {
             return;
         }
         long current = cost();
-        long delta = swapDelta(r, a, b);
         int slot = (int) (iterations % lateCosts.length);
-        if (delta <= 0 || current + delta <= lateCosts[slot]) {
-            swap(r, a, b);
+        // no repeats and nobody kept apart sharing a group here: a swap cannot lower those costs, so a swap whose
+        // soft change alone is rejected needs no pair-count look-ups
+        long softDelta = softDelta(r, a, b);
+        if (softDelta <= 0 || current + softDelta <= lateCosts[slot]) {
+            long delta = softDelta + meetingDelta(r, a, b);
+            if (delta <= 0 || current + delta <= lateCosts[slot]) {
+                swap(r, a, b);
+                assert cost() == current + delta : "swap delta " + delta + " but cost changed by " + (cost() - current);
+            }
         }
         lateCosts[slot] = cost();
     }

@@ -22,8 +22,19 @@ class SearchCostAgreesWithScoreTest {
 
     @Test
     void searchCostEqualsTheScoreOnTheAvailabilityInstance() {
+        assertSearchCostEqualsScore("circles-200-availability.json");
+    }
+
+    @Test
+    void searchCostEqualsTheScoreWithHistoryAndTimeZones() {
+        // offsets known: the construction fills circles in offset order; every taken swap also asserts (-ea)
+        // that its predicted delta (soft first, then pair counts) is the cost change
+        assertSearchCostEqualsScore("circles-435-history.json");
+    }
+
+    private static void assertSearchCostEqualsScore(String instance) {
         CirclesSchedule schedule = CirclesScheduleFactory.build(
-                CirclesJson.toProblem(CirclesJson.read(SharedBench.instance("circles-200-availability.json"))));
+                CirclesJson.toProblem(CirclesJson.read(SharedBench.instance(instance))));
         SwapSearch search = new SwapSearch(CirclesSearchPhase.toModel(schedule), 7);
         // a short run: thousands of incremental swaps, with the search still far from any optimum
         int[][] best = search.solve(System.nanoTime() + 1_500_000_000L, Long.MAX_VALUE / 4, () -> false);
@@ -32,6 +43,7 @@ class SearchCostAgreesWithScoreTest {
         assertEquals(0, score.hardScore());
         assertEquals(search.bestRepeats(), -score.mediumScore());
         assertEquals(search.bestSoft(), -score.softScore());
+        assertTrue(search.bestSoft() > 0);
     }
 
     @Test
