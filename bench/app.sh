@@ -1,7 +1,8 @@
 # Shared by bench/load.sh and bench/startup.sh (source it; not run on its own): builds the packaged app when
 # it is missing or older than the sources, starts it on a free port with its own temporary data folder, and
 # stops it and removes that folder on exit, also when the calling script fails or is interrupted.
-# Env: JAR (target/quarkus-app/quarkus-run.jar), BUILD (auto | always | never), JAVA_OPTS (extra JVM options,
+# Env: JAR (target/quarkus-app/quarkus-run.jar), BUILD (auto | always | never), APPCDS (1: use the jar's
+#      app-cds.jsa), JAVA_OPTS (extra JVM options,
 # e.g. -XX:StartFlightRecording=filename=/tmp/x.jfr), READY_TIMEOUT (seconds, 240), KEEP_LOG (a file to copy
 # the app's log to).
 
@@ -49,9 +50,15 @@ start_app() {
   APP_PORT=$(free_port)
   APP_URL="http://127.0.0.1:$APP_PORT"
   APP_STARTED_NS=$(date +%s%N)
+  local cds=()
+  # APPCDS=1: the archive of `package -Dquarkus.package.jar.appcds.enabled=true`, -Xshare:on so that an
+  # unusable archive stops the start instead of being ignored
+  [[ "${APPCDS:-0}" == 1 ]] && cds=(-Xshare:on -XX:SharedArchiveFile=app-cds.jsa)
+  # From the jar's folder: the archive names its class path relative to it (quarkus-run.jar).
   # shellcheck disable=SC2086
-  java ${JAVA_OPTS:-} -Dquarkus.profile="$profile" -Dquarkus.http.port="$APP_PORT" -Dquarkus.http.host=127.0.0.1 \
-    -Dbridgeway.data-dir="$APP_DIR" "$@" -jar "$JAR" > "$APP_DIR/app.log" 2>&1 &
+  (cd "$(dirname "$JAR")" && exec java ${JAVA_OPTS:-} "${cds[@]}" -Dquarkus.profile="$profile" \
+    -Dquarkus.http.port="$APP_PORT" -Dquarkus.http.host=127.0.0.1 -Dbridgeway.data-dir="$APP_DIR" "$@" \
+    -jar "$(basename "$JAR")" > "$APP_DIR/app.log" 2>&1) &
   APP_PID=$!
 }
 

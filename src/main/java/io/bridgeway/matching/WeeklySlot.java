@@ -4,6 +4,7 @@ import java.time.DayOfWeek;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * One hour of a person's week, in that person's own time zone: Monday 09:00-10:00 is {@code MON-09}.
@@ -27,9 +28,11 @@ public record WeeklySlot(DayOfWeek day, int hour) implements Comparable<WeeklySl
         }
     }
 
+    private static final Pattern CODE = Pattern.compile("[A-Za-z]{3}-\\d{2}");
+
     /** Parses {@code MON-09}; throws IllegalArgumentException with a readable message otherwise. */
     public static WeeklySlot parse(String code) {
-        if (code == null || !code.matches("[A-Za-z]{3}-\\d{2}")) {
+        if (code == null || !CODE.matcher(code).matches()) {
             throw new IllegalArgumentException("'" + code + "' is not a weekly slot like MON-09");
         }
         String prefix = code.substring(0, 3).toUpperCase(Locale.ROOT);

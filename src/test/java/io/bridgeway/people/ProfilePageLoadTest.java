@@ -46,10 +46,19 @@ class ProfilePageLoadTest {
         assertEquals("Test Person", profile.select("h1").text());
         assertTrue(profile.text().contains("Test Person (" + managerEmail + ")"), "the manager is shown");
         assertTrue(profile.text().contains("Monday: 09:00, 10:00"), profile.text());
+        assertTrue(profile.text().contains("Wednesday: 14:00"), profile.text());
+        assertTrue(profile.text().contains("German, English"), "the languages, by code: " + profile.text());
+        assertTrue(profile.text().contains("java (3)") && profile.text().contains("public-speaking (1)"),
+                "the skills: " + profile.text());
+        assertTrue(profile.text().contains("leadership") && profile.text().contains("negotiation"), "the goals");
+        assertTrue(profile.text().contains("Engineering") && profile.text().contains("Berlin"),
+                "the department and office: " + profile.text());
         assertTrue(profile.select("a[href=/admin]").isEmpty(), "an employee's roles still apply: no admin link");
         var person = statistics.getEntityStatistics(Person.class.getName());
         assertEquals(2, person.getLoadCount(), "the person and their manager, once each (the session check loads no entity)");
         assertEquals(0, person.getUpdateCount(), "a page view writes nothing");
+        assertEquals(3, statistics.getPrepareStatementCount(), "the session check, the person with manager, "
+                + "departments and offices, and one statement for the four collections");
         assertEquals(0, statistics.getCollectionStatistics(Person.class.getName() + ".roles").getLoadCount(),
                 "roles are read by the session check's own query, not loaded with every person");
     }
