@@ -97,7 +97,7 @@ public class RoundJobs {
             stored.flush(roundId);
         }
         for (long roundId : stored.stopRequested(solving)) {
-            if (!progress.of(roundId).stopRequested()) {
+            if (!progress.isStopRequested(roundId)) {
                 Log.infof("Stopping round %d's solve, as asked on another node", roundId);
                 solver.stop(roundId);
             }

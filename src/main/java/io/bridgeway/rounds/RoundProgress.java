@@ -149,6 +149,12 @@ public class RoundProgress {
         }
     }
 
+    /** Whether a stop was asked for; cheap (no snapshot), as the solvers poll it while they run. */
+    public boolean isStopRequested(long roundId) {
+        Track track = tracks.get(roundId);
+        return track != null && track.stopRequested;
+    }
+
     public Snapshot of(long roundId) {
         Track track = tracks.get(roundId);
         if (track == null) {

@@ -81,13 +81,13 @@ public class RoundSolver {
             return;
         }
         // terminateEarly does not reach the exact step (a custom phase); the stop request does.
-        problem.setStopSignal(() -> progress.of(roundId).stopRequested());
+        problem.setStopSignal(() -> progress.isStopRequested(roundId));
         phaseStarted(roundId, RoundProgress.Phase.PAIRS);
         pairingSolver.solveAndListen(roundId, id -> problem,
                 best -> stored.improved(roundId,
                         progress.improvedPairs(roundId, String.valueOf(best.getScore()), matched(best))),
                 finalBest -> {
-                    boolean stopped = progress.of(roundId).stopRequested();
+                    boolean stopped = progress.isStopRequested(roundId);
                     stored.flush(roundId);
                     results.savePairing(roundId, PairExplainer.explain(finalBest, (System.nanoTime() - start) / 1e9),
                             stopped, circlesFollow && !stopped);
@@ -125,7 +125,7 @@ public class RoundSolver {
                     stored.flush(roundId);
                     results.saveCircles(roundId,
                             CirclesPlanner.toResult(input.problem(), finalBest, (System.nanoTime() - start) / 1e9),
-                            input.pins(), progress.of(roundId).stopRequested());
+                            input.pins(), progress.isStopRequested(roundId));
                     jobs.ended(roundId);
                 },
                 (id, error) -> {
