@@ -37,6 +37,8 @@ public interface BridgewayConfig {
 
     Sso sso();
 
+    Profile profile();
+
     /** Load the synthetic demo company on start. */
     @WithDefault("false")
     boolean demo();
@@ -191,6 +193,15 @@ public interface BridgewayConfig {
         /** Largest HR import file (bytes) accepted; larger ones get 413. */
         @WithDefault("10485760")
         long maxBytes();
+    }
+
+    interface Profile {
+        /**
+         * How long a read profile page view is reused while the person's row is unchanged; the names of their
+         * manager, department and office shown on it can lag this long. 0 turns it off.
+         */
+        @WithDefault("PT30S")
+        Duration viewCacheFor();
     }
 
     interface Signup {

@@ -54,9 +54,8 @@ public class ProfileResource {
     SessionCookie sessionCookie;
 
     @GET
-    @Transactional
     public TemplateInstance view() {
-        return Templates.view(profiles.view(viewer.personId()));
+        return Templates.view(profiles.view(viewer.personId(), viewer.rowVersion()));
     }
 
     @GET

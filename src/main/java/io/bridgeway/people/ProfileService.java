@@ -10,12 +10,16 @@ import io.bridgeway.web.Found;
 import io.bridgeway.web.StaleEditException;
 import io.bridgeway.web.Transactions;
 import io.bridgeway.web.FormFields;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
+import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
@@ -23,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -53,20 +58,52 @@ public class ProfileService {
     @Inject
     Event<PersonDeleted> deletions;
 
-    /** Creates an employee account with its profile, or returns the per-field errors and stores nothing. */
+    /** Profile views by person id, each with the row version it was read at and when it goes stale. */
+    private record RecentView(long rowVersion, Instant until, ProfileView view) {
+    }
+
+    /** Enough for every employee of a large company; past it the map starts afresh rather than grow. */
+    static final int MAX_RECENT_VIEWS = 50_000;
+
+    private final Map<Long, RecentView> recentViews = new ConcurrentHashMap<>();
+    Clock clock = Clock.systemUTC();
+
     /**
-     * The profile page: the person and their manager (with departments and offices) in one query, read-only, so the commit has no entity to
-     * dirty-check (issue 15, bench/load.sh); the four small collections in one more query ({@link #listsOf}).
+     * The profile page. The session check of the same request read the person's row version, which every edit
+     * of the person (their lists included) bumps; while it is unchanged, a view read within
+     * {@code bridgeway.profile.view-cache-for} is reused and the page runs no query of its own (issue 15,
+     * bench/load.sh). A person therefore sees their own edit at once, on any replica; only the names of their
+     * manager, department and office can lag, by that long at most.
      */
-    @Transactional
-    public ProfileView view(long personId) {
+    public ProfileView view(long personId, long rowVersion) {
+        RecentView recent = recentViews.get(personId);
+        if (recent != null && recent.rowVersion() == rowVersion && clock.instant().isBefore(recent.until())) {
+            return recent.view();
+        }
+        return QuarkusTransaction.joiningExisting().call(() -> read(personId));
+    }
+
+    /**
+     * The person and their manager (with departments and offices) in one query, read-only, so the commit has no
+     * entity to dirty-check; the four small collections in one more query ({@link #listsOf}).
+     */
+    private ProfileView read(long personId) {
         Transactions.readOnly();
         // the EAGER department and office of both people too: otherwise one more select each
         Person person = Person.<Person>find("from Person p left join fetch p.department left join fetch p.office"
                 + " left join fetch p.manager m left join fetch m.department left join fetch m.office"
                 + " where p.id = ?1", personId)
                 .firstResultOptional().orElseThrow(NotFoundException::new);
-        return ProfileView.of(person, listsOf(personId));
+        ProfileView view = ProfileView.of(person, listsOf(personId));
+        Duration cacheFor = config.profile().viewCacheFor();
+        if (!cacheFor.isZero() && !cacheFor.isNegative()) {
+            if (recentViews.size() >= MAX_RECENT_VIEWS) {
+                recentViews.clear();
+            }
+            // the version read here, not the caller's: a newer row is never remembered under an older version
+            recentViews.put(personId, new RecentView(person.version, clock.instant().plus(cacheFor), view));
+        }
+        return view;
     }
 
     /**
@@ -96,6 +133,7 @@ public class ProfileService {
         return lists;
     }
 
+    /** Creates an employee account with its profile, or returns the per-field errors and stores nothing. */
     @Transactional
     public SignupResult signUp(ProfileForm form) {
         FormErrors errors = new FormErrors();

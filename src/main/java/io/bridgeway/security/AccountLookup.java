@@ -12,8 +12,9 @@ import java.util.TreeSet;
 @ApplicationScoped
 public class AccountLookup {
 
+    /** {@code rowVersion}: the person row's optimistic-lock version, which every edit of the person bumps. */
     public record Account(long personId, String email, String fullName, String passwordHash, Set<String> roles,
-            int sessionVersion) {
+            int sessionVersion, long rowVersion) {
     }
 
     @ActivateRequestContext
@@ -28,16 +29,16 @@ public class AccountLookup {
     @ActivateRequestContext
     public Optional<Account> findActive(long personId) {
         List<Object[]> rows = Person.getEntityManager().createQuery("select p.email, p.fullName, p.passwordHash,"
-                + " p.sessionVersion, r from Person p left join p.roles r where p.id = ?1 and p.active = true",
+                + " p.sessionVersion, p.version, r from Person p left join p.roles r where p.id = ?1 and p.active = true",
                 Object[].class).setParameter(1, personId).getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
         }
         Object[] first = rows.get(0);
         Set<String> roles = new TreeSet<>();
-        rows.stream().map(row -> (String) row[4]).filter(role -> role != null).forEach(roles::add);
+        rows.stream().map(row -> (String) row[5]).filter(role -> role != null).forEach(roles::add);
         return Optional.of(new Account(personId, (String) first[0], (String) first[1], (String) first[2],
-                Set.copyOf(roles), (Integer) first[3]));
+                Set.copyOf(roles), (Integer) first[3], (Long) first[4]));
     }
 
     private static Optional<Account> active(Person person) {
@@ -45,6 +46,6 @@ public class AccountLookup {
             return Optional.empty();
         }
         return Optional.of(new Account(person.id, person.email, person.fullName, person.passwordHash,
-                Set.copyOf(person.roles), person.sessionVersion));
+                Set.copyOf(person.roles), person.sessionVersion, person.version));
     }
 }

@@ -24,6 +24,8 @@ public final class PersonIdentityProviders {
 
     public static final String PERSON_ID = "personId";
     public static final String FULL_NAME = "fullName";
+    /** The person row's version when the request was authenticated (see {@code AccountLookup.Account}). */
+    public static final String ROW_VERSION = "rowVersion";
     /** The session token a cookie request was authenticated with; absent for HTTP Basic. */
     public static final String SESSION = "session";
 
@@ -47,7 +49,8 @@ public final class PersonIdentityProviders {
                 .setPrincipal(new QuarkusPrincipal(account.email()))
                 .addRoles(account.roles())
                 .addAttribute(PERSON_ID, account.personId())
-                .addAttribute(FULL_NAME, account.fullName());
+                .addAttribute(FULL_NAME, account.fullName())
+                .addAttribute(ROW_VERSION, account.rowVersion());
         if (sessionOrNull != null) {
             builder.addAttribute(SESSION, sessionOrNull);
         }

@@ -38,6 +38,11 @@ public class Viewer {
         return identity.getAttribute(PersonIdentityProviders.PERSON_ID);
     }
 
+    /** The viewer's person row version, read by this request's session check. */
+    public Long rowVersion() {
+        return identity.getAttribute(PersonIdentityProviders.ROW_VERSION);
+    }
+
     public boolean admin() {
         return signedIn() && identity.hasRole(Role.ADMIN);
     }
