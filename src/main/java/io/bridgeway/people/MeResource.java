@@ -21,10 +21,12 @@ public class MeResource {
     @Inject
     Viewer viewer;
 
+    @Inject
+    ProfileService profiles;
+
     @GET
-    @Transactional
     @Operation(summary = "The signed-in person's profile and roles")
     public ProfileJson me() {
-        return ProfileJson.of(Found.orNotFound(Person.findById(viewer.personId())));
+        return profiles.json(viewer.personId(), viewer.rowVersion());
     }
 }

@@ -16,10 +16,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
-import java.time.Clock;
 import java.time.DateTimeException;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
@@ -27,7 +24,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -58,29 +54,28 @@ public class ProfileService {
     @Inject
     Event<PersonDeleted> deletions;
 
-    /** Profile views by person id, each with the row version it was read at and when it goes stale. */
-    private record RecentView(long rowVersion, Instant until, ProfileView view) {
-    }
-
-    /** Enough for every employee of a large company; past it the map starts afresh rather than grow. */
-    static final int MAX_RECENT_VIEWS = 50_000;
-
-    private final Map<Long, RecentView> recentViews = new ConcurrentHashMap<>();
-    Clock clock = Clock.systemUTC();
+    final RecentByRowVersion<ProfileView> recentViews = new RecentByRowVersion<>(() -> config.profile().viewCacheFor());
+    final RecentByRowVersion<ProfileJson> recentJson = new RecentByRowVersion<>(() -> config.profile().viewCacheFor());
 
     /**
-     * The profile page. The session check of the same request read the person's row version, which every edit
-     * of the person (their lists included) bumps; while it is unchanged, a view read within
-     * {@code bridgeway.profile.view-cache-for} is reused and the page runs no query of its own (issue 15,
-     * bench/load.sh). A person therefore sees their own edit at once, on any replica; only the names of their
-     * manager, department and office can lag, by that long at most.
+     * The profile page, given the person's row version read by the request's session check: a view read within
+     * {@code bridgeway.profile.view-cache-for} at that version is reused, so a repeat view runs no query of its
+     * own (issue 15, bench/load.sh). See {@link RecentByRowVersion} for what can lag.
      */
     public ProfileView view(long personId, long rowVersion) {
-        RecentView recent = recentViews.get(personId);
-        if (recent != null && recent.rowVersion() == rowVersion && clock.instant().isBefore(recent.until())) {
-            return recent.view();
-        }
-        return QuarkusTransaction.joiningExisting().call(() -> read(personId));
+        return recentViews.get(personId, rowVersion)
+                .orElseGet(() -> QuarkusTransaction.joiningExisting().call(() -> read(personId)));
+    }
+
+    /** {@code GET /api/v1/me}: the profile and roles as JSON, reused like {@link #view}. */
+    public ProfileJson json(long personId, long rowVersion) {
+        return recentJson.get(personId, rowVersion).orElseGet(() -> QuarkusTransaction.joiningExisting().call(() -> {
+            Transactions.readOnly();
+            Person person = Found.orNotFound(Person.findById(personId));
+            ProfileJson json = ProfileJson.of(person);
+            recentJson.put(personId, person.version, json);
+            return json;
+        }));
     }
 
     /**
@@ -95,14 +90,7 @@ public class ProfileService {
                 + " where p.id = ?1", personId)
                 .firstResultOptional().orElseThrow(NotFoundException::new);
         ProfileView view = ProfileView.of(person, listsOf(personId));
-        Duration cacheFor = config.profile().viewCacheFor();
-        if (!cacheFor.isZero() && !cacheFor.isNegative()) {
-            if (recentViews.size() >= MAX_RECENT_VIEWS) {
-                recentViews.clear();
-            }
-            // the version read here, not the caller's: a newer row is never remembered under an older version
-            recentViews.put(personId, new RecentView(person.version, clock.instant().plus(cacheFor), view));
-        }
+        recentViews.put(personId, person.version, view);
         return view;
     }
 

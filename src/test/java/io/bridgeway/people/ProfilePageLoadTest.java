@@ -1,16 +1,20 @@
 package io.bridgeway.people;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bridgeway.support.WebSession;
 import io.quarkus.arc.ClientProxy;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import io.restassured.specification.RequestSpecification;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.jsoup.nodes.Document;
@@ -36,7 +40,7 @@ class ProfilePageLoadTest {
     @AfterEach
     void statisticsOffAndClockBack() {
         sessionFactory.getStatistics().setStatisticsEnabled(false);
-        service().clock = Clock.systemUTC();
+        service().recentViews.clock = Clock.systemUTC();
     }
 
     /** The bean itself: a field set through its client proxy would not reach it. */
@@ -116,8 +120,30 @@ class ProfilePageLoadTest {
 
         counted(session, "/profile");
         assertEquals(0, personLoads(), "then reused");
-        service().clock = Clock.offset(Clock.systemUTC(), Duration.ofSeconds(31)); // past view-cache-for (30 s)
+        service().recentViews.clock = Clock.offset(Clock.systemUTC(), Duration.ofSeconds(31)); // past view-cache-for (30 s)
         counted(session, "/profile");
         assertEquals(1, personLoads(), "read again once stale: a manager's or department's new name shows within 30 s");
+    }
+
+    @Test
+    void theApiShowsARoleChangeAtOnceAndReusesAnUnchangedProfile() {
+        String email = WebSession.uniqueEmail("apime");
+        WebSession.signedUp(email, Map.of());
+        long id = WebSession.idOf(email);
+        Supplier<RequestSpecification> api = () -> given().auth().preemptive().basic(email, WebSession.PASSWORD);
+        assertEquals(List.of("EMPLOYEE"), api.get().get("/api/v1/me").then().statusCode(200).extract().jsonPath()
+                .getList("roles"));
+
+        Statistics statistics = sessionFactory.getStatistics();
+        statistics.clear();
+        statistics.setStatisticsEnabled(true);
+        api.get().get("/api/v1/me").then().statusCode(200);
+        statistics.setStatisticsEnabled(false);
+        assertEquals(0, personLoads(), "an unchanged profile is reused");
+
+        // roles are a collection of the person: granting one bumps the row version the session check reads
+        QuarkusTransaction.requiringNew().run(() -> Person.<Person>findById(id).roles.add("PROGRAM_MANAGER"));
+        assertEquals(List.of("EMPLOYEE", "PROGRAM_MANAGER"), api.get().get("/api/v1/me").then().statusCode(200)
+                .extract().jsonPath().getList("roles"));
     }
 }
