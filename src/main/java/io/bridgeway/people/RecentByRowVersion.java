@@ -16,8 +16,11 @@ import java.util.function.Supplier;
  */
 final class RecentByRowVersion<V> {
 
-    /** Enough for every employee of a large company; past it the map starts afresh rather than grow. */
-    static final int MAX_ENTRIES = 50_000;
+    /**
+     * Past this many people (a few kilobytes each) the map starts afresh rather than grow: only people who came
+     * back within the lifetime gain from an entry, and expired ones are not swept.
+     */
+    static final int MAX_ENTRIES = 10_000;
 
     private record Entry<V>(long rowVersion, Instant until, V value) {
     }
