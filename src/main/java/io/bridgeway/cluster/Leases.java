@@ -3,7 +3,10 @@ package io.bridgeway.cluster;
 import io.bridgeway.BridgewayConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
@@ -17,6 +20,12 @@ import java.time.Instant;
  */
 @ApplicationScoped
 public class Leases {
+
+    /** Last of the shutdown observers (after the solves ended): the leases go while the datasource is still open. */
+    public static final int RELEASING = 10_000;
+
+    /** Where a given-back lease ends: long past on every node's clock, so any node takes it at once. */
+    static final Instant GIVEN_BACK = Instant.parse("2000-01-01T00:00:00Z");
 
     @Inject
     EntityManager em;
@@ -76,22 +85,39 @@ public class Leases {
     }
 
     /**
+     * Gives back every lease this node holds (in the caller's transaction): a job's or a solve's, running or
+     * in its quiet time, so another node takes each over at its next try instead of when it runs out. The
+     * rows stay (a job's row is made once, by migration). Returns how many were held.
+     */
+    public int releaseAll() {
+        return em.createNativeQuery("update cluster_lease set held_until = ?1 where owner_node = ?2 and held_until >= ?3")
+                .setParameter(1, GIVEN_BACK).setParameter(2, node.id()).setParameter(3, clock.instant())
+                .executeUpdate();
+    }
+
+    void releaseOnShutdown(@Observes @Priority(RELEASING) ShutdownEvent event) {
+        int released = QuarkusTransaction.requiringNew().call(this::releaseAll);
+        Log.infof("Cluster node %s gave back %d lease(s)", node.id(), released);
+    }
+
+    /**
      * Runs a scheduled job on one node of the cluster: the node that takes the job's lease runs it, the
      * others skip this turn. After the run the lease stays until {@code quiet} after its start, so the
      * job runs about once per interval across the cluster, not once per node. A node that dies mid-run
-     * holds it until {@code bridgeway.cluster.lease} ran out. Returns whether this node ran it.
+     * holds it until {@code bridgeway.cluster.lease} ran out; one that is shutting down starts no run and
+     * gives the lease back after a run it was in. Returns whether this node ran it.
      */
     public boolean runOnce(String job, Duration quiet, Runnable run) {
         String name = "job:" + job;
         Instant started = clock.instant();
         Duration hold = config.cluster().lease();
-        if (!QuarkusTransaction.requiringNew().call(() -> take(name, hold))) {
+        if (node.stopping() || !QuarkusTransaction.requiringNew().call(() -> take(name, hold))) {
             return false;
         }
         try {
             run.run();
         } finally {
-            Instant until = started.plus(quiet);
+            Instant until = node.stopping() ? GIVEN_BACK : started.plus(quiet);
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                     "update cluster_lease set held_until = ?1 where lease_name = ?2 and owner_node = ?3")
                     .setParameter(1, until).setParameter(2, name).setParameter(3, node.id()).executeUpdate());

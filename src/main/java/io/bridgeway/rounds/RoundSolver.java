@@ -14,6 +14,8 @@ import io.bridgeway.matching.pairing.solver.PairingSolutionFactory;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import io.bridgeway.BridgewayConfig;
 import org.optaplanner.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
 import org.optaplanner.core.api.solver.SolverManager;
+import org.optaplanner.core.api.solver.SolverStatus;
 
 /**
  * Runs a round's solves in the background on the CDI-produced SolverManagers (job id = round id):
@@ -57,7 +60,9 @@ public class RoundSolver {
 
     /** Starts solving; the round must already be committed in state SOLVING. */
     public void solve(long roundId) {
-        jobs.solving(roundId);
+        if (!jobs.solving(roundId)) {
+            return; // this node is shutting down: the round was marked interrupted
+        }
         progress.started(roundId);
         RoundResults.Work work = results.work(roundId);
         if (work.pairs()) {
@@ -115,6 +120,9 @@ public class RoundSolver {
         // terminateEarly does not reach the custom circle search; this flag does (see stop).
         AtomicBoolean stopFlag = new AtomicBoolean();
         circleStops.put(roundId, stopFlag);
+        if (progress.isStopRequested(roundId)) {
+            stopFlag.set(true); // a stop that came between the pairs' end and here
+        }
         schedule.setStopSignal(stopFlag::get);
         phaseStarted(roundId, RoundProgress.Phase.CIRCLES);
         circlesSolver.solveAndListen(roundId, id -> schedule,
@@ -178,6 +186,32 @@ public class RoundSolver {
         } else {
             circlesSolver.terminateEarly(roundId);
         }
+    }
+
+    /**
+     * Stops these rounds' solves and waits until their solver jobs (and final callbacks) ended, at most
+     * {@code within}; whether they all did. A job still queued is cancelled without a callback.
+     */
+    boolean stopAll(Collection<Long> roundIds, Duration within) {
+        roundIds.forEach(this::stop);
+        long deadline = System.nanoTime() + within.toNanos();
+        while (roundIds.stream().anyMatch(this::running)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean running(long roundId) {
+        return pairingSolver.getSolverStatus(roundId) != SolverStatus.NOT_SOLVING
+                || circlesSolver.getSolverStatus(roundId) != SolverStatus.NOT_SOLVING;
     }
 
     private void circlesImproved(long roundId, CirclesSchedule best) {

@@ -141,4 +141,48 @@ class LeasesTest {
         assertEquals(2, runs.get());
         assertEquals(Duration.ZERO, Leases.quietAfter("off"));
     }
+
+    @Test
+    void aNodeThatShutsDownGivesBackEveryLeaseItHoldsAtOnce() {
+        String job = "test-" + UUID.randomUUID();
+        String solve = fresh();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into cluster_lease "
+                + "(lease_name, owner_node, held_until) values (?1, '-', ?2)").setParameter(1, "job:" + job)
+                .setParameter(2, T0.minusSeconds(3600)).executeUpdate());
+        Leases a = node(T0);
+        Leases b = node(T0);
+        String other = fresh();
+        QuarkusTransaction.requiringNew().run(() -> b.create(other, LEASE));
+        QuarkusTransaction.requiringNew().run(() -> a.create(solve, LEASE));
+        assertTrue(a.runOnce(job, Leases.quietAfter("1h"), () -> { }), "A ran the job: quiet for 48 minutes");
+        assertFalse(tx(() -> b.take("job:" + job, LEASE)));
+        assertFalse(tx(() -> b.take(solve, LEASE)));
+
+        a.node.stop();
+        assertEquals(2, QuarkusTransaction.requiringNew().call(a::releaseAll), "the job's and the solve's");
+        assertTrue(tx(() -> b.take("job:" + job, LEASE)), "B runs the job at once");
+        assertTrue(tx(() -> b.take(solve, LEASE)), "and may take the solve's lease at once");
+        assertTrue(tx(() -> b.holds(other)), "B's own leases stay");
+        assertEquals(0, QuarkusTransaction.requiringNew().call(a::releaseAll), "A holds nothing any more");
+    }
+
+    @Test
+    void aNodeThatShutsDownStartsNoJobRunAndGivesBackTheRunItWasIn() {
+        String job = "test-" + UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into cluster_lease "
+                + "(lease_name, owner_node, held_until) values (?1, '-', ?2)").setParameter(1, "job:" + job)
+                .setParameter(2, T0.minusSeconds(3600)).executeUpdate());
+        Leases a = node(T0);
+        Leases b = node(T0);
+        AtomicInteger runs = new AtomicInteger();
+        Duration quiet = Leases.quietAfter("1h");
+
+        assertTrue(a.runOnce(job, quiet, () -> {
+            runs.incrementAndGet();
+            a.node.stop(); // SIGTERM during the run
+        }));
+        assertFalse(a.runOnce(job, Duration.ZERO, runs::incrementAndGet), "a stopping node starts no run");
+        assertTrue(b.runOnce(job, quiet, runs::incrementAndGet), "the lease came back at the end of A's run, not in 48 min");
+        assertEquals(2, runs.get());
+    }
 }
