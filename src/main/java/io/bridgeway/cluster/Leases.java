@@ -12,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Named leases in table {@code cluster_lease}: one node holds a lease until it runs out; the holder renews
@@ -26,6 +27,12 @@ public class Leases {
 
     /** Where a given-back lease ends: long past on every node's clock, so any node takes it at once. */
     static final Instant GIVEN_BACK = Instant.parse("2000-01-01T00:00:00Z");
+
+    /** How long a shutdown waits for this node's job runs in progress before it gives the leases back. */
+    static final Duration RUNS_END_WITHIN = Duration.ofSeconds(10);
+
+    /** Job runs in progress on this node. */
+    private final AtomicInteger runsHere = new AtomicInteger();
 
     @Inject
     EntityManager em;
@@ -95,9 +102,34 @@ public class Leases {
                 .executeUpdate();
     }
 
+    /**
+     * Last step of a shutdown: waits (at most {@link #RUNS_END_WITHIN}) for the job runs in progress here, so
+     * a mail batch ends with its messages marked sent rather than claimed until the claim runs out, then
+     * gives back every lease.
+     */
     void releaseOnShutdown(@Observes @Priority(RELEASING) ShutdownEvent event) {
+        if (!awaitRunsHere(RUNS_END_WITHIN)) {
+            Log.warnf("%d job run(s) still running on shutdown after %s", runsHere.get(), RUNS_END_WITHIN);
+        }
         int released = QuarkusTransaction.requiringNew().call(this::releaseAll);
         Log.infof("Cluster node %s gave back %d lease(s)", node.id(), released);
+    }
+
+    /** Whether the job runs in progress on this node ended within {@code within}. */
+    boolean awaitRunsHere(Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (runsHere.get() > 0) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -111,18 +143,23 @@ public class Leases {
         String name = "job:" + job;
         Instant started = clock.instant();
         Duration hold = config.cluster().lease();
-        if (node.stopping() || !QuarkusTransaction.requiringNew().call(() -> take(name, hold))) {
-            return false;
-        }
+        runsHere.incrementAndGet(); // before the check: a shutdown either sees this run or stops it starting
         try {
-            run.run();
+            if (node.stopping() || !QuarkusTransaction.requiringNew().call(() -> take(name, hold))) {
+                return false;
+            }
+            try {
+                run.run();
+            } finally {
+                Instant until = node.stopping() ? GIVEN_BACK : started.plus(quiet);
+                QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                        "update cluster_lease set held_until = ?1 where lease_name = ?2 and owner_node = ?3")
+                        .setParameter(1, until).setParameter(2, name).setParameter(3, node.id()).executeUpdate());
+            }
+            return true;
         } finally {
-            Instant until = node.stopping() ? GIVEN_BACK : started.plus(quiet);
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                    "update cluster_lease set held_until = ?1 where lease_name = ?2 and owner_node = ?3")
-                    .setParameter(1, until).setParameter(2, name).setParameter(3, node.id()).executeUpdate());
+            runsHere.decrementAndGet();
         }
-        return true;
     }
 
     /** The quiet time after a run of a job scheduled every {@code every} ("5s", "1h", "off"): 80% of it. */

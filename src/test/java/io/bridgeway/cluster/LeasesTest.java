@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -167,7 +168,7 @@ class LeasesTest {
     }
 
     @Test
-    void aNodeThatShutsDownStartsNoJobRunAndGivesBackTheRunItWasIn() {
+    void aShutdownWaitsForTheJobRunInProgressWhichGivesItsLeaseBackAndStartsNoOther() throws Exception {
         String job = "test-" + UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into cluster_lease "
                 + "(lease_name, owner_node, held_until) values (?1, '-', ?2)").setParameter(1, "job:" + job)
@@ -176,12 +177,29 @@ class LeasesTest {
         Leases b = node(T0);
         AtomicInteger runs = new AtomicInteger();
         Duration quiet = Leases.quietAfter("1h");
-
-        assertTrue(a.runOnce(job, quiet, () -> {
-            runs.incrementAndGet();
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Boolean> run = pool.submit(() -> a.runOnce(job, quiet, () -> {
+                runs.incrementAndGet();
+                running.countDown();
+                try {
+                    finish.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            running.await();
             a.node.stop(); // SIGTERM during the run
-        }));
-        assertFalse(a.runOnce(job, Duration.ZERO, runs::incrementAndGet), "a stopping node starts no run");
+            assertFalse(a.awaitRunsHere(Duration.ofMillis(300)), "the shutdown waits while the run goes on");
+            assertFalse(a.runOnce(job, Duration.ZERO, runs::incrementAndGet), "a stopping node starts no run");
+            finish.countDown();
+            assertTrue(a.awaitRunsHere(Duration.ofSeconds(10)));
+            assertTrue(run.get());
+        } finally {
+            pool.shutdownNow();
+        }
         assertTrue(b.runOnce(job, quiet, runs::incrementAndGet), "the lease came back at the end of A's run, not in 48 min");
         assertEquals(2, runs.get());
     }

@@ -81,9 +81,10 @@ class DeployManifestsTest {
         try (var in = Files.newInputStream(Path.of("src/main/resources/application.properties"))) {
             app.load(in);
         }
-        // serving while leaving the Service, then the requests in flight, then the solvers (RoundJobs: 10 s), then a margin
+        // serving while leaving the Service, the requests in flight, the solvers (RoundJobs: 10 s), the job runs
+        // (Leases: 10 s), then a margin
         long needed = seconds(app.getProperty("%prod.quarkus.shutdown.delay"))
-                + seconds(app.getProperty("quarkus.shutdown.timeout")) + 10 + 10;
+                + seconds(app.getProperty("quarkus.shutdown.timeout")) + 10 + 10 + 5;
         long kubernetes = DeployFiles.get("Deployment", APP).path("spec").path("template").path("spec")
                 .path("terminationGracePeriodSeconds").asLong(30);
         assertTrue(kubernetes >= needed, "terminationGracePeriodSeconds " + kubernetes + " < " + needed);

@@ -1,8 +1,11 @@
 package io.bridgeway.rounds;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.bridgeway.cluster.ClusterNode;
+import io.bridgeway.cluster.Leases;
 import io.bridgeway.matching.pairing.domain.PairingSolution;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,6 +29,15 @@ class RoundRecoveryTest {
 
     @Inject
     SolverManager<PairingSolution, Long> pairingSolver;
+
+    @Inject
+    Leases leases;
+
+    @Inject
+    StoredProgress stored;
+
+    @Inject
+    RoundResults results;
 
     @Test
     void anInterruptedRoundCanBeSolvedAgain() {
@@ -87,6 +99,31 @@ class RoundRecoveryTest {
         RoundLifecycleTest.as(c.pm()).post("/api/v1/rounds/" + roundId + "/solve?version=" + interrupted.getLong("version"))
                 .then().statusCode(200);
         assertEquals("SOLVED", RoundLifecycleTest.awaitSolved(c.pm(), roundId).getString("solveState"));
+    }
+
+    @Test
+    void aSolveThatWouldStartWhileTheNodeShutsDownIsInterruptedInstead() {
+        RoundLifecycleTest.Cohort c = RoundLifecycleTest.cohort("latestart", 2, 3);
+        long roundId = RoundLifecycleTest.start(c.pm(), c.programId());
+        RoundLifecycleTest.awaitSolved(c.pm(), roundId);
+        // a "solve again" request that committed its start after the shutdown began
+        QuarkusTransaction.requiringNew().run(() -> {
+            MatchingRound.<MatchingRound>findById(roundId).solveState = SolveState.SOLVING;
+            jobs.claim(roundId);
+        });
+        RoundJobs stopping = new RoundJobs(); // this node's jobs, on a node that is shutting down
+        stopping.leases = leases;
+        stopping.stored = stored;
+        stopping.results = results;
+        stopping.node = new ClusterNode();
+        stopping.node.stop();
+
+        assertFalse(stopping.solving(roundId), "no solver starts");
+        JsonPath round = RoundLifecycleTest.as(c.pm()).get("/api/v1/rounds/" + roundId).then().extract().jsonPath();
+        assertEquals("INTERRUPTED", round.getString("solveState"));
+        assertTrue(round.getString("solveMessage").contains("shut down"), round.getString("solveMessage"));
+        assertEquals(0, count("select count(*) from cluster_lease where lease_name = 'round-solve:" + roundId + "'"));
+        assertEquals(3, round.getInt("matched"), "the saved pairs stay");
     }
 
     long count(String sql) {
