@@ -6,7 +6,9 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 /**
  * This process among the replicas on one database: a random id per start, the owner name in leases.
@@ -35,6 +37,26 @@ public class ClusterNode {
     /** Marks this node as shutting down (the shutdown event; tests call it on a node of their own). */
     public void stop() {
         stopping = true;
+    }
+
+    /**
+     * A shutdown step waits for work in progress: whether {@code done} came true within {@code within}
+     * (polled every 50 ms; a step that waits longer would eat the next steps' share of the grace period).
+     */
+    public static boolean awaitWithin(Duration within, BooleanSupplier done) {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     void logId(@Observes StartupEvent event) {

@@ -117,19 +117,7 @@ public class Leases {
 
     /** Whether the job runs in progress on this node ended within {@code within}. */
     boolean awaitRunsHere(Duration within) {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (runsHere.get() > 0) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return true;
+        return ClusterNode.awaitWithin(within, () -> runsHere.get() == 0);
     }
 
     /**

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import io.bridgeway.BridgewayConfig;
+import io.bridgeway.cluster.ClusterNode;
 import org.optaplanner.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
 import org.optaplanner.core.api.solver.SolverManager;
 import org.optaplanner.core.api.solver.SolverStatus;
@@ -194,19 +195,7 @@ public class RoundSolver {
      */
     boolean stopAll(Collection<Long> roundIds, Duration within) {
         roundIds.forEach(this::stop);
-        long deadline = System.nanoTime() + within.toNanos();
-        while (roundIds.stream().anyMatch(this::running)) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return true;
+        return ClusterNode.awaitWithin(within, () -> roundIds.stream().noneMatch(this::running));
     }
 
     private boolean running(long roundId) {

@@ -56,6 +56,15 @@ class LeasesTest {
         return "test:" + UUID.randomUUID();
     }
 
+    /** A new job's name; its lease row exists (as the migration makes them), run out long ago. */
+    String freshJob() {
+        String job = "test-" + UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into cluster_lease "
+                + "(lease_name, owner_node, held_until) values (?1, '-', ?2)").setParameter(1, "job:" + job)
+                .setParameter(2, T0.minusSeconds(3600)).executeUpdate());
+        return job;
+    }
+
     @Test
     void aHeldLeaseIsRefusedToAnotherNodeUntilItRunsOut() {
         String name = fresh();
@@ -120,10 +129,7 @@ class LeasesTest {
 
     @Test
     void aScheduledJobRunsOnOneNodeAtATimeAndOncePerInterval() {
-        String job = "test-" + UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into cluster_lease "
-                + "(lease_name, owner_node, held_until) values (?1, '-', ?2)").setParameter(1, "job:" + job)
-                .setParameter(2, T0.minusSeconds(3600)).executeUpdate());
+        String job = freshJob();
         Leases a = node(T0);
         Leases b = node(T0);
         AtomicInteger runs = new AtomicInteger();
@@ -145,11 +151,8 @@ class LeasesTest {
 
     @Test
     void aNodeThatShutsDownGivesBackEveryLeaseItHoldsAtOnce() {
-        String job = "test-" + UUID.randomUUID();
+        String job = freshJob();
         String solve = fresh();
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into cluster_lease "
-                + "(lease_name, owner_node, held_until) values (?1, '-', ?2)").setParameter(1, "job:" + job)
-                .setParameter(2, T0.minusSeconds(3600)).executeUpdate());
         Leases a = node(T0);
         Leases b = node(T0);
         String other = fresh();
@@ -169,10 +172,7 @@ class LeasesTest {
 
     @Test
     void aShutdownWaitsForTheJobRunInProgressWhichGivesItsLeaseBackAndStartsNoOther() throws Exception {
-        String job = "test-" + UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into cluster_lease "
-                + "(lease_name, owner_node, held_until) values (?1, '-', ?2)").setParameter(1, "job:" + job)
-                .setParameter(2, T0.minusSeconds(3600)).executeUpdate());
+        String job = freshJob();
         Leases a = node(T0);
         Leases b = node(T0);
         AtomicInteger runs = new AtomicInteger();
