@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Two nodes of the packaged app (built for PostgreSQL) on one database, {@code bridgeway_cluster}: a session
  * from one node works on the other, a round solving on node A shows its progress on node B and stops from
- * there, a {@code kill -9} of A mid-solve leaves the round INTERRUPTED on B once A's lease ran out (5 s here)
+ * there, five failed sign-ins on A throttle the account on B, a {@code kill -9} of A mid-solve leaves the round INTERRUPTED on B once A's lease ran out (5 s here)
  * with nothing lost, a SIGTERM of a node mid-solve leaves the round INTERRUPTED at once and the node's leases
  * given back, and one due survey gets exactly one reminder although both nodes run the job.
  *
@@ -144,6 +144,15 @@ class ClusterOnPostgresIT {
         RestAssured.port = b.port();
         assertEquals(200, first.get("/profile").statusCode(), "A's session cookie is accepted on B");
 
+        // failed sign-ins count across the nodes: five wrong passwords on A, and B refuses the sixth try
+        String guessed = members.get(1);
+        for (int i = 0; i < 5; i++) {
+            given().port(a.port()).auth().preemptive().basic(guessed, "wrong-password-" + i).get("/api/v1/me")
+                    .then().statusCode(401);
+        }
+        given().port(b.port()).auth().preemptive().basic(guessed, WebSession.PASSWORD).get("/api/v1/me")
+                .then().statusCode(429);
+
         // a round solved on A: B shows its running phase and B's Stop reaches A
         long stopped = startRound(a, members, "Stopped on B");
         awaitCirclesPhase(b, stopped);
@@ -196,7 +205,8 @@ class ClusterOnPostgresIT {
         assertEquals(0, query("select count(*) from round_solve where round_id = " + shutDown));
         String dLog = d.log("node-d.log");
         assertTrue(dLog.contains("Marked 1 round solve(s) interrupted: this node is shutting down"), dLog);
-        assertTrue(dLog.contains("gave back"), dLog);
+        assertTrue(dLog.indexOf("gave back") > dLog.indexOf("Marked 1 round solve(s) interrupted"),
+                "the leases go after the solve was interrupted: " + dLog);
         assertFalse(dLog.contains("ERROR"), "a clean shutdown: " + dLog);
 
         // both nodes run the reminder job every second: one due survey gets exactly one reminder
