@@ -193,9 +193,14 @@ public class RoundJobs {
     int interruptSolvesHere() {
         List<Long> rounds = List.copyOf(solving);
         for (long roundId : rounds) {
-            stored.flush(roundId);
-            stored.forget(roundId);
-            interrupt(roundId, SHUT_DOWN);
+            try {
+                stored.flush(roundId);
+                stored.forget(roundId);
+                interrupt(roundId, SHUT_DOWN);
+            } catch (RuntimeException e) {
+                // the next steps still run: its lease is given back, and another node's recovery marks it
+                Log.errorf(e, "Could not mark round %d interrupted on shutdown", roundId);
+            }
             solving.remove(roundId); // after: the lease recovery skips the rounds solving here
         }
         if (!rounds.isEmpty() && !solver.stopAll(rounds, SOLVERS_END_WITHIN)) {

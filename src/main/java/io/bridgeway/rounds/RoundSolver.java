@@ -61,10 +61,10 @@ public class RoundSolver {
 
     /** Starts solving; the round must already be committed in state SOLVING. */
     public void solve(long roundId) {
+        progress.started(roundId); // first: a shutdown's stop request from here on is kept
         if (!jobs.solving(roundId)) {
             return; // this node is shutting down: the round was marked interrupted
         }
-        progress.started(roundId);
         RoundResults.Work work = results.work(roundId);
         if (work.pairs()) {
             solvePairs(roundId, work.circles());
