@@ -146,6 +146,7 @@ public interface BridgewayConfig {
         /**
          * How long a node's lease on a round's solve or a scheduled job's run lasts unless renewed. When a
          * node dies, another takes its work over after this: a round it was solving is marked INTERRUPTED.
+         * A node that shuts down does that itself and gives its leases back at once.
          */
         @WithDefault("30s")
         Duration lease();

@@ -3,12 +3,16 @@ package io.bridgeway.cluster;
 import io.bridgeway.BridgewayConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Named leases in table {@code cluster_lease}: one node holds a lease until it runs out; the holder renews
@@ -17,6 +21,18 @@ import java.time.Instant;
  */
 @ApplicationScoped
 public class Leases {
+
+    /** Last of the shutdown observers (after the solves ended): the leases go while the datasource is still open. */
+    public static final int RELEASING = 10_000;
+
+    /** Where a given-back lease ends: long past on every node's clock, so any node takes it at once. */
+    static final Instant GIVEN_BACK = Instant.parse("2000-01-01T00:00:00Z");
+
+    /** How long a shutdown waits for this node's job runs in progress before it gives the leases back. */
+    static final Duration RUNS_END_WITHIN = Duration.ofSeconds(10);
+
+    /** Job runs in progress on this node. */
+    private final AtomicInteger runsHere = new AtomicInteger();
 
     @Inject
     EntityManager em;
@@ -76,27 +92,62 @@ public class Leases {
     }
 
     /**
+     * Gives back every lease this node holds (in the caller's transaction): a job's or a solve's, running or
+     * in its quiet time, so another node takes each over at its next try instead of when it runs out. The
+     * rows stay (a job's row is made once, by migration). Returns how many were held.
+     */
+    public int releaseAll() {
+        return em.createNativeQuery("update cluster_lease set held_until = ?1 where owner_node = ?2 and held_until >= ?3")
+                .setParameter(1, GIVEN_BACK).setParameter(2, node.id()).setParameter(3, clock.instant())
+                .executeUpdate();
+    }
+
+    /**
+     * Last step of a shutdown: waits (at most {@link #RUNS_END_WITHIN}) for the job runs in progress here, so
+     * a mail batch ends with its messages marked sent rather than claimed until the claim runs out, then
+     * gives back every lease.
+     */
+    void releaseOnShutdown(@Observes @Priority(RELEASING) ShutdownEvent event) {
+        if (!awaitRunsHere(RUNS_END_WITHIN)) {
+            Log.warnf("%d job run(s) still running on shutdown after %s", runsHere.get(), RUNS_END_WITHIN);
+        }
+        int released = QuarkusTransaction.requiringNew().call(this::releaseAll);
+        Log.infof("Cluster node %s gave back %d lease(s)", node.id(), released);
+    }
+
+    /** Whether the job runs in progress on this node ended within {@code within}. */
+    boolean awaitRunsHere(Duration within) {
+        return ClusterNode.awaitWithin(within, () -> runsHere.get() == 0);
+    }
+
+    /**
      * Runs a scheduled job on one node of the cluster: the node that takes the job's lease runs it, the
      * others skip this turn. After the run the lease stays until {@code quiet} after its start, so the
      * job runs about once per interval across the cluster, not once per node. A node that dies mid-run
-     * holds it until {@code bridgeway.cluster.lease} ran out. Returns whether this node ran it.
+     * holds it until {@code bridgeway.cluster.lease} ran out; one that is shutting down starts no run and
+     * gives the lease back after a run it was in. Returns whether this node ran it.
      */
     public boolean runOnce(String job, Duration quiet, Runnable run) {
         String name = "job:" + job;
         Instant started = clock.instant();
         Duration hold = config.cluster().lease();
-        if (!QuarkusTransaction.requiringNew().call(() -> take(name, hold))) {
-            return false;
-        }
+        runsHere.incrementAndGet(); // before the check: a shutdown either sees this run or stops it starting
         try {
-            run.run();
+            if (node.stopping() || !QuarkusTransaction.requiringNew().call(() -> take(name, hold))) {
+                return false;
+            }
+            try {
+                run.run();
+            } finally {
+                Instant until = node.stopping() ? GIVEN_BACK : started.plus(quiet);
+                QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                        "update cluster_lease set held_until = ?1 where lease_name = ?2 and owner_node = ?3")
+                        .setParameter(1, until).setParameter(2, name).setParameter(3, node.id()).executeUpdate());
+            }
+            return true;
         } finally {
-            Instant until = started.plus(quiet);
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                    "update cluster_lease set held_until = ?1 where lease_name = ?2 and owner_node = ?3")
-                    .setParameter(1, until).setParameter(2, name).setParameter(3, node.id()).executeUpdate());
+            runsHere.decrementAndGet();
         }
-        return true;
     }
 
     /** The quiet time after a run of a job scheduled every {@code every} ("5s", "1h", "off"): 80% of it. */

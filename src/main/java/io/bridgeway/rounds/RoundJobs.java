@@ -1,12 +1,17 @@
 package io.bridgeway.rounds;
 
 import io.bridgeway.BridgewayConfig;
+import io.bridgeway.cluster.ClusterNode;
 import io.bridgeway.cluster.Leases;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,7 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code round-solve:<id>} in the same transaction and renews it while it solves (the heartbeat). Only the
  * holder saves results. When a node dies its lease runs out, and the lease recovery (one node at a time)
  * marks the round INTERRUPTED, as a restart always did: the snapshot, pins and edits stay, and a manager
- * solves it again. A manager's Stop on any node reaches the solving node through the database.
+ * solves it again. A manager's Stop on any node reaches the solving node through the database. A node that
+ * shuts down (SIGTERM, a rolling update) does the same for its own solves at once, before it gives its
+ * leases back, so no round waits for a lease to run out.
  */
 @ApplicationScoped
 public class RoundJobs {
@@ -39,6 +46,17 @@ public class RoundJobs {
     @Inject
     BridgewayConfig config;
 
+    @Inject
+    ClusterNode node;
+
+    /** How long a shutdown waits for its solver threads to end, so none writes after the datasource closed. */
+    static final Duration SOLVERS_END_WITHIN = Duration.ofSeconds(10);
+
+    static final String SHUT_DOWN = "The application was shut down (a restart or an upgrade) while this round was "
+            + "solving. Solve it again.";
+
+    static final String NODE_LOST = "The application stopped while this round was solving. Solve it again.";
+
     /** Rounds this node is solving now. */
     private final Set<Long> solving = ConcurrentHashMap.newKeySet();
 
@@ -52,9 +70,18 @@ public class RoundJobs {
         stored.started(roundId);
     }
 
-    /** The solver starts on this node. */
-    void solving(long roundId) {
+    /**
+     * The solver starts on this node; false when the node is shutting down, and then the round is marked
+     * INTERRUPTED instead (a start that came in during the shutdown).
+     */
+    boolean solving(long roundId) {
         solving.add(roundId);
+        if (node.stopping()) { // checked after adding: either this or the shutdown's pass sees the round
+            interrupt(roundId, SHUT_DOWN);
+            solving.remove(roundId);
+            return false;
+        }
+        return true;
     }
 
     /** In the saving transaction: whether this node still holds the round's solve, so its result may be saved. */
@@ -84,6 +111,9 @@ public class RoundJobs {
     @Scheduled(identity = "round-solve-heartbeat", every = "${bridgeway.cluster.heartbeat}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void heartbeat() {
+        if (node.stopping()) {
+            return; // the shutdown ends the solves and gives the leases back
+        }
         for (long roundId : List.copyOf(solving)) {
             boolean held = QuarkusTransaction.requiringNew().call(() -> leases.renew(lease(roundId),
                     config.cluster().lease()));
@@ -118,6 +148,9 @@ public class RoundJobs {
                 .project(Long.class).list());
         int interrupted = 0;
         for (long roundId : running) {
+            if (node.stopping()) {
+                break; // leave the rest to a node that stays
+            }
             if (!solving.contains(roundId) && QuarkusTransaction.requiringNew().call(() -> interruptIfOrphaned(roundId))) {
                 interrupted++;
             }
@@ -133,9 +166,65 @@ public class RoundJobs {
         if (!leases.take(name, config.cluster().lease()) && leases.exists(name)) {
             return false; // its node is alive and renewing
         }
-        results.interrupted(roundId);
+        results.interrupted(roundId, NODE_LOST);
         leases.drop(name);
         stored.ended(roundId);
         return true;
+    }
+
+    /**
+     * This node shuts down (after {@link ClusterNode} stopped taking work, before {@link Leases} gives the
+     * rest back, while the datasource is still open).
+     */
+    void interruptOnShutdown(@Observes @Priority(ClusterNode.LEAVING + 100) ShutdownEvent event) {
+        int interrupted = interruptSolvesHere();
+        if (interrupted > 0) {
+            Log.warnf("Marked %d round solve(s) interrupted: this node is shutting down", interrupted);
+        }
+    }
+
+    /**
+     * Ends every solve running on this node now: its pending progress is written, the round is marked
+     * INTERRUPTED (shut down) and its lease and running state go, all before the solver is stopped, so the
+     * solver's final callback finds the lease gone and saves nothing. The draft keeps what it had: its
+     * snapshot, pins, edits and the last saved result, never replaced by a partial one. Then waits (at most
+     * {@link #SOLVERS_END_WITHIN}) for the solver threads to end. Returns how many rounds it interrupted.
+     */
+    int interruptSolvesHere() {
+        List<Long> rounds = List.copyOf(solving);
+        for (long roundId : rounds) {
+            try {
+                stored.flush(roundId);
+                stored.forget(roundId);
+                interrupt(roundId, SHUT_DOWN);
+            } catch (RuntimeException e) {
+                // the next steps still run: its lease is given back, and another node's recovery marks it
+                Log.errorf(e, "Could not mark round %d interrupted on shutdown", roundId);
+            }
+            solving.remove(roundId); // after: the lease recovery skips the rounds solving here
+        }
+        if (!rounds.isEmpty() && !solver.stopAll(rounds, SOLVERS_END_WITHIN)) {
+            Log.warnf("Solver threads of rounds %s did not end within %s", rounds, SOLVERS_END_WITHIN);
+        }
+        return rounds.size();
+    }
+
+    /**
+     * Marks the round INTERRUPTED (if still solving) and drops its lease and running state, in one
+     * transaction. The solver's final save may commit the same round at the same moment: the loser of that
+     * race gets a version conflict, so this tries once more; a result saved first stays.
+     */
+    private void interrupt(long roundId, String why) {
+        Runnable interrupt = () -> QuarkusTransaction.requiringNew().run(() -> {
+            results.interrupted(roundId, why);
+            leases.drop(lease(roundId));
+            stored.ended(roundId);
+        });
+        try {
+            interrupt.run();
+        } catch (RuntimeException raced) {
+            Log.infof("Round %d changed while being marked interrupted (%s); trying again", roundId, raced.getMessage());
+            interrupt.run();
+        }
     }
 }

@@ -247,7 +247,8 @@ public class RoundResults {
             return false;
         }
         if (!jobs.holds(round.id)) {
-            Log.warnf("Round %d's solve was taken over by another node: this node's result is not saved", round.id);
+            Log.warnf("This node no longer holds round %d's solve (taken over, or interrupted at shutdown): "
+                    + "its result is not saved", round.id);
             return false;
         }
         return true;
@@ -259,12 +260,12 @@ public class RoundResults {
         round.solveMessage = message == null ? null : message.length() > 1000 ? message.substring(0, 999) : message;
     }
 
-    /** The node solving the round stopped (its lease ran out, see RoundJobs): the round can be solved again. */
+    /** The node solving the round stopped or is shutting down (see RoundJobs): the round can be solved again. */
     @Transactional
-    void interrupted(long roundId) {
+    void interrupted(long roundId, String why) {
         MatchingRound round = MatchingRound.findById(roundId);
         if (round != null && round.solveState.running()) {
-            finish(round, SolveState.INTERRUPTED, "The application stopped while this round was solving. Solve it again.");
+            finish(round, SolveState.INTERRUPTED, why);
         }
     }
 

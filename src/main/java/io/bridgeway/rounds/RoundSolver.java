@@ -14,14 +14,18 @@ import io.bridgeway.matching.pairing.solver.PairingSolutionFactory;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import io.bridgeway.BridgewayConfig;
+import io.bridgeway.cluster.ClusterNode;
 import org.optaplanner.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
 import org.optaplanner.core.api.solver.SolverManager;
+import org.optaplanner.core.api.solver.SolverStatus;
 
 /**
  * Runs a round's solves in the background on the CDI-produced SolverManagers (job id = round id):
@@ -57,8 +61,10 @@ public class RoundSolver {
 
     /** Starts solving; the round must already be committed in state SOLVING. */
     public void solve(long roundId) {
-        jobs.solving(roundId);
-        progress.started(roundId);
+        progress.started(roundId); // first: a shutdown's stop request from here on is kept
+        if (!jobs.solving(roundId)) {
+            return; // this node is shutting down: the round was marked interrupted
+        }
         RoundResults.Work work = results.work(roundId);
         if (work.pairs()) {
             solvePairs(roundId, work.circles());
@@ -115,6 +121,9 @@ public class RoundSolver {
         // terminateEarly does not reach the custom circle search; this flag does (see stop).
         AtomicBoolean stopFlag = new AtomicBoolean();
         circleStops.put(roundId, stopFlag);
+        if (progress.isStopRequested(roundId)) {
+            stopFlag.set(true); // a stop that came between the pairs' end and here
+        }
         schedule.setStopSignal(stopFlag::get);
         phaseStarted(roundId, RoundProgress.Phase.CIRCLES);
         circlesSolver.solveAndListen(roundId, id -> schedule,
@@ -178,6 +187,20 @@ public class RoundSolver {
         } else {
             circlesSolver.terminateEarly(roundId);
         }
+    }
+
+    /**
+     * Stops these rounds' solves and waits until their solver jobs (and final callbacks) ended, at most
+     * {@code within}; whether they all did. A job still queued is cancelled without a callback.
+     */
+    boolean stopAll(Collection<Long> roundIds, Duration within) {
+        roundIds.forEach(this::stop);
+        return ClusterNode.awaitWithin(within, () -> roundIds.stream().noneMatch(this::running));
+    }
+
+    private boolean running(long roundId) {
+        return pairingSolver.getSolverStatus(roundId) != SolverStatus.NOT_SOLVING
+                || circlesSolver.getSolverStatus(roundId) != SolverStatus.NOT_SOLVING;
     }
 
     private void circlesImproved(long roundId, CirclesSchedule best) {

@@ -1,33 +1,39 @@
 package io.bridgeway.security;
 
 import io.bridgeway.BridgewayConfig;
+import io.bridgeway.people.PersonDeleted;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Limits password guessing: too many failed sign-ins for one account, or from one client address,
  * within a window block further attempts (without spending a bcrypt on them) until the oldest
- * failure leaves the window. Kept in memory, per app instance.
+ * failure leaves the window. The failures are rows of {@code login_failure}, so every node of the
+ * cluster counts the same ones: more replicas give a guesser no more tries. Two nodes checking at the
+ * same moment may each let one more through; never more than one per node.
  */
 @ApplicationScoped
 public class LoginThrottle {
 
-    /** Bounds memory under a spray of made-up accounts: past this many keys, the oldest entries go. */
-    static final int MAX_TRACKED_KEYS = 100_000;
+    /** How often a node deletes the failures that left the window (every key's, also those never tried again). */
+    static final Duration PURGE_EVERY = Duration.ofMinutes(1);
 
-    private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+    @Inject
+    EntityManager em;
+
     private final int maxPerAccount;
     private final int maxPerAddress;
     private final Duration window;
+    private final AtomicLong lastPurgeMs = new AtomicLong(Long.MIN_VALUE / 2);
     Clock clock = Clock.systemUTC();
 
     @Inject
@@ -44,59 +50,74 @@ public class LoginThrottle {
     /** How long the caller must wait before trying again, when they must. */
     public Optional<Duration> blockedFor(String email, String address) {
         Instant now = clock.instant();
-        Optional<Duration> account = blockedFor(accountKey(email), maxPerAccount, now);
-        Optional<Duration> client = blockedFor(addressKey(address), maxPerAddress, now);
-        if (account.isPresent() && client.isPresent()) {
-            return Optional.of(account.get().compareTo(client.get()) > 0 ? account.get() : client.get());
-        }
-        return account.isPresent() ? account : client;
+        purgeNowAndThen(now);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Optional<Duration> account = blockedFor(accountKey(email), maxPerAccount, now);
+            Optional<Duration> client = blockedFor(addressKey(address), maxPerAddress, now);
+            if (account.isPresent() && client.isPresent()) {
+                return Optional.of(account.get().compareTo(client.get()) > 0 ? account.get() : client.get());
+            }
+            return account.isPresent() ? account : client;
+        });
     }
 
     public void recordFailure(String email, String address) {
         Instant now = clock.instant();
-        if (failures.size() >= MAX_TRACKED_KEYS) {
-            failures.clear(); // crude but safe: forgetting failures only ever lets a guesser try sooner
+        QuarkusTransaction.requiringNew().run(() -> {
+            record(accountKey(email), now);
+            record(addressKey(address), now);
+        });
+        purgeNowAndThen(now);
+    }
+
+    /**
+     * At most once per {@link #PURGE_EVERY} on this node, at a sign-in: deletes the failures that left the
+     * window, so e-mail addresses and client addresses are kept no longer than that (plus a minute).
+     */
+    private void purgeNowAndThen(Instant now) {
+        long nowMs = now.toEpochMilli();
+        long last = lastPurgeMs.get();
+        if (nowMs - last >= PURGE_EVERY.toMillis() && lastPurgeMs.compareAndSet(last, nowMs)) {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                    "delete from login_failure where failed_at <= ?1").setParameter(1, now.minus(window)).executeUpdate());
         }
-        record(accountKey(email), now);
-        record(addressKey(address), now);
     }
 
     /** A correct password clears the account's failures (the address keeps its count). */
     public void recordSuccess(String email) {
-        failures.remove(accountKey(email));
+        // deletes nothing, and writes nothing, for the usual account without failures
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "delete from login_failure where failure_key = ?1").setParameter(1, accountKey(email)).executeUpdate());
     }
 
+    /** A deleted account's failed sign-ins go with it, in the deleting transaction (its addresses' counts stay). */
+    void forget(@Observes PersonDeleted deleted) {
+        em.createNativeQuery("delete from login_failure where failure_key = ?1").setParameter(1, accountKey(deleted.email()))
+                .executeUpdate();
+    }
+
+    /** Blocked while {@code max} failures are in the window, until the oldest of the newest {@code max} leaves it. */
     private Optional<Duration> blockedFor(String key, int max, Instant now) {
-        Deque<Instant> times = failures.get(key);
-        if (times == null) {
+        Number inWindow = (Number) em.createNativeQuery("select count(*) from login_failure where failure_key = ?1 "
+                + "and failed_at > ?2").setParameter(1, key).setParameter(2, now.minus(window)).getSingleResult();
+        if (inWindow.intValue() < max) {
             return Optional.empty();
         }
-        synchronized (times) {
-            Instant cutoff = now.minus(window);
-            while (!times.isEmpty() && !times.peekFirst().isAfter(cutoff)) {
-                times.pollFirst();
-            }
-            if (times.size() < max) {
-                return Optional.empty();
-            }
-            // Free again when enough failures have left the window to drop below the limit.
-            Instant oldestCounted = times.stream().skip(times.size() - max).findFirst().orElseThrow();
-            return Optional.of(Duration.between(now, oldestCounted.plus(window)));
-        }
+        Instant oldestCounted = (Instant) em.createNativeQuery("select failed_at from login_failure where failure_key = ?1 "
+                + "order by failed_at desc", Instant.class)
+                .setParameter(1, key).setFirstResult(max - 1).setMaxResults(1).getSingleResult();
+        return Optional.of(Duration.between(now, oldestCounted.plus(window)));
     }
 
     private void record(String key, Instant now) {
-        Deque<Instant> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
-        synchronized (times) {
-            times.addLast(now);
-            while (times.size() > Math.max(maxPerAccount, maxPerAddress)) {
-                times.pollFirst();
-            }
-        }
+        em.createNativeQuery("insert into login_failure (failure_key, failed_at) values (?1, ?2)")
+                .setParameter(1, key).setParameter(2, now).executeUpdate();
     }
 
+    /** At most the column's width: an e-mail is at most 320 characters, anything longer is not an account. */
     private static String accountKey(String email) {
-        return "account:" + (email == null ? "" : email.strip().toLowerCase(Locale.ROOT));
+        String key = "account:" + (email == null ? "" : email.strip().toLowerCase(Locale.ROOT));
+        return key.length() > 400 ? key.substring(0, 400) : key;
     }
 
     private static String addressKey(String address) {

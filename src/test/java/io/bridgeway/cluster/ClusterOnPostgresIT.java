@@ -2,6 +2,7 @@ package io.bridgeway.cluster;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -36,8 +37,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Two nodes of the packaged app (built for PostgreSQL) on one database, {@code bridgeway_cluster}: a session
  * from one node works on the other, a round solving on node A shows its progress on node B and stops from
- * there, a {@code kill -9} of A mid-solve leaves the round INTERRUPTED on B once A's lease ran out (5 s here)
- * with nothing lost, and one due survey gets exactly one reminder although both nodes run the job.
+ * there, five failed sign-ins on A throttle the account on B, a {@code kill -9} of A mid-solve leaves the round INTERRUPTED on B once A's lease ran out (5 s here)
+ * with nothing lost, a SIGTERM of a node mid-solve leaves the round INTERRUPTED at once and the node's leases
+ * given back, and one due survey gets exactly one reminder although both nodes run the job.
  *
  * <p>Needs BRIDGEWAY_TEST_PG_URL, _USER, _PASSWORD (any database of the server: the test uses
  * {@code bridgeway_cluster} beside it and empties it). Skipped with a message without them, failed when
@@ -85,6 +87,10 @@ class ClusterOnPostgresIT {
     }
 
     PackagedApp node(String name) throws Exception {
+        return node(name, Map.of());
+    }
+
+    PackagedApp node(String name, Map<String, String> extraEnv) throws Exception {
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_DATASOURCE_JDBC_URL", url);
         env.put("QUARKUS_DATASOURCE_USERNAME", user);
@@ -100,6 +106,7 @@ class ClusterOnPostgresIT {
         // circles that cannot be perfect search until stopped: the solve is still running when we act
         env.put("BRIDGEWAY_SOLVE_CIRCLES_SECONDS", "300");
         env.put("BRIDGEWAY_SOLVE_CIRCLES_UNIMPROVED_SECONDS", "300");
+        env.putAll(extraEnv);
         PackagedApp node = new PackagedApp(PackagedApp.POSTGRES_RUNNER, dataDir, env);
         nodes.add(node);
         node.start(name + ".log");
@@ -137,6 +144,15 @@ class ClusterOnPostgresIT {
         RestAssured.port = b.port();
         assertEquals(200, first.get("/profile").statusCode(), "A's session cookie is accepted on B");
 
+        // failed sign-ins count across the nodes: five wrong passwords on A, and B refuses the sixth try
+        String guessed = members.get(1);
+        for (int i = 0; i < 5; i++) {
+            given().port(a.port()).auth().preemptive().basic(guessed, "wrong-password-" + i).get("/api/v1/me")
+                    .then().statusCode(401);
+        }
+        given().port(b.port()).auth().preemptive().basic(guessed, WebSession.PASSWORD).get("/api/v1/me")
+                .then().statusCode(429);
+
         // a round solved on A: B shows its running phase and B's Stop reaches A
         long stopped = startRound(a, members, "Stopped on B");
         awaitCirclesPhase(b, stopped);
@@ -168,6 +184,30 @@ class ClusterOnPostgresIT {
         await(() -> "STOPPED".equals(round(b, killed).getString("solveState")), "the second solve stops", 60);
         assertEquals(6 * 4, round(b, killed).getList("circles").size());
         on(b).post("/api/v1/rounds/" + killed + "/publish").then().statusCode(200);
+
+        // SIGTERM of a node during a solve (a rolling update): the round is INTERRUPTED at once and the node's
+        // leases are given back, though its lease (60 s here) would hold them much longer
+        PackagedApp d = node("node-d", Map.of("BRIDGEWAY_CLUSTER_LEASE", "60s"));
+        String dId = nodeId(d, "node-d.log");
+        long shutDown = startRound(d, members, "Shut down on D");
+        awaitCirclesPhase(b, shutDown);
+        long stoppingAt = System.nanoTime();
+        d.stop();
+        JsonPath afterShutdown = round(b, shutDown);
+        double stopSeconds = (System.nanoTime() - stoppingAt) / 1e9;
+        assertEquals("INTERRUPTED", afterShutdown.getString("solveState"), "when D has exited: " + afterShutdown.prettify());
+        assertTrue(afterShutdown.getString("solveMessage").contains("shut down"), afterShutdown.getString("solveMessage"));
+        assertTrue(stopSeconds < 20, "D stopped within seconds, not its 60 s lease: " + stopSeconds);
+        assertEquals(12, query("select count(*) from round_participant where as_circle_member and round_id = " + shutDown),
+                "the participants' snapshot is kept");
+        assertEquals(0, query("select count(*) from cluster_lease where owner_node = '" + dId
+                + "' and held_until > timestamp '2001-01-01 00:00:00'"), "D holds no lease any more");
+        assertEquals(0, query("select count(*) from round_solve where round_id = " + shutDown));
+        String dLog = d.log("node-d.log");
+        assertTrue(dLog.contains("Marked 1 round solve(s) interrupted: this node is shutting down"), dLog);
+        assertTrue(dLog.indexOf("gave back") > dLog.indexOf("Marked 1 round solve(s) interrupted"),
+                "the leases go after the solve was interrupted: " + dLog);
+        assertFalse(dLog.contains("ERROR"), "a clean shutdown: " + dLog);
 
         // both nodes run the reminder job every second: one due survey gets exactly one reminder
         PackagedApp c = node("node-c");

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -53,6 +54,15 @@ class LeasesTest {
 
     static String fresh() {
         return "test:" + UUID.randomUUID();
+    }
+
+    /** A new job's name; its lease row exists (as the migration makes them), run out long ago. */
+    String freshJob() {
+        String job = "test-" + UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into cluster_lease "
+                + "(lease_name, owner_node, held_until) values (?1, '-', ?2)").setParameter(1, "job:" + job)
+                .setParameter(2, T0.minusSeconds(3600)).executeUpdate());
+        return job;
     }
 
     @Test
@@ -119,10 +129,7 @@ class LeasesTest {
 
     @Test
     void aScheduledJobRunsOnOneNodeAtATimeAndOncePerInterval() {
-        String job = "test-" + UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into cluster_lease "
-                + "(lease_name, owner_node, held_until) values (?1, '-', ?2)").setParameter(1, "job:" + job)
-                .setParameter(2, T0.minusSeconds(3600)).executeUpdate());
+        String job = freshJob();
         Leases a = node(T0);
         Leases b = node(T0);
         AtomicInteger runs = new AtomicInteger();
@@ -140,5 +147,60 @@ class LeasesTest {
         assertTrue(b.runOnce(job, quiet, runs::incrementAndGet), "the next interval: whichever node comes first");
         assertEquals(2, runs.get());
         assertEquals(Duration.ZERO, Leases.quietAfter("off"));
+    }
+
+    @Test
+    void aNodeThatShutsDownGivesBackEveryLeaseItHoldsAtOnce() {
+        String job = freshJob();
+        String solve = fresh();
+        Leases a = node(T0);
+        Leases b = node(T0);
+        String other = fresh();
+        QuarkusTransaction.requiringNew().run(() -> b.create(other, LEASE));
+        QuarkusTransaction.requiringNew().run(() -> a.create(solve, LEASE));
+        assertTrue(a.runOnce(job, Leases.quietAfter("1h"), () -> { }), "A ran the job: quiet for 48 minutes");
+        assertFalse(tx(() -> b.take("job:" + job, LEASE)));
+        assertFalse(tx(() -> b.take(solve, LEASE)));
+
+        a.node.stop();
+        assertEquals(2, QuarkusTransaction.requiringNew().call(a::releaseAll), "the job's and the solve's");
+        assertTrue(tx(() -> b.take("job:" + job, LEASE)), "B runs the job at once");
+        assertTrue(tx(() -> b.take(solve, LEASE)), "and may take the solve's lease at once");
+        assertTrue(tx(() -> b.holds(other)), "B's own leases stay");
+        assertEquals(0, QuarkusTransaction.requiringNew().call(a::releaseAll), "A holds nothing any more");
+    }
+
+    @Test
+    void aShutdownWaitsForTheJobRunInProgressWhichGivesItsLeaseBackAndStartsNoOther() throws Exception {
+        String job = freshJob();
+        Leases a = node(T0);
+        Leases b = node(T0);
+        AtomicInteger runs = new AtomicInteger();
+        Duration quiet = Leases.quietAfter("1h");
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Boolean> run = pool.submit(() -> a.runOnce(job, quiet, () -> {
+                runs.incrementAndGet();
+                running.countDown();
+                try {
+                    finish.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            running.await();
+            a.node.stop(); // SIGTERM during the run
+            assertFalse(a.awaitRunsHere(Duration.ofMillis(300)), "the shutdown waits while the run goes on");
+            assertFalse(a.runOnce(job, Duration.ZERO, runs::incrementAndGet), "a stopping node starts no run");
+            finish.countDown();
+            assertTrue(a.awaitRunsHere(Duration.ofSeconds(10)));
+            assertTrue(run.get());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertTrue(b.runOnce(job, quiet, runs::incrementAndGet), "the lease came back at the end of A's run, not in 48 min");
+        assertEquals(2, runs.get());
     }
 }

@@ -76,6 +76,30 @@ class DeployManifestsTest {
     }
 
     @Test
+    void theGracePeriodBeforeSigkillCoversTheAppsGracefulShutdown() throws IOException {
+        java.util.Properties app = new java.util.Properties();
+        try (var in = Files.newInputStream(Path.of("src/main/resources/application.properties"))) {
+            app.load(in);
+        }
+        // serving while leaving the Service, the requests in flight, the solvers (RoundJobs: 10 s), the job runs
+        // (Leases: 10 s), then a margin
+        long needed = seconds(app.getProperty("%prod.quarkus.shutdown.delay"))
+                + seconds(app.getProperty("quarkus.shutdown.timeout")) + 10 + 10 + 5;
+        long kubernetes = DeployFiles.get("Deployment", APP).path("spec").path("template").path("spec")
+                .path("terminationGracePeriodSeconds").asLong(30);
+        assertTrue(kubernetes >= needed, "terminationGracePeriodSeconds " + kubernetes + " < " + needed);
+        long compose = seconds(DeployFiles.compose().path("services").path("app").path("stop_grace_period").asText("10s"));
+        assertTrue(compose >= needed, "compose stop_grace_period " + compose + " s < " + needed);
+    }
+
+    /** "20s", "1m" as seconds. */
+    private static long seconds(String duration) {
+        assertTrue(duration != null && duration.matches("\\d+[sm]"), "a duration like 20s: " + duration);
+        long value = Long.parseLong(duration.substring(0, duration.length() - 1));
+        return duration.endsWith("m") ? value * 60 : value;
+    }
+
+    @Test
     void theAppHasStartupReadinessAndLivenessProbesOnTheHealthEndpoints() {
         JsonNode container = DeployFiles.appContainer();
         Set<String> ports = new TreeSet<>();

@@ -1,20 +1,43 @@
 package io.bridgeway.rounds;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.bridgeway.cluster.ClusterNode;
+import io.bridgeway.cluster.Leases;
+import io.bridgeway.matching.pairing.domain.PairingSolution;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.optaplanner.core.api.solver.SolverManager;
+import org.optaplanner.core.api.solver.SolverStatus;
 
-/** A solve cut short by a crash or restart leaves a round that can be solved again. */
+/** A solve cut short by a crash, a restart or a shutdown leaves a round that can be solved again. */
 @QuarkusTest
 class RoundRecoveryTest {
 
     @Inject
     RoundJobs jobs;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    SolverManager<PairingSolution, Long> pairingSolver;
+
+    @Inject
+    Leases leases;
+
+    @Inject
+    StoredProgress stored;
+
+    @Inject
+    RoundResults results;
 
     @Test
     void anInterruptedRoundCanBeSolvedAgain() {
@@ -46,5 +69,64 @@ class RoundRecoveryTest {
         assertEquals("STOPPED", stopped.getString("solveState"));
         assertEquals(3, stopped.getInt("matched"), "the exact start already matched everyone");
         RoundLifecycleTest.as(c.pm()).post("/api/v1/rounds/" + roundId + "/stop").then().statusCode(400);
+    }
+
+    @Test
+    void aShutdownDuringASolveInterruptsTheRoundAtOnceAndKeepsTheSavedPairs() {
+        RoundLifecycleTest.Cohort c = RoundLifecycleTest.cohort("shutdown", 2, 3);
+        long roundId = RoundLifecycleTest.start(c.pm(), c.programId());
+        JsonPath solved = RoundLifecycleTest.awaitSolved(c.pm(), roundId);
+        assertEquals("SOLVED", solved.getString("solveState"));
+        List<Long> savedPairs = solved.getList("pairs.id", Long.class);
+        assertEquals(3, savedPairs.size());
+
+        // solve again; its local search runs 2 s without improving, so it is still running when the node stops
+        RoundLifecycleTest.as(c.pm()).post("/api/v1/rounds/" + roundId + "/solve?version=" + solved.getLong("version"))
+                .then().statusCode(200);
+        assertEquals(1, jobs.interruptSolvesHere(), "the shutdown path (ShutdownEvent) on this node");
+
+        assertEquals(SolverStatus.NOT_SOLVING, pairingSolver.getSolverStatus(roundId), "the solver thread ended");
+        JsonPath interrupted = RoundLifecycleTest.as(c.pm()).get("/api/v1/rounds/" + roundId).then().extract().jsonPath();
+        assertEquals("INTERRUPTED", interrupted.getString("solveState"), "at once, not after the lease ran out");
+        assertTrue(interrupted.getString("solveMessage").contains("shut down"), interrupted.getString("solveMessage"));
+        assertEquals(savedPairs, interrupted.getList("pairs.id", Long.class),
+                "the last saved pairs stay: the cut-short solve saved nothing over them");
+        assertEquals(0, count("select count(*) from cluster_lease where lease_name = 'round-solve:" + roundId + "'"),
+                "its lease is gone, so no node waits for it");
+        assertEquals(0, count("select count(*) from round_solve where round_id = " + roundId));
+        assertEquals(0, jobs.recoverExpired(), "nothing left for the lease recovery");
+
+        RoundLifecycleTest.as(c.pm()).post("/api/v1/rounds/" + roundId + "/solve?version=" + interrupted.getLong("version"))
+                .then().statusCode(200);
+        assertEquals("SOLVED", RoundLifecycleTest.awaitSolved(c.pm(), roundId).getString("solveState"));
+    }
+
+    @Test
+    void aSolveThatWouldStartWhileTheNodeShutsDownIsInterruptedInstead() {
+        RoundLifecycleTest.Cohort c = RoundLifecycleTest.cohort("latestart", 2, 3);
+        long roundId = RoundLifecycleTest.start(c.pm(), c.programId());
+        RoundLifecycleTest.awaitSolved(c.pm(), roundId);
+        // a "solve again" request that committed its start after the shutdown began
+        QuarkusTransaction.requiringNew().run(() -> {
+            MatchingRound.<MatchingRound>findById(roundId).solveState = SolveState.SOLVING;
+            jobs.claim(roundId);
+        });
+        RoundJobs stopping = new RoundJobs(); // this node's jobs, on a node that is shutting down
+        stopping.leases = leases;
+        stopping.stored = stored;
+        stopping.results = results;
+        stopping.node = new ClusterNode();
+        stopping.node.stop();
+
+        assertFalse(stopping.solving(roundId), "no solver starts");
+        JsonPath round = RoundLifecycleTest.as(c.pm()).get("/api/v1/rounds/" + roundId).then().extract().jsonPath();
+        assertEquals("INTERRUPTED", round.getString("solveState"));
+        assertTrue(round.getString("solveMessage").contains("shut down"), round.getString("solveMessage"));
+        assertEquals(0, count("select count(*) from cluster_lease where lease_name = 'round-solve:" + roundId + "'"));
+        assertEquals(3, round.getInt("matched"), "the saved pairs stay");
+    }
+
+    long count(String sql) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql).getSingleResult()).longValue());
     }
 }

@@ -50,6 +50,7 @@ public final class PackagedApp implements AutoCloseable {
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         env.put("BRIDGEWAY_DEMO", "false");
         env.put("BRIDGEWAY_SESSION_KEY", randomKey());
+        env.put("QUARKUS_SHUTDOWN_DELAY", "0s"); // no load balancer to leave: stop at once
         env.putAll(extraEnv);
     }
 
