@@ -35,16 +35,6 @@ build_if_needed
 start_app demo
 echo "app ready after $(wait_ready) s on $APP_URL (demo data, H2 in $APP_DIR)"
 
-# sign_in EMAIL: prints the bw-session cookie of a fresh browser sign-in through the /login form.
-sign_in() {
-  local jar="$BENCH_TMP/jar.$1" csrf
-  csrf=$(curl -sf -c "$jar" "$APP_URL/login" | sed -n 's/.*name="csrf-token" value="\([^"]*\)".*/\1/p' | head -1)
-  [[ -n "$csrf" ]] || die "no csrf-token on /login"
-  curl -sf -o /dev/null -b "$jar" -c "$jar" --data-urlencode "csrf-token=$csrf" --data-urlencode "email=$1" \
-    --data-urlencode "password=$PASSWORD" "$APP_URL/login" || die "sign-in of $1"
-  awk '$6 == "bw-session" { print $7 }' "$jar" | grep . || die "no session cookie for $1"
-}
-
 # api_auth: the Authorization header for GET /api/v1/me. A personal API token made on the profile page
 # (POST /profile/api-tokens) when the app has them; otherwise HTTP Basic, which runs bcrypt on every call.
 api_auth() {
