@@ -407,7 +407,9 @@ public class ProfileService {
             return;
         }
         deletions.fire(new PersonDeleted(person.id, person.email, person.fullName));
-        Person.update("manager = null where manager = ?1", person);
+        // versioned: the reports' row versions change, so their reused profile views drop the deleted name at once
+        Person.getEntityManager().createQuery("update versioned Person set manager = null where manager = ?1")
+                .setParameter(1, person).executeUpdate();
         person.delete();
     }
 

@@ -67,7 +67,8 @@ public class PasswordLogin {
         String fingerprint = Passwords.hmacSha256(fingerprintKey, normalized + "\n" + password);
         Optional<AccountLookup.Account> remembered = remembered(fingerprint, normalized);
         if (remembered.isPresent()) {
-            throttle.recordSuccess(normalized);
+            // No clearing of the account's failures here: the bcrypt check that was remembered cleared them, and
+            // a cached call must not write (a delete per API call); failures since then keep counting.
             return new SignedIn(remembered.get());
         }
         Optional<AccountLookup.Account> account = normalized == null || normalized.isEmpty()

@@ -53,4 +53,18 @@ class BasicAuthCacheTest {
         QuarkusTransaction.requiringNew().run(() -> Person.update("active = false where id = ?1", id));
         assertEquals(401, me(email, WebSession.PASSWORD), "a deactivated account is refused at once");
     }
+
+    @Test
+    void aRememberedCallDoesNotWipeFailedGuesses() {
+        String email = WebSession.uniqueEmail("basic-cache-guesses");
+        WebSession.signedUp(email, Map.of());
+        assertEquals(200, me(email, WebSession.PASSWORD));
+        for (int i = 0; i < 4; i++) {
+            assertEquals(401, me(email, "wrong-guess-" + i));
+        }
+        assertEquals(200, me(email, WebSession.PASSWORD), "remembered: no bcrypt and no write");
+        assertEquals(401, me(email, "wrong-guess-5"));
+        assertEquals(429, me(email, WebSession.PASSWORD),
+                "the five guesses still count: a cached call by the owner does not reset them for the guesser");
+    }
 }
