@@ -177,9 +177,9 @@ public class RoundJobs {
      * rest back, while the datasource is still open).
      */
     void interruptOnShutdown(@Observes @Priority(ClusterNode.LEAVING + 100) ShutdownEvent event) {
-        int interrupted = interruptSolvesHere();
-        if (interrupted > 0) {
-            Log.warnf("Marked %d round solve(s) interrupted: this node is shutting down", interrupted);
+        List<Long> interrupted = interruptSolvesHere();
+        if (!interrupted.isEmpty()) {
+            Log.warnf("Marked round solve(s) %s interrupted: this node is shutting down", interrupted);
         }
     }
 
@@ -188,9 +188,9 @@ public class RoundJobs {
      * INTERRUPTED (shut down) and its lease and running state go, all before the solver is stopped, so the
      * solver's final callback finds the lease gone and saves nothing. The draft keeps what it had: its
      * snapshot, pins, edits and the last saved result, never replaced by a partial one. Then waits (at most
-     * {@link #SOLVERS_END_WITHIN}) for the solver threads to end. Returns how many rounds it interrupted.
+     * {@link #SOLVERS_END_WITHIN}) for the solver threads to end. Returns the rounds it interrupted.
      */
-    int interruptSolvesHere() {
+    List<Long> interruptSolvesHere() {
         List<Long> rounds = List.copyOf(solving);
         for (long roundId : rounds) {
             try {
@@ -206,7 +206,7 @@ public class RoundJobs {
         if (!rounds.isEmpty() && !solver.stopAll(rounds, SOLVERS_END_WITHIN)) {
             Log.warnf("Solver threads of rounds %s did not end within %s", rounds, SOLVERS_END_WITHIN);
         }
-        return rounds.size();
+        return rounds;
     }
 
     /**

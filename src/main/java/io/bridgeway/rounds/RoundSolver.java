@@ -19,6 +19,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import io.bridgeway.BridgewayConfig;
@@ -44,6 +45,9 @@ public class RoundSolver {
 
     private final Map<Long, AtomicBoolean> circleStops = new ConcurrentHashMap<>();
 
+    /** Rounds whose solve started here and has not ended (see {@link #ended}). */
+    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+
     @Inject
     RoundResults results;
 
@@ -65,6 +69,7 @@ public class RoundSolver {
         if (!jobs.solving(roundId)) {
             return; // this node is shutting down: the round was marked interrupted
         }
+        inFlight.add(roundId);
         RoundResults.Work work = results.work(roundId);
         if (work.pairs()) {
             solvePairs(roundId, work.circles());
@@ -72,7 +77,7 @@ public class RoundSolver {
             solveCircles(roundId);
         } else {
             results.finished(roundId, SolveState.SOLVED, "Nobody takes part as a mentee or circle member.");
-            jobs.ended(roundId);
+            ended(roundId);
         }
     }
 
@@ -100,7 +105,7 @@ public class RoundSolver {
                     if (circlesFollow && !stopped) {
                         solveCircles(roundId);
                     } else {
-                        jobs.ended(roundId);
+                        ended(roundId);
                     }
                 },
                 (id, error) -> failed(roundId, "The pairing solver failed: ", error));
@@ -135,7 +140,7 @@ public class RoundSolver {
                     results.saveCircles(roundId,
                             CirclesPlanner.toResult(input.problem(), finalBest, (System.nanoTime() - start) / 1e9),
                             input.pins(), progress.isStopRequested(roundId));
-                    jobs.ended(roundId);
+                    ended(roundId);
                 },
                 (id, error) -> {
                     circleStops.remove(roundId, stopFlag);
@@ -168,7 +173,16 @@ public class RoundSolver {
             Log.errorf(error, "Solving round %d failed", roundId);
         }
         results.finished(roundId, SolveState.FAILED, what + error.getMessage());
-        jobs.ended(roundId);
+        ended(roundId);
+    }
+
+    /** Every way a solve on this node ends: its results are saved (or its failure noted) by now. */
+    private void ended(long roundId) {
+        try {
+            jobs.ended(roundId);
+        } finally {
+            inFlight.remove(roundId);
+        }
     }
 
     private void phaseStarted(long roundId, RoundProgress.Phase phase) {
@@ -198,8 +212,12 @@ public class RoundSolver {
         return ClusterNode.awaitWithin(within, () -> roundIds.stream().noneMatch(this::running));
     }
 
+    /**
+     * Until its final callback has saved: OptaPlanner reports a job NOT_SOLVING once the solver thread is done,
+     * before the final best solution's consumer (another thread) has run.
+     */
     private boolean running(long roundId) {
-        return pairingSolver.getSolverStatus(roundId) != SolverStatus.NOT_SOLVING
+        return inFlight.contains(roundId) || pairingSolver.getSolverStatus(roundId) != SolverStatus.NOT_SOLVING
                 || circlesSolver.getSolverStatus(roundId) != SolverStatus.NOT_SOLVING;
     }
 

@@ -3,6 +3,7 @@ package io.bridgeway.security;
 import io.bridgeway.BridgewayConfig;
 import io.bridgeway.people.PersonDeleted;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -10,22 +11,20 @@ import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Limits password guessing: too many failed sign-ins for one account, or from one client address,
  * within a window block further attempts (without spending a bcrypt on them) until the oldest
  * failure leaves the window. The failures are rows of {@code login_failure}, so every node of the
- * cluster counts the same ones: more replicas give a guesser no more tries. Two nodes checking at the
- * same moment may each let one more through; never more than one per node.
+ * cluster counts the same ones: more replicas give a guesser no more tries. A failure is recorded after its
+ * bcrypt check, so guesses already in flight when the limit is reached (at most one per worker thread of each
+ * node) still get their answer.
  */
 @ApplicationScoped
 public class LoginThrottle {
-
-    /** How often a node deletes the failures that left the window (every key's, also those never tried again). */
-    static final Duration PURGE_EVERY = Duration.ofMinutes(1);
 
     @Inject
     EntityManager em;
@@ -33,7 +32,6 @@ public class LoginThrottle {
     private final int maxPerAccount;
     private final int maxPerAddress;
     private final Duration window;
-    private final AtomicLong lastPurgeMs = new AtomicLong(Long.MIN_VALUE / 2);
     Clock clock = Clock.systemUTC();
 
     @Inject
@@ -50,7 +48,6 @@ public class LoginThrottle {
     /** How long the caller must wait before trying again, when they must. */
     public Optional<Duration> blockedFor(String email, String address) {
         Instant now = clock.instant();
-        purgeNowAndThen(now);
         return QuarkusTransaction.requiringNew().call(() -> {
             Optional<Duration> account = blockedFor(accountKey(email), maxPerAccount, now);
             Optional<Duration> client = blockedFor(addressKey(address), maxPerAddress, now);
@@ -67,20 +64,18 @@ public class LoginThrottle {
             record(accountKey(email), now);
             record(addressKey(address), now);
         });
-        purgeNowAndThen(now);
     }
 
     /**
-     * At most once per {@link #PURGE_EVERY} on this node, at a sign-in: deletes the failures that left the
-     * window, so e-mail addresses and client addresses are kept no longer than that (plus a minute).
+     * Every minute on every node (an idempotent delete): the failures that left the window go, those of keys
+     * never tried again too, so typed e-mail addresses and client addresses are kept no longer than the window
+     * plus a minute, also when nobody signs in.
      */
-    private void purgeNowAndThen(Instant now) {
-        long nowMs = now.toEpochMilli();
-        long last = lastPurgeMs.get();
-        if (nowMs - last >= PURGE_EVERY.toMillis() && lastPurgeMs.compareAndSet(last, nowMs)) {
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                    "delete from login_failure where failed_at <= ?1").setParameter(1, now.minus(window)).executeUpdate());
-        }
+    @Scheduled(identity = "login-failure-purge", every = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void purgeExpired() {
+        Instant cutoff = clock.instant().minus(window);
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "delete from login_failure where failed_at <= ?1").setParameter(1, cutoff).executeUpdate());
     }
 
     /** A correct password clears the account's failures (the address keeps its count). */
@@ -98,15 +93,13 @@ public class LoginThrottle {
 
     /** Blocked while {@code max} failures are in the window, until the oldest of the newest {@code max} leaves it. */
     private Optional<Duration> blockedFor(String key, int max, Instant now) {
-        Number inWindow = (Number) em.createNativeQuery("select count(*) from login_failure where failure_key = ?1 "
-                + "and failed_at > ?2").setParameter(1, key).setParameter(2, now.minus(window)).getSingleResult();
-        if (inWindow.intValue() < max) {
-            return Optional.empty();
-        }
-        Instant oldestCounted = (Instant) em.createNativeQuery("select failed_at from login_failure where failure_key = ?1 "
-                + "order by failed_at desc", Instant.class)
-                .setParameter(1, key).setFirstResult(max - 1).setMaxResults(1).getSingleResult();
-        return Optional.of(Duration.between(now, oldestCounted.plus(window)));
+        // one statement: the max-th newest failure in the window, if there are that many
+        List<?> oldestCounted = em.createNativeQuery("select failed_at from login_failure where failure_key = ?1 "
+                + "and failed_at > ?2 order by failed_at desc", Instant.class)
+                .setParameter(1, key).setParameter(2, now.minus(window))
+                .setFirstResult(max - 1).setMaxResults(1).getResultList();
+        return oldestCounted.isEmpty() ? Optional.empty()
+                : Optional.of(Duration.between(now, ((Instant) oldestCounted.get(0)).plus(window)));
     }
 
     private void record(String key, Instant now) {

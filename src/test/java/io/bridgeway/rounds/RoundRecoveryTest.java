@@ -83,7 +83,7 @@ class RoundRecoveryTest {
         // solve again; its local search runs 2 s without improving, so it is still running when the node stops
         RoundLifecycleTest.as(c.pm()).post("/api/v1/rounds/" + roundId + "/solve?version=" + solved.getLong("version"))
                 .then().statusCode(200);
-        assertEquals(1, jobs.interruptSolvesHere(), "the shutdown path (ShutdownEvent) on this node");
+        assertTrue(jobs.interruptSolvesHere().contains(roundId), "the shutdown path (ShutdownEvent) on this node");
 
         assertEquals(SolverStatus.NOT_SOLVING, pairingSolver.getSolverStatus(roundId), "the solver thread ended");
         JsonPath interrupted = RoundLifecycleTest.as(c.pm()).get("/api/v1/rounds/" + roundId).then().extract().jsonPath();

@@ -18,8 +18,9 @@ public class ThreadStatements implements StatementInspector {
 
     private static final ThreadLocal<long[]> COUNTER = new ThreadLocal<>();
 
-    /** The tables of {@link #onPersonTables}: person and person_*, which the background jobs do not read. */
-    private static final Pattern PERSON_TABLES = Pattern.compile("\\bperson(_[a-z]+)?\\b");
+    /** Statements reading or writing person and its collection tables (not a person_id column elsewhere). */
+    private static final Pattern PERSON_TABLES = Pattern.compile(
+            "\\b(from|join|update|into)\\s+person(_role|_language|_skill|_goal|_availability)?\\b");
     private static final AtomicLong PERSON_STATEMENTS = new AtomicLong();
     private static volatile boolean countingPersonTables;
 
