@@ -94,8 +94,9 @@ sign_in() {
 }
 
 # train_cds_archive NAME: writes NAME into the jar's folder, a dynamic class-data-sharing archive of every class
-# a production start loads: a training run (prod profile, a throwaway empty H2 database, so it migrates it and
-# creates the first admin) that waits until ready, signs in and opens a few pages, and is then stopped
+# a production start loads: a training run (prod profile, a throwaway empty H2 database, or the empty database
+# of QUARKUS_DATASOURCE_JDBC_URL, which it migrates and gives a first admin) that waits until ready, signs in
+# and opens a few pages, and is then stopped
 # normally; the JVM writes the archive as it exits. The archive fits only the JVM binary that made it and these
 # jar files: make it again after every build and JDK update (a start with -Xshare:auto then ignores it).
 train_cds_archive() {
