@@ -10,7 +10,8 @@
 # to start). Builds the app when it is missing or stale.
 # For a PostgreSQL package, train against an empty scratch database: QUARKUS_DATASOURCE_JDBC_URL (and _USERNAME,
 # _PASSWORD) as for the app (the training migrates it and creates the first admin), with BUILD=never so that the
-# package is not rebuilt as an H2 one.
+# package is not rebuilt as an H2 one. A new (or dropped and recreated) database each run: the training signs in
+# as the admin it creates, which an earlier run's admin would prevent.
 # Env: ARCHIVE (app.jsa), and those of bench/app.sh (JAR, BUILD, JAVA_OPTS, KEEP_LOG).
 set -euo pipefail
 cd "$(dirname "$0")/.."
