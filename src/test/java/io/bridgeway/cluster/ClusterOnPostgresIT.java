@@ -204,8 +204,9 @@ class ClusterOnPostgresIT {
                 + "' and held_until > timestamp '2001-01-01 00:00:00'"), "D holds no lease any more");
         assertEquals(0, query("select count(*) from round_solve where round_id = " + shutDown));
         String dLog = d.log("node-d.log");
-        assertTrue(dLog.contains("Marked 1 round solve(s) interrupted: this node is shutting down"), dLog);
-        assertTrue(dLog.indexOf("gave back") > dLog.indexOf("Marked 1 round solve(s) interrupted"),
+        String marked = "Marked round solve(s) [" + shutDown + "] interrupted: this node is shutting down";
+        assertTrue(dLog.contains(marked), dLog);
+        assertTrue(dLog.indexOf("gave back") > dLog.indexOf(marked),
                 "the leases go after the solve was interrupted: " + dLog);
         assertFalse(dLog.contains("ERROR"), "a clean shutdown: " + dLog);
 
