@@ -30,6 +30,8 @@ public interface BridgewayConfig {
 
     Cluster cluster();
 
+    Jobs jobs();
+
     Http http();
     /** HR import ({@code bridgeway.import.*}). */
     @WithName("import")
@@ -158,6 +160,17 @@ public interface BridgewayConfig {
          */
         @WithDefault("5s")
         String heartbeat();
+    }
+
+    /** The scheduled jobs ({@code bridgeway.jobs.*}): outbox sender, survey reminders, leases, throttle purge. */
+    interface Jobs {
+        /**
+         * How long after a start the jobs first run (then at their own intervals), e.g. {@code 5s}: on small
+         * machines their first queries (which load Hibernate's query parser) would otherwise take CPU from the
+         * start and its first requests. Read by the {@code @Scheduled} annotations.
+         */
+        @WithDefault("5s")
+        String firstRunAfter();
     }
 
     interface Http {

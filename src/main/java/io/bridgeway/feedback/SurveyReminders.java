@@ -49,7 +49,7 @@ public class SurveyReminders {
     String interval;
 
     @Scheduled(identity = "survey-reminders", every = "${bridgeway.feedback.reminder-interval:1h}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            delayed = "${bridgeway.jobs.first-run-after}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void onSchedule() {
         leases.runOnce("survey-reminders", Leases.quietAfter(interval), () -> remindDue(clock.instant()));
     }

@@ -45,7 +45,7 @@ public class OutboxSender {
     Leases leases;
 
     @Scheduled(identity = "outbox-sender", every = "${bridgeway.outbox.interval}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            delayed = "${bridgeway.jobs.first-run-after}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void onSchedule() {
         // one node sends per interval (cluster lease); the row claims below keep a message with one sender anyway
         leases.runOnce("outbox-sender", Leases.quietAfter(config.outbox().interval()), this::deliverDue);

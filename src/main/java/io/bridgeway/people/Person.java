@@ -140,8 +140,14 @@ public class Person extends TrackedEntity {
         return count("email", normalizeEmail(email)) > 0;
     }
 
+    /**
+     * Active people with this role. Native SQL because the admin check at start-up is the first query of every
+     * start: as HQL it loaded Hibernate's query parser on the main thread before the app was ready.
+     */
     public static long countWithRole(String role) {
-        return count("select count(p) from Person p join p.roles r where r = ?1 and p.active = true", role);
+        return ((Number) getEntityManager().createNativeQuery("select count(*) from person p join person_role r "
+                + "on r.person_id = p.id where r.role_name = ?1 and p.active = true")
+                .setParameter(1, role).getSingleResult()).longValue();
     }
 
     /**

@@ -109,7 +109,7 @@ public class RoundJobs {
 
     /** Each node: renews its solves' leases, writes pending progress and picks up stop requests. */
     @Scheduled(identity = "round-solve-heartbeat", every = "${bridgeway.cluster.heartbeat}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            delayed = "${bridgeway.jobs.first-run-after}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void heartbeat() {
         if (node.stopping()) {
             return; // the shutdown ends the solves and gives the leases back
@@ -136,7 +136,7 @@ public class RoundJobs {
 
     /** One node of the cluster at a time looks for solves whose node died. */
     @Scheduled(identity = "lease-recovery", every = "${bridgeway.cluster.heartbeat}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            delayed = "${bridgeway.jobs.first-run-after}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void onSchedule() {
         leases.runOnce("lease-recovery", Leases.quietAfter(config.cluster().heartbeat()), this::recoverExpired);
     }

@@ -71,7 +71,8 @@ public class LoginThrottle {
      * never tried again too, so typed e-mail addresses and client addresses are kept no longer than the window
      * plus a minute, also when nobody signs in.
      */
-    @Scheduled(identity = "login-failure-purge", every = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(identity = "login-failure-purge", every = "1m",
+            delayed = "${bridgeway.jobs.first-run-after}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purgeExpired() {
         Instant cutoff = clock.instant().minus(window);
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(

@@ -17,7 +17,7 @@ public final class Passwords {
 
     public static final int MIN_LENGTH = 12;
     public static final int MAX_LENGTH = 128;
-    private static final int BCRYPT_COST = 10;
+    static final int BCRYPT_COST = 10;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private Passwords() {
