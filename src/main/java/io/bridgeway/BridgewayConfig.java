@@ -22,6 +22,19 @@ public interface BridgewayConfig {
 
     Login login();
 
+    /**
+     * The address people open Bridgeway at, e.g. {@code https://bridgeway.example.com}: password-reset links
+     * and the API document's server. Unset, links use {@link #LOCAL_URL} and the document names no server.
+     */
+    Optional<String> publicUrl();
+
+    String LOCAL_URL = "http://localhost:8080";
+
+    /** A configured public address without surrounding blanks and trailing slashes; empty when unset or blank. */
+    static Optional<String> baseUrl(Optional<String> publicUrl) {
+        return publicUrl.map(url -> url.strip().replaceAll("/+$", "")).filter(url -> !url.isEmpty());
+    }
+
     /** Folder for the embedded database and, in dev and demo, the generated session key. */
     @WithDefault("./data")
     String dataDir();

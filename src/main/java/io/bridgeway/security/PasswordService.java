@@ -1,5 +1,6 @@
 package io.bridgeway.security;
 
+import io.bridgeway.BridgewayConfig;
 import io.bridgeway.audit.AuditLog;
 import io.bridgeway.notifications.MatchNotifier;
 import io.bridgeway.notifications.Outbox;
@@ -11,7 +12,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Changing a password, and resetting a forgotten one by an e-mailed single-use link. Both end every
@@ -30,8 +30,8 @@ public class PasswordService {
     @Inject
     AuditLog audit;
 
-    @ConfigProperty(name = "bridgeway.public-url", defaultValue = "http://localhost:8080")
-    String publicUrl;
+    @Inject
+    BridgewayConfig config;
 
     Clock clock = Clock.systemUTC();
 
@@ -72,7 +72,8 @@ public class PasswordService {
         reset.createdAt = clock.instant();
         reset.expiresAt = reset.createdAt.plus(RESET_VALID_FOR);
         reset.persist();
-        String link = publicUrl.replaceAll("/+$", "") + "/password/reset?token=" + token;
+        String link = BridgewayConfig.baseUrl(config.publicUrl()).orElse(BridgewayConfig.LOCAL_URL)
+                + "/password/reset?token=" + token;
         // Through the outbox: the mail goes out only if the token was stored, and survives a crash.
         outbox.enqueue(new MatchNotifier.Notice(person.email, person.fullName, "Reset your Bridgeway password",
                 "Hello " + person.fullName + ",\n\nSomeone (hopefully you) asked to reset your Bridgeway password. "

@@ -1,24 +1,32 @@
 package io.bridgeway.web;
 
+import io.bridgeway.BridgewayConfig;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.servers.Server;
 
 /**
- * Names this deployment's public address ({@code bridgeway.public-url}) as the API's server in the OpenAPI
- * document, so a client generated from a downloaded document, and Swagger UI behind a proxy, call the right
- * host. Run per request: the document is then rendered when someone asks for it, not during every start.
+ * Names this deployment's public address ({@code bridgeway.public-url}, when set) as the API's server in the
+ * OpenAPI document, so a client generated from a downloaded document, and Swagger UI behind a proxy, call the
+ * right host. Unset (a local run, on whatever port) the document names none and Swagger UI calls the page's
+ * own origin. Run per request: the document is then rendered when someone asks for it, not during every start.
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_PER_REQUEST)
 public class ApiDocumentServer implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
-        String publicUrl = ConfigProvider.getConfig().getOptionalValue("bridgeway.public-url", String.class)
-                .orElse("http://localhost:8080").replaceAll("/+$", "");
-        openAPI.setServers(List.of(OASFactory.createServer().url(publicUrl).description("This Bridgeway")));
+        openAPI.setServers(servers(ConfigProvider.getConfig().getOptionalValue("bridgeway.public-url", String.class)));
+    }
+
+    static List<Server> servers(Optional<String> publicUrl) {
+        return BridgewayConfig.baseUrl(publicUrl)
+                .map(url -> List.of(OASFactory.createServer().url(url).description("This Bridgeway")))
+                .orElse(null);
     }
 }

@@ -4,23 +4,35 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bridgeway.support.WebSession;
+import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
-/** With {@code bridgeway.http.https-only} (the prod default): HSTS, and the cookies we set are Secure. */
+/**
+ * Production-like settings, {@code bridgeway.http.https-only} (the prod default) and an https
+ * {@code bridgeway.public-url}: HSTS, the cookies we set are Secure, and the API document names that address.
+ */
 @QuarkusTest
 @TestProfile(HttpsOnlyHeadersTest.HttpsOnly.class)
 class HttpsOnlyHeadersTest {
 
+    @Inject
+    MockMailbox mailbox;
+
+    static final String PUBLIC_URL = "https://bridgeway.example.com";
+
     public static class HttpsOnly implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("bridgeway.http.https-only", "true");
+            return Map.of("bridgeway.http.https-only", "true", "bridgeway.public-url", PUBLIC_URL + "/");
         }
     }
 
@@ -35,5 +47,26 @@ class HttpsOnlyHeadersTest {
                 WebSession.validSignup(WebSession.uniqueEmail("https")));
         assertEquals(303, signedUp.statusCode(), signedUp.asString());
         assertTrue(signedUp.getDetailedCookie("bw-flash").isSecured(), "flash cookie is Secure");
+    }
+
+    @Test
+    void theApiDocumentNamesThePublicAddressAsItsServer() {
+        // Set per request by web.ApiDocumentServer, in both formats, without the configured trailing slash.
+        RestAssured.get("/q/openapi?format=json").then().statusCode(200)
+                .body("servers.url", org.hamcrest.Matchers.contains(PUBLIC_URL));
+        RestAssured.get("/q/openapi").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("- url: " + PUBLIC_URL + "\n"));
+    }
+
+    @Test
+    void resetLinksStartWithThePublicAddress() {
+        String email = WebSession.uniqueEmail("https-reset");
+        WebSession.signedUp(email, Map.of());
+        new WebSession().submit("/password/forgot", "/password/forgot", Map.of("email", email));
+        String recipient = "\"Test Person\" <" + email + ">";
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> mailbox.getMailsSentTo(recipient) != null
+                && !mailbox.getMailsSentTo(recipient).isEmpty());
+        String text = mailbox.getMailsSentTo(recipient).get(0).getText();
+        assertTrue(text.contains(PUBLIC_URL + "/password/reset?token="), text);
     }
 }
