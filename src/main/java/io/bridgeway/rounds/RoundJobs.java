@@ -107,9 +107,13 @@ public class RoundJobs {
         stored.requestStop(roundId);
     }
 
-    /** Each node: renews its solves' leases, writes pending progress and picks up stop requests. */
+    /**
+     * Each node: renews its solves' leases, writes pending progress and picks up stop requests. Not delayed
+     * after a start like the other jobs: a solve started at once must not outlive its lease, and with no solve
+     * on this node a run does nothing.
+     */
     @Scheduled(identity = "round-solve-heartbeat", every = "${bridgeway.cluster.heartbeat}",
-            delayed = "${bridgeway.jobs.first-run-after}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void heartbeat() {
         if (node.stopping()) {
             return; // the shutdown ends the solves and gives the leases back
