@@ -45,6 +45,8 @@ public interface BridgewayConfig {
 
     Jobs jobs();
 
+    Feedback feedback();
+
     Http http();
     /** HR import ({@code bridgeway.import.*}). */
     @WithName("import")
@@ -173,6 +175,13 @@ public interface BridgewayConfig {
          */
         @WithDefault("5s")
         String heartbeat();
+    }
+
+    /** Surveys after a round ({@code bridgeway.feedback.*}). */
+    interface Feedback {
+        /** How often due, unanswered surveys are looked for and reminded of (once each), e.g. {@code 1h}. */
+        @WithDefault("1h")
+        String reminderInterval();
     }
 
     /** The scheduled jobs ({@code bridgeway.jobs.*}): outbox sender, survey reminders, lease recovery, throttle purge. */

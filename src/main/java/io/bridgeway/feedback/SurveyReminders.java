@@ -1,5 +1,6 @@
 package io.bridgeway.feedback;
 
+import io.bridgeway.BridgewayConfig;
 import io.bridgeway.cluster.Leases;
 import io.bridgeway.notifications.MatchNotifier;
 import io.bridgeway.notifications.Outbox;
@@ -14,7 +15,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Mails one reminder for each due, unanswered survey, and never a second: the survey is marked reminded in the
@@ -45,13 +45,13 @@ public class SurveyReminders {
     @Inject
     Leases leases;
 
-    @ConfigProperty(name = "bridgeway.feedback.reminder-interval", defaultValue = "1h")
-    String interval;
+    @Inject
+    BridgewayConfig config;
 
-    @Scheduled(identity = "survey-reminders", every = "${bridgeway.feedback.reminder-interval:1h}",
+    @Scheduled(identity = "survey-reminders", every = "${bridgeway.feedback.reminder-interval}",
             delayed = "${bridgeway.jobs.first-run-after}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void onSchedule() {
-        leases.runOnce("survey-reminders", Leases.quietAfter(interval), () -> remindDue(clock.instant()));
+        leases.runOnce("survey-reminders", Leases.quietAfter(config.feedback().reminderInterval()), () -> remindDue(clock.instant()));
     }
 
     /** Queues a reminder for at most one batch of surveys due at {@code now}; returns how many. */

@@ -141,8 +141,8 @@ public class Person extends TrackedEntity {
     }
 
     /**
-     * Active people with this role. Native SQL because the admin check at start-up is the first query of every
-     * start: as HQL it loaded Hibernate's query parser on the main thread before the app was ready.
+     * Active people with this role. Native SQL because the admin check is the first query of a restart (an
+     * admin exists, no demo data): as HQL it loaded Hibernate's query parser on the main thread before ready.
      */
     public static long countWithRole(String role) {
         return ((Number) getEntityManager().createNativeQuery("select count(*) from person p join person_role r "

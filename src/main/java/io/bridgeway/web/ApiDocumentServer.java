@@ -21,12 +21,13 @@ public class ApiDocumentServer implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
-        openAPI.setServers(servers(ConfigProvider.getConfig().getOptionalValue("bridgeway.public-url", String.class)));
+        // Unset: keep whatever servers the document has (none, or quarkus.smallrye-openapi.servers).
+        servers(ConfigProvider.getConfig().getOptionalValue("bridgeway.public-url", String.class))
+                .ifPresent(openAPI::setServers);
     }
 
-    static List<Server> servers(Optional<String> publicUrl) {
+    static Optional<List<Server>> servers(Optional<String> publicUrl) {
         return BridgewayConfig.baseUrl(publicUrl)
-                .map(url -> List.of(OASFactory.createServer().url(url).description("This Bridgeway")))
-                .orElse(null);
+                .map(url -> List.of(OASFactory.createServer().url(url).description("This Bridgeway")));
     }
 }

@@ -32,7 +32,10 @@ class HttpsOnlyHeadersTest {
     public static class HttpsOnly implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("bridgeway.http.https-only", "true", "bridgeway.public-url", PUBLIC_URL + "/");
+            // Set as system properties, which the strictly validated bridgeway.* mapping checks: a key read any
+            // other way (@ConfigProperty) would fail this start with SRCFG00050, as public-url once did.
+            return Map.of("bridgeway.http.https-only", "true", "bridgeway.public-url", PUBLIC_URL + "/",
+                    "bridgeway.feedback.reminder-interval", "2h");
         }
     }
 
