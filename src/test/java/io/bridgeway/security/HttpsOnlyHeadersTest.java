@@ -54,7 +54,7 @@ class HttpsOnlyHeadersTest {
 
     @Test
     void theApiDocumentNamesThePublicAddressAsItsServer() {
-        // Set per request by web.ApiDocumentServer, in both formats, without the configured trailing slash.
+        // Set at start by web.ApiDocumentServer, in both formats, without the configured trailing slash.
         RestAssured.get("/q/openapi?format=json").then().statusCode(200)
                 .body("servers.url", org.hamcrest.Matchers.contains(PUBLIC_URL));
         RestAssured.get("/q/openapi").then().statusCode(200)
