@@ -184,7 +184,7 @@ public interface BridgewayConfig {
         String reminderInterval();
     }
 
-    /** The scheduled jobs ({@code bridgeway.jobs.*}): outbox sender, survey reminders, lease recovery, throttle purge. */
+    /** Scheduled jobs ({@code bridgeway.jobs.*}): outbox sender, survey reminders, lease recovery, throttle purge. */
     interface Jobs {
         /**
          * How long after a start the jobs first run (then at their own intervals), e.g. {@code 5s}: on small

@@ -51,7 +51,8 @@ public class SurveyReminders {
     @Scheduled(identity = "survey-reminders", every = "${bridgeway.feedback.reminder-interval}",
             delayed = "${bridgeway.jobs.first-run-after}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void onSchedule() {
-        leases.runOnce("survey-reminders", Leases.quietAfter(config.feedback().reminderInterval()), () -> remindDue(clock.instant()));
+        leases.runOnce("survey-reminders", Leases.quietAfter(config.feedback().reminderInterval()),
+                () -> remindDue(clock.instant()));
     }
 
     /** Queues a reminder for at most one batch of surveys due at {@code now}; returns how many. */
