@@ -48,9 +48,22 @@ public class Leases {
 
     /** Takes the lease when it ran out or is ours already, until {@code now + duration}; in the caller's transaction. */
     public boolean take(String name, Duration duration) {
+        return takeWhere(name, duration, "(held_until < ?4 or owner_node = ?1)");
+    }
+
+    /**
+     * Takes a lease only when it ran out, whoever held it. For taking over another node's work: a running lease
+     * of this node belongs to work that is just starting here (a solve between its start's commit and its
+     * solver thread), not to work that was lost.
+     */
+    public boolean takeIfRunOut(String name, Duration duration) {
+        return takeWhere(name, duration, "held_until < ?4");
+    }
+
+    private boolean takeWhere(String name, Duration duration, String condition) {
         Instant now = clock.instant();
         return em.createNativeQuery("update cluster_lease set owner_node = ?1, held_until = ?2 "
-                + "where lease_name = ?3 and (held_until < ?4 or owner_node = ?1)")
+                + "where lease_name = ?3 and " + condition)
                 .setParameter(1, node.id()).setParameter(2, now.plus(duration)).setParameter(3, name)
                 .setParameter(4, now).executeUpdate() == 1;
     }

@@ -167,8 +167,8 @@ public class RoundJobs {
 
     private boolean interruptIfOrphaned(long roundId) {
         String name = lease(roundId);
-        if (!leases.take(name, config.cluster().lease()) && leases.exists(name)) {
-            return false; // its node is alive and renewing
+        if (!leases.takeIfRunOut(name, config.cluster().lease()) && leases.exists(name)) {
+            return false; // its node is alive and renewing, or it is this node and the solver is just starting
         }
         results.interrupted(roundId, NODE_LOST);
         leases.drop(name);

@@ -66,6 +66,23 @@ class LeasesTest {
     }
 
     @Test
+    void aTakeOverNeedsARunOutLeaseEvenForItsOwner() {
+        String name = fresh();
+        Leases a = node(T0);
+        Leases b = node(T0);
+        QuarkusTransaction.requiringNew().run(() -> a.create(name, LEASE));
+
+        assertFalse(tx(() -> a.takeIfRunOut(name, LEASE)), "A's running lease: work just starting on A");
+        assertFalse(tx(() -> b.takeIfRunOut(name, LEASE)), "held by A");
+        assertFalse(tx(() -> a.takeIfRunOut(fresh(), LEASE)), "no lease to take");
+
+        b.clock = Clock.fixed(T0.plusSeconds(6), ZoneOffset.UTC);
+        assertTrue(tx(() -> b.takeIfRunOut(name, LEASE)), "ran out: B takes it over");
+        assertTrue(tx(() -> b.holds(name)));
+        assertFalse(tx(() -> a.holds(name)));
+    }
+
+    @Test
     void aHeldLeaseIsRefusedToAnotherNodeUntilItRunsOut() {
         String name = fresh();
         Leases a = node(T0);

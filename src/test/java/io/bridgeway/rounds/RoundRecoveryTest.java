@@ -61,6 +61,28 @@ class RoundRecoveryTest {
     }
 
     @Test
+    void aSolveJustStartedHereIsNotTakenForAnOrphan() {
+        RoundLifecycleTest.Cohort c = RoundLifecycleTest.cohort("juststarted", 2, 3);
+        long roundId = RoundLifecycleTest.start(c.pm(), c.programId());
+        RoundLifecycleTest.awaitSolved(c.pm(), roundId);
+
+        // a start committed on this node (SOLVING, and this node's running lease) whose solver is not running yet
+        QuarkusTransaction.requiringNew().run(() -> {
+            MatchingRound.<MatchingRound>findById(roundId).solveState = SolveState.SOLVING;
+            jobs.claim(roundId);
+        });
+        assertEquals(0, jobs.recoverExpired(), "not orphaned: the lease is this node's and still running");
+        assertEquals(SolveState.SOLVING, QuarkusTransaction.requiringNew().call(
+                () -> MatchingRound.<MatchingRound>findById(roundId).solveState), "nor by the scheduled recovery");
+
+        QuarkusTransaction.requiringNew().run(() -> { // leave no SOLVING round behind
+            results.interrupted(roundId, RoundJobs.NODE_LOST);
+            leases.drop(RoundJobs.lease(roundId));
+            stored.ended(roundId);
+        });
+    }
+
+    @Test
     void stoppingASolveKeepsTheBestSolutionSoFar() {
         RoundLifecycleTest.Cohort c = RoundLifecycleTest.cohort("stopper", 2, 3);
         long roundId = RoundLifecycleTest.start(c.pm(), c.programId());
