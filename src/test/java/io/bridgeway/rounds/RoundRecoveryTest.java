@@ -60,17 +60,25 @@ class RoundRecoveryTest {
         assertEquals(3, again.getInt("matched"));
     }
 
-    @Test
-    void aSolveJustStartedHereIsNotTakenForAnOrphan() {
-        RoundLifecycleTest.Cohort c = RoundLifecycleTest.cohort("juststarted", 2, 3);
+    /** A solved round, then a "solve again" whose start committed on this node (SOLVING, its lease) but no solver. */
+    record CommittedStart(RoundLifecycleTest.Cohort cohort, long roundId) {
+    }
+
+    CommittedStart startCommittedWithoutSolver(String name) {
+        RoundLifecycleTest.Cohort c = RoundLifecycleTest.cohort(name, 2, 3);
         long roundId = RoundLifecycleTest.start(c.pm(), c.programId());
         RoundLifecycleTest.awaitSolved(c.pm(), roundId);
-
-        // a start committed on this node (SOLVING, and this node's running lease) whose solver is not running yet
         QuarkusTransaction.requiringNew().run(() -> {
             MatchingRound.<MatchingRound>findById(roundId).solveState = SolveState.SOLVING;
             jobs.claim(roundId);
         });
+        return new CommittedStart(c, roundId);
+    }
+
+    @Test
+    void aSolveJustStartedHereIsNotTakenForAnOrphan() {
+        // the window between a start's commit on this node and its solver thread joining the running set
+        long roundId = startCommittedWithoutSolver("juststarted").roundId();
         assertEquals(0, jobs.recoverExpired(), "not orphaned: the lease is this node's and still running");
         assertEquals(SolveState.SOLVING, QuarkusTransaction.requiringNew().call(
                 () -> MatchingRound.<MatchingRound>findById(roundId).solveState), "nor by the scheduled recovery");
@@ -125,14 +133,10 @@ class RoundRecoveryTest {
 
     @Test
     void aSolveThatWouldStartWhileTheNodeShutsDownIsInterruptedInstead() {
-        RoundLifecycleTest.Cohort c = RoundLifecycleTest.cohort("latestart", 2, 3);
-        long roundId = RoundLifecycleTest.start(c.pm(), c.programId());
-        RoundLifecycleTest.awaitSolved(c.pm(), roundId);
         // a "solve again" request that committed its start after the shutdown began
-        QuarkusTransaction.requiringNew().run(() -> {
-            MatchingRound.<MatchingRound>findById(roundId).solveState = SolveState.SOLVING;
-            jobs.claim(roundId);
-        });
+        CommittedStart started = startCommittedWithoutSolver("latestart");
+        RoundLifecycleTest.Cohort c = started.cohort();
+        long roundId = started.roundId();
         RoundJobs stopping = new RoundJobs(); // this node's jobs, on a node that is shutting down
         stopping.leases = leases;
         stopping.stored = stored;
