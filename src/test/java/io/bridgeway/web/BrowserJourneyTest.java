@@ -8,6 +8,7 @@ import io.bridgeway.support.WebSession;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import java.time.Duration;
@@ -46,7 +47,10 @@ class BrowserJourneyTest extends BrowserTest {
         screenshot("2-profile");
 
         driver.findElement(By.cssSelector("form[action='/logout'] button")).click();
-        assertTrue(driver.findElement(By.cssSelector(".flash")).getText().contains("signed out"));
+        // the profile page has a flash of its own: wait for the page the logout redirects to
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> !d.getCurrentUrl().endsWith("/profile"));
+        new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.cssSelector(".flash")).getText().contains("signed out"));
         driver.get(base + "profile");
         assertTrue(driver.getCurrentUrl().endsWith("/login?next=%2Fprofile"), "signed out: " + driver.getCurrentUrl());
         screenshot("3-logged-out");
