@@ -2,6 +2,7 @@ package io.bridgeway.web;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
@@ -21,7 +22,10 @@ class ApiDocumentTest {
         // Tests set no bridgeway.public-url: Swagger UI then calls the origin the page came from.
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("servers", nullValue())
-                .body("paths", hasKey("/api/v1/me"));
+                .body("paths", hasKey("/api/v1/me"))
+                // the pages and their forms are not the API: none of them is documented
+                .body("paths", not(hasKey("/profile")))
+                .body("paths.keySet().findAll { !it.startsWith('/api/') }", empty());
         given().get("/q/openapi").then().statusCode(200)
                 .body(containsString("/api/v1/me:"))
                 .body(not(containsString("servers:")));
