@@ -14,14 +14,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Limits password guessing: too many failed sign-ins for one account, or from one client address,
  * within a window block further attempts (without spending a bcrypt on them) until the oldest
  * failure leaves the window. The failures are rows of {@code login_failure}, so every node of the
- * cluster counts the same ones: more replicas give a guesser no more tries. A failure is recorded after its
- * bcrypt check, so guesses already in flight when the limit is reached (at most one per worker thread of each
- * node) still get their answer.
+ * cluster counts the same ones: more replicas give a guesser no more tries. A sign-in attempt is written, and
+ * committed, before its bcrypt check and counted after that ({@link #admit}): of any number of parallel guesses
+ * at most the limit get a check. A correct password removes its own attempt and the failures of the account from
+ * the same client address, not those from elsewhere: the owner signing in does not reset a guesser's count.
  */
 @ApplicationScoped
 public class LoginThrottle {
@@ -58,12 +60,55 @@ public class LoginThrottle {
         });
     }
 
+    /** Whether an attempt may have its password checked: {@link Admitted}, or {@link Refused} with the wait. */
+    public sealed interface Admission {
+    }
+
+    /** The attempt's rows count as a failure until {@link #succeeded} removes them. */
+    public record Admitted(String attempt) implements Admission {
+    }
+
+    public record Refused(Duration retryAfter) implements Admission {
+    }
+
+    /**
+     * Counts the attempt first: its rows are committed, then the rows in the window are counted. Each admitted
+     * attempt sees its own row and those of every attempt admitted before it, so no more than the limit are
+     * admitted however many run at once. A refused attempt's rows go again: waiting out a block is enough.
+     */
+    public Admission admit(String email, String address) {
+        Instant now = clock.instant();
+        String attempt = UUID.randomUUID().toString();
+        QuarkusTransaction.requiringNew().run(() -> {
+            record(accountKey(email), address, attempt, now);
+            record(addressKey(address), address, attempt, now);
+        });
+        boolean overLimit = QuarkusTransaction.requiringNew().call(() ->
+                inWindow(accountKey(email), now) > maxPerAccount || inWindow(addressKey(address), now) > maxPerAddress);
+        if (!overLimit) {
+            return new Admitted(attempt);
+        }
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from login_failure where attempt = ?1")
+                .setParameter(1, attempt).executeUpdate());
+        // the attempts counted before this one are still there, unless they just left the window
+        return new Refused(blockedFor(email, address).orElse(Duration.ofSeconds(1)));
+    }
+
+    /** A failure with no attempt before it, such as a wrong current password on the password-change form. */
     public void recordFailure(String email, String address) {
         Instant now = clock.instant();
         QuarkusTransaction.requiringNew().run(() -> {
-            record(accountKey(email), now);
-            record(addressKey(address), now);
+            record(accountKey(email), address, null, now);
+            record(addressKey(address), address, null, now);
         });
+    }
+
+    /** The password was right: the attempt is no failure, nor are the account's earlier ones from this address. */
+    public void succeeded(Admitted admitted, String email, String address) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "delete from login_failure where attempt = ?1 or (failure_key = ?2 and client_address = ?3)")
+                .setParameter(1, admitted.attempt()).setParameter(2, accountKey(email))
+                .setParameter(3, client(address)).executeUpdate());
     }
 
     /**
@@ -77,13 +122,6 @@ public class LoginThrottle {
         Instant cutoff = clock.instant().minus(window);
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                 "delete from login_failure where failed_at <= ?1").setParameter(1, cutoff).executeUpdate());
-    }
-
-    /** A correct password clears the account's failures (the address keeps its count). */
-    public void recordSuccess(String email) {
-        // deletes nothing, and writes nothing, for the usual account without failures
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "delete from login_failure where failure_key = ?1").setParameter(1, accountKey(email)).executeUpdate());
     }
 
     /** A deleted account's failed sign-ins go with it, in the deleting transaction (its addresses' counts stay). */
@@ -103,9 +141,16 @@ public class LoginThrottle {
                 : Optional.of(Duration.between(now, ((Instant) oldestCounted.get(0)).plus(window)));
     }
 
-    private void record(String key, Instant now) {
-        em.createNativeQuery("insert into login_failure (failure_key, failed_at) values (?1, ?2)")
-                .setParameter(1, key).setParameter(2, now).executeUpdate();
+    private long inWindow(String key, Instant now) {
+        return ((Number) em.createNativeQuery("select count(*) from login_failure where failure_key = ?1 and failed_at > ?2")
+                .setParameter(1, key).setParameter(2, now.minus(window)).getSingleResult()).longValue();
+    }
+
+    private void record(String key, String address, String attempt, Instant now) {
+        em.createNativeQuery("insert into login_failure (failure_key, failed_at, attempt, client_address) "
+                + "values (?1, ?2, ?3, ?4)")
+                .setParameter(1, key).setParameter(2, now).setParameter(3, attempt).setParameter(4, client(address))
+                .executeUpdate();
     }
 
     /** At most the column's width: an e-mail is at most 320 characters, anything longer is not an account. */
@@ -115,7 +160,12 @@ public class LoginThrottle {
     }
 
     private static String addressKey(String address) {
-        return "address:" + (address == null ? "unknown" : address);
+        return "address:" + client(address);
+    }
+
+    private static String client(String address) {
+        String client = address == null ? "unknown" : address;
+        return client.length() > 390 ? client.substring(0, 390) : client; // the key's prefix fits the column too
     }
 
     /** "14 minutes", "1 minute": rounded up, so the message never promises too early. */

@@ -77,6 +77,11 @@ public class PasswordLogin {
             // a cached call must not write (a delete per API call); failures since then keep counting.
             return new SignedIn(remembered.get());
         }
+        LoginThrottle.Admission admission = throttle.admit(normalized, clientAddress);
+        if (admission instanceof LoginThrottle.Refused refused) {
+            return new Throttled(refused.retryAfter());
+        }
+        LoginThrottle.Admitted admitted = (LoginThrottle.Admitted) admission;
         Optional<AccountLookup.Account> account = normalized == null || normalized.isEmpty()
                 ? Optional.empty() : accounts.findActive(normalized);
         boolean matches;
@@ -87,10 +92,9 @@ public class PasswordLogin {
             matches = false;
         }
         if (!matches) {
-            throttle.recordFailure(normalized, clientAddress);
-            return new WrongCredentials();
+            return new WrongCredentials(); // the admitted attempt's rows are its failure
         }
-        throttle.recordSuccess(normalized);
+        throttle.succeeded(admitted, normalized, clientAddress);
         remember(fingerprint, account.get());
         return new SignedIn(account.get());
     }

@@ -1,6 +1,7 @@
 package io.bridgeway.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bridgeway.people.PersonDeleted;
@@ -12,7 +13,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,8 +83,8 @@ class LoginThrottleTest {
         }
         assertTrue(throttle.blockedFor(email("cy"), address(4)).isPresent(), "six failures over two nodes");
         assertTrue(other.blockedFor(email("cy"), address(4)).isPresent());
-        other.recordSuccess(email("cy"));
-        assertTrue(throttle.blockedFor(email("cy"), address(4)).isEmpty(), "a success on one node clears it for all");
+        assertInstanceOf(LoginThrottle.Refused.class, other.admit(email("cy"), address(4)));
+        assertEquals(6, rows("account:" + email("cy")), "a refused attempt is not counted");
     }
 
     @Test
@@ -91,13 +97,45 @@ class LoginThrottleTest {
     }
 
     @Test
-    void aCorrectPasswordClearsTheAccountsFailures() {
-        for (int i = 0; i < 4; i++) {
-            throttle.recordFailure(email("bo"), address(7));
-        }
-        throttle.recordSuccess(email("bo"));
+    void aCorrectPasswordClearsTheFailuresFromItsOwnAddressOnly() {
+        LoginThrottle other = node();
+        throttle.recordFailure(email("bo"), address(7)); // the owner's typos
         throttle.recordFailure(email("bo"), address(7));
-        assertTrue(throttle.blockedFor(email("bo"), address(7)).isEmpty());
+        other.recordFailure(email("bo"), address(11)); // a guesser's
+        other.recordFailure(email("bo"), address(11));
+        LoginThrottle.Admitted owner = assertInstanceOf(LoginThrottle.Admitted.class, throttle.admit(email("bo"), address(7)));
+        assertEquals(5, rows("account:" + email("bo")), "counted before its password is checked");
+        throttle.succeeded(owner, email("bo"), address(7));
+        assertEquals(2, rows("account:" + email("bo")), "the guesser's failures stay, on every node");
+        for (int i = 0; i < 3; i++) {
+            assertInstanceOf(LoginThrottle.Admitted.class, other.admit(email("bo"), address(11)), "guess " + (i + 3));
+        }
+        assertInstanceOf(LoginThrottle.Refused.class, other.admit(email("bo"), address(11)),
+                "the owner's sign-in gave the guesser no fresh start");
+    }
+
+    @Test
+    void parallelGuessesGetNoMoreChecksThanTheLimit() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<LoginThrottle.Admission>> burst = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                String from = address(100 + i % 10); // within the per-address limit
+                burst.add(pool.submit(() -> throttle.admit(email("par"), from)));
+            }
+            long admitted = 0;
+            for (Future<LoginThrottle.Admission> attempt : burst) {
+                admitted += attempt.get() instanceof LoginThrottle.Admitted ? 1 : 0;
+            }
+            assertTrue(admitted <= 5, admitted + " of 40 parallel guesses were admitted");
+            assertEquals(admitted, rows("account:" + email("par")), "only the admitted attempts are counted");
+            while (throttle.admit(email("par"), address(99)) instanceof LoginThrottle.Admitted) {
+                admitted++;
+            }
+            assertEquals(5, admitted, "the limit, and not one more, over the burst and the attempts after it");
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

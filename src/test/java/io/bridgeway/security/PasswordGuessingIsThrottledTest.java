@@ -7,7 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.bridgeway.support.WebSession;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +49,29 @@ class PasswordGuessingIsThrottledTest {
         assertEquals(429, throttled.statusCode());
         assertTrue(Integer.parseInt(throttled.header("Retry-After")) > 0);
         assertEquals("Too many failed sign-ins. Try again in 15 minutes.", throttled.jsonPath().getString("error"));
+    }
+
+    @Test
+    void parallelGuessesGetNoMoreAnswersThanTheLimit() throws Exception {
+        String email = WebSession.uniqueEmail("guess-parallel");
+        WebSession.signedUp(email, Map.of());
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        try {
+            List<Future<Integer>> guesses = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                String guess = "wrong-password-" + i;
+                guesses.add(pool.submit(() -> given().auth().preemptive().basic(email, guess).get("/api/v1/me").statusCode()));
+            }
+            Map<Integer, Long> statuses = new TreeMap<>();
+            for (Future<Integer> guess : guesses) {
+                statuses.merge(guess.get(), 1L, Long::sum);
+            }
+            assertTrue(statuses.getOrDefault(401, 0L) <= 5, "at most five guesses were checked: " + statuses);
+            assertEquals(40, statuses.getOrDefault(401, 0L) + statuses.getOrDefault(429, 0L), statuses.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+        given().auth().preemptive().basic(email, WebSession.PASSWORD).get("/api/v1/me").then().statusCode(429);
     }
 
     @Test
