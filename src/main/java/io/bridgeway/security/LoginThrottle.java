@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -147,10 +148,14 @@ public class LoginThrottle {
     }
 
     private void record(String key, String address, String attempt, Instant now) {
-        em.createNativeQuery("insert into login_failure (failure_key, failed_at, attempt, client_address) "
-                + "values (?1, ?2, ?3, ?4)")
-                .setParameter(1, key).setParameter(2, now).setParameter(3, attempt).setParameter(4, client(address))
-                .executeUpdate();
+        // no null parameter: PostgreSQL cannot type one in a native statement
+        Query insert = em.createNativeQuery("insert into login_failure (failure_key, failed_at, client_address, attempt) "
+                + (attempt == null ? "values (?1, ?2, ?3, null)" : "values (?1, ?2, ?3, ?4)"))
+                .setParameter(1, key).setParameter(2, now).setParameter(3, client(address));
+        if (attempt != null) {
+            insert.setParameter(4, attempt);
+        }
+        insert.executeUpdate();
     }
 
     /** At most the column's width: an e-mail is at most 320 characters, anything longer is not an account. */
