@@ -18,8 +18,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class PasswordChangeIsThrottledTest {
 
-    static final String NEW_PASSWORD = "a-brand-new-passphrase";
-
     @Inject
     BridgewayConfig config;
 
@@ -51,7 +49,8 @@ class PasswordChangeIsThrottledTest {
 
     static Response change(WebSession session, String current) {
         return session.submit("/password/change", "/password/change",
-                Map.of("current", current, "password", NEW_PASSWORD, "confirmation", NEW_PASSWORD));
+                Map.of("current", current, "password", PasswordChangeAndResetTest.NEW_PASSWORD,
+                "confirmation", PasswordChangeAndResetTest.NEW_PASSWORD));
     }
 
     static String currentError(Response response) {
