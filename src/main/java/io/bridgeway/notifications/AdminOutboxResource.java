@@ -24,8 +24,8 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 
 /**
- * Admins' view of mail not yet delivered: failed messages first, then pending ones, each with a
- * Retry button. Shows who and what about, never the body.
+ * Admins' view of mail not yet delivered: failed messages first, each with a Retry button, then pending
+ * ones (no button: one may be in a sender's hands). Shows who and what about, never the body.
  */
 @Path("/admin/outbox")
 @RolesAllowed(Role.ADMIN)
@@ -38,6 +38,11 @@ public class AdminOutboxResource {
         static Row of(OutboxMessage m) {
             return new Row(m.id, m.status.name(), m.kind, m.roundId, m.recipient, m.subject, m.attempts,
                     m.lastError, time(m.createdAt), m.status == Status.PENDING ? time(m.nextAttemptAt) : null);
+        }
+
+        /** Only failed mail gets a Retry button: a pending message may be being sent (see {@link Outbox#retry}). */
+        public boolean retriable() {
+            return Status.FAILED.name().equals(status);
         }
     }
 
@@ -67,9 +72,13 @@ public class AdminOutboxResource {
     @POST
     @Path("{id}/retry")
     public Response retry(@PathParam("id") long id) {
-        return Flash.redirect("/admin/outbox", outbox.retry(id)
-                ? "Message " + id + " is queued again and goes out with the next run of the sender."
-                : "Message " + id + " was already sent or no longer exists; nothing to retry.");
+        return Flash.redirect("/admin/outbox", switch (outbox.retry(id)) {
+            case QUEUED -> "Message " + id + " is queued again and goes out with the next run of the sender.";
+            case ALREADY_SENT -> "Message " + id + " was already sent; nothing to retry.";
+            case NOT_FAILED -> "Message " + id + " has not failed: it is being sent or waits for its next attempt, "
+                    + "and goes out by itself. Only failed messages can be retried; nothing changed.";
+            case NOT_FOUND -> "Message " + id + " no longer exists; nothing to retry.";
+        });
     }
 
     @POST

@@ -47,16 +47,32 @@ public class Outbox {
         return message.messageId;
     }
 
-    /** Sends a failed or pending message again now, with a fresh set of attempts; false when there is none to retry. */
+    /** What {@link #retry} did with the message. */
+    public enum Retry {
+        QUEUED,
+        ALREADY_SENT,
+        /** Pending: a sender may hold it right now, and it goes out without help anyway. */
+        NOT_FAILED,
+        NOT_FOUND
+    }
+
+    /**
+     * Sends a failed message again now, with a fresh set of attempts. Only a FAILED one: a pending
+     * message may be in a sender's SMTP call at this moment, and requeuing it would make that sender's
+     * success go unrecorded, so the mail would go out twice.
+     */
     @Transactional
-    public boolean retry(long messageId) {
+    public Retry retry(long messageId) {
         OutboxMessage message = OutboxMessage.findById(messageId);
-        if (message == null || message.status == Status.SENT) {
-            return false;
+        if (message == null) {
+            return Retry.NOT_FOUND;
+        }
+        if (message.status != Status.FAILED) {
+            return message.status == Status.SENT ? Retry.ALREADY_SENT : Retry.NOT_FAILED;
         }
         requeue(message);
         audit.record("MAIL_RETRIED", "OUTBOX_MESSAGE", message.id, null, message.kind + " to " + message.recipient);
-        return true;
+        return Retry.QUEUED;
     }
 
     /** Requeues every failed message; returns how many. */

@@ -86,7 +86,7 @@ public class OutboxSender {
         return claims;
     }
 
-    private boolean deliver(Claim claim) {
+    boolean deliver(Claim claim) {
         try {
             notifier.send(claim.notice(), claim.messageId());
         } catch (RuntimeException e) {

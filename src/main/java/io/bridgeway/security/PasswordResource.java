@@ -7,6 +7,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -48,6 +49,9 @@ public class PasswordResource {
     @Inject
     SessionTokens tokens;
 
+    @Inject
+    RoutingContext routing;
+
     @GET
     @Path("password/change")
     @Authenticated
@@ -61,7 +65,12 @@ public class PasswordResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response change(@RestForm String current, @RestForm String password, @RestForm String confirmation) {
         long personId = identity.getAttribute(PersonIdentityProviders.PERSON_ID);
-        PasswordService.Changed changed = passwords.change(personId, current, password, confirmation);
+        PasswordService.Changed changed = passwords.change(personId, current, password, confirmation,
+                PersonIdentityProviders.clientAddress(routing));
+        if (changed.retryAfter().isPresent()) {
+            return Response.status(429).header(HttpHeaders.RETRY_AFTER, Math.max(1, changed.retryAfter().get().toSeconds()))
+                    .entity(Templates.change(changed.errors())).build();
+        }
         if (changed.errors().any()) {
             return Response.status(400).entity(Templates.change(changed.errors())).build();
         }

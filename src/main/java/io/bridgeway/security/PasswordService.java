@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Changing a password, and resetting a forgotten one by an e-mailed single-use link. Both end every
@@ -33,26 +34,42 @@ public class PasswordService {
     @Inject
     BridgewayConfig config;
 
+    @Inject
+    LoginThrottle throttle;
+
     Clock clock = Clock.systemUTC();
 
-    /** The new session version, so the caller can keep the browser that made the change signed in. */
-    public record Changed(FormErrors errors, int sessionVersion) {
+    /**
+     * The new session version, so the caller can keep the browser that made the change signed in; or the
+     * errors, with how long to wait when too many wrong current passwords were tried ({@code retryAfter}).
+     */
+    public record Changed(FormErrors errors, int sessionVersion, Optional<Duration> retryAfter) {
     }
 
+    /**
+     * Throttled like sign-in, with the account's and the client address's failures counted together with
+     * theirs: a stolen session must not give unlimited guesses at the current password.
+     */
     @Transactional
-    public Changed change(long personId, String current, String replacement, String confirmation) {
+    public Changed change(long personId, String current, String replacement, String confirmation, String clientAddress) {
         Person person = Person.findById(personId);
         FormErrors errors = FormErrors.none();
+        Optional<Duration> wait = throttle.blockedFor(person.email, clientAddress);
+        if (wait.isPresent()) {
+            errors.add("current", "Too many wrong passwords; try again in " + LoginThrottle.inWords(wait.get()) + ".");
+            return new Changed(errors, person.sessionVersion, wait);
+        }
         if (!Passwords.matches(current, person.passwordHash)) {
             errors.add("current", "That is not your current password.");
+            throttle.recordFailure(person.email, clientAddress);
         }
         checkNew(replacement, confirmation, person, errors);
         if (errors.any()) {
-            return new Changed(errors, person.sessionVersion);
+            return new Changed(errors, person.sessionVersion, Optional.empty());
         }
         setPassword(person, replacement);
         audit.record("PASSWORD_CHANGED", "Person", person.id, null, null);
-        return new Changed(errors, person.sessionVersion + 1);
+        return new Changed(errors, person.sessionVersion + 1, Optional.empty());
     }
 
     /**

@@ -11,7 +11,9 @@ import io.bridgeway.support.WebSession;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jsoup.nodes.Document;
@@ -25,6 +27,11 @@ class AdminOutboxPageTest {
     static final String SECRET_BODY = "Your mentor is someone confidential";
 
     static long failed(String recipient) {
+        return message(recipient, Status.FAILED, Instant.now());
+    }
+
+    /** A row as the sender leaves it; a pending one due at {@code nextAttemptAt} (or held until then by a sender). */
+    static long message(String recipient, Status status, Instant nextAttemptAt) {
         return QuarkusTransaction.requiringNew().call(() -> {
             OutboxMessage m = new OutboxMessage();
             m.kind = "ROUND_PUBLISHED";
@@ -33,11 +40,11 @@ class AdminOutboxPageTest {
             m.subject = "Pilot: your matches";
             m.textBody = SECRET_BODY;
             m.messageId = "<" + UUID.randomUUID() + "@bridgeway>";
-            m.status = Status.FAILED;
-            m.attempts = 8;
+            m.status = status;
+            m.attempts = status == Status.FAILED ? 8 : 1;
             m.lastError = "550 5.1.1 mailbox unavailable";
             m.createdAt = Instant.now();
-            m.nextAttemptAt = m.createdAt;
+            m.nextAttemptAt = nextAttemptAt;
             m.persist();
             return m.id;
         });
@@ -95,5 +102,28 @@ class AdminOutboxPageTest {
         assertTrue(Mailboxes.message(a).status != Status.FAILED && Mailboxes.message(b).status != Status.FAILED);
         assertEquals(0, (long) QuarkusTransaction.requiringNew().call(() -> OutboxMessage.count(
                 "status = ?1 and createdAt <= ?2", Status.FAILED, clicked)), "every failed message was requeued");
+    }
+
+    @Test
+    void onlyFailedMessagesHaveARetryAndRetryingAPendingOneChangesNothing() {
+        long failed = failed(WebSession.uniqueEmail("outbox-retriable"));
+        // held by a sender, as claimDue leaves it: still PENDING, due when the claim runs out
+        long claimed = message(WebSession.uniqueEmail("outbox-being-sent"), Status.PENDING,
+                Instant.now().plus(Duration.ofMinutes(5)));
+        OutboxMessage before = Mailboxes.message(claimed);
+        WebSession admin = WebSession.withRole("outbox-pending-admin", Role.ADMIN);
+        Document page = admin.page("/admin/outbox");
+        assertEquals(1, page.select("tr#message-" + failed + " form[action=/admin/outbox/" + failed + "/retry] button").size());
+        Element pendingRow = page.selectFirst("tr#message-" + claimed);
+        assertTrue(pendingRow != null && pendingRow.text().contains("PENDING"), "the pending message is listed");
+        assertTrue(pendingRow.select("form, button").isEmpty(), "no Retry for a message a sender may hold: " + pendingRow);
+
+        Response refused = admin.submit("/admin/outbox", "/admin/outbox/" + claimed + "/retry", Map.of());
+        assertEquals(303, refused.statusCode(), "back to the list, with a message");
+        assertTrue(admin.page("/admin/outbox").text().contains("Message " + claimed
+                + " has not failed: it is being sent or waits for its next attempt"), "the admin is told why");
+        OutboxMessage after = Mailboxes.message(claimed);
+        assertEquals(List.of(Status.PENDING, before.version, before.attempts, before.nextAttemptAt),
+                List.of(after.status, after.version, after.attempts, after.nextAttemptAt), "nothing changed");
     }
 }
