@@ -44,6 +44,7 @@ curl -s -o /dev/null -b "$JAR" -c "$JAR" --data-urlencode "email=$USER_EMAIL" --
   --data-urlencode "csrf-token=$TOKEN" "$BASE_URL/login"
 TOKEN=$(csrf /profile/api-tokens)
 SECRET=$(curl -s -b "$JAR" -c "$JAR" --data-urlencode "name=bench $(date +%s%N)" --data-urlencode "expiresOn=" \
+  --data-urlencode "password=$USER_PASSWORD" \
   --data-urlencode "csrf-token=$TOKEN" "$BASE_URL/profile/api-tokens" | sed -n 's/.*id="new-token-secret">\([^<]*\)<.*/\1/p')
 [ -n "$SECRET" ] || { echo "could not make an API token" >&2; exit 1; }
 SESSION=$(awk '$6 == "bw-session" { print $7 }' "$JAR")

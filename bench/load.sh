@@ -42,6 +42,7 @@ api_auth() {
   csrf=$(curl -s -b "$jar" -c "$jar" "$APP_URL/profile/api-tokens" | sed -n 's/.*name="csrf-token" value="\([^"]*\)".*/\1/p' | head -1)
   if [[ -n "$csrf" ]]; then
     page=$(curl -s -L -b "$jar" -c "$jar" --data-urlencode "csrf-token=$csrf" --data-urlencode "name=load test" \
+      --data-urlencode "password=$PASSWORD" \
       "$APP_URL/profile/api-tokens")
     secret=$(sed -n 's/.*id="new-token-secret">\([^<]*\)<.*/\1/p' <<< "$page" | head -1)
     if [[ -n "$secret" ]]; then

@@ -6,6 +6,7 @@ import io.bridgeway.people.PersonDeleted;
 import io.bridgeway.web.FormErrors;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -22,8 +23,10 @@ import java.util.Optional;
 /**
  * Personal API tokens for scripts: made by their owner (shown once), listed, revoked, and checked on every
  * {@code Authorization: Bearer} call. A token is {@code bw_} and 192 random bits; only its SHA-256 is stored.
- * A password change keeps them (they are separate credentials, each revocable here); deleting the account
- * deletes them; while the account is deactivated they do not work.
+ * Making one needs the current password (or, for an account without one, a company sign-in in the last few
+ * minutes): a stolen session must not become lasting API access. A password change keeps them (they are
+ * separate credentials, each revocable here); a password reset revokes them all; deleting the account deletes
+ * them; while the account is deactivated they do not work.
  */
 @ApplicationScoped
 public class ApiTokens {
@@ -64,6 +67,8 @@ public class ApiTokens {
     /** Checks the name and the optional expiry date (yyyy-mm-dd) first; saves nothing when either is refused. */
     @Transactional
     public Created create(long personId, String rawName, String rawExpiresOn) {
+        // one creation at a time per person, so parallel posts cannot pass the name and count checks together
+        Person owner = Person.findById(personId, LockModeType.PESSIMISTIC_WRITE);
         FormErrors errors = new FormErrors();
         String name = rawName == null ? "" : rawName.strip();
         if (name.isEmpty()) {
@@ -98,7 +103,7 @@ public class ApiTokens {
         }
         String secret = PREFIX + Passwords.randomToken(RANDOM_BYTES);
         ApiToken token = new ApiToken();
-        token.person = Person.findById(personId);
+        token.person = owner;
         token.name = name;
         token.tokenHash = Passwords.sha256(secret);
         token.createdAt = clock.instant();

@@ -118,7 +118,7 @@ public class PasswordResource {
         if (errors.any()) {
             return Response.status(400).entity(Templates.reset(token, errors)).build();
         }
-        return Response.fromResponse(Flash.redirect("/login", "Your password has been reset. Sign in with the new one."))
+        return Response.fromResponse(Flash.redirect("/login", "Your password has been reset, and any API tokens revoked. Sign in with the new one."))
                 .header(HttpHeaders.SET_COOKIE, sessionCookie.expired()).build();
     }
 }

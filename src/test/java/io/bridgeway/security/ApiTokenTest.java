@@ -13,6 +13,8 @@ import io.bridgeway.support.WebSession;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -25,10 +27,13 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ApiTokenTest {
 
+    @Inject
+    SessionTokens sessionTokens;
+
     private static final String PAGE = "/profile/api-tokens";
 
     private static Response create(WebSession owner, String name, String expiresOn) {
-        return owner.submit(PAGE, PAGE, Map.of("name", name, "expiresOn", expiresOn));
+        return owner.submit(PAGE, PAGE, Map.of("name", name, "expiresOn", expiresOn, "password", WebSession.PASSWORD));
     }
 
     private static String secretOf(Response created) {
@@ -198,6 +203,75 @@ class ApiTokenTest {
         assertEquals(0L, (long) QuarkusTransaction.requiringNew().call(
                 () -> ApiToken.count("tokenHash", Passwords.sha256(second))), "deleted with the account");
         assertEquals(401, me(second).statusCode());
+    }
+
+    @Test
+    void aSessionAloneMakesNoTokenTheCurrentPasswordIsNeededAndGuessingItIsThrottled() {
+        String email = WebSession.uniqueEmail("token-stolen-session");
+        WebSession thief = WebSession.signedUp(email, Map.of()); // as good as the owner's cookie
+        Response missing = thief.submit(PAGE, PAGE, Map.of("name", "backdoor", "expiresOn", ""));
+        assertEquals(400, missing.statusCode());
+        assertTrue(Jsoup.parse(missing.asString()).select("#password-error").text().contains("current password"));
+        assertEquals("backdoor", Jsoup.parse(missing.asString()).select("input#name").attr("value"), "kept as typed");
+        assertTrue(Jsoup.parse(missing.asString()).select("input#password").attr("value").isEmpty(), "never echoed");
+        for (int i = 0; i < 5; i++) {
+            Response wrong = thief.submit(PAGE, PAGE, Map.of("name", "backdoor", "expiresOn", "", "password", "guess-" + i));
+            assertEquals(400, wrong.statusCode(), "guess " + i);
+            assertTrue(Jsoup.parse(wrong.asString()).select("#password-error").text().contains("not your current password"));
+        }
+        Response throttled = thief.submit(PAGE, PAGE,
+                Map.of("name", "backdoor", "expiresOn", "", "password", WebSession.PASSWORD));
+        assertEquals(429, throttled.statusCode(), "the sign-in throttle counts these guesses");
+        assertTrue(Integer.parseInt(throttled.header("Retry-After")) > 0);
+        assertTrue(Jsoup.parse(throttled.asString()).select("#password-error").text().contains("Try again in"));
+        assertEquals(0, tokens(email), "nothing made");
+    }
+
+    @Test
+    void anAccountWithoutAPasswordMakesATokenOnlyRightAfterItsCompanySignIn() {
+        String email = WebSession.uniqueEmail("token-company");
+        WebSession fresh = WebSession.signedUp(email, Map.of());
+        long personId = WebSession.idOf(email);
+        QuarkusTransaction.requiringNew().run(() -> Person.update("passwordHash = null where id = ?1", personId));
+        Document page = fresh.page(PAGE);
+        assertTrue(page.select("input#password").isEmpty(), "no password to ask for");
+        assertFalse(page.select("#token-needs-recent-sign-in").isEmpty());
+        assertEquals(200, fresh.submit(PAGE, PAGE, Map.of("name", "fresh", "expiresOn", "")).statusCode(),
+                "signed in a moment ago");
+
+        Instant now = Instant.now();
+        int version = QuarkusTransaction.requiringNew().call(() -> Person.<Person>findById(personId).sessionVersion);
+        var stale = new SessionTokens.SessionToken(personId, version, now.minus(Duration.ofMinutes(11)), now);
+        WebSession old = new WebSession().withCookie(SessionCookie.NAME, sessionTokens.encode(stale));
+        Response refused = old.submit(PAGE, PAGE, Map.of("name", "stale", "expiresOn", ""));
+        assertEquals(400, refused.statusCode());
+        assertTrue(Jsoup.parse(refused.asString()).select(".error-summary").text().contains("sign in again"));
+        assertEquals(1, tokens(email));
+    }
+
+    @Test
+    void aPasswordResetRevokesEveryToken() {
+        String email = WebSession.uniqueEmail("token-reset");
+        WebSession owner = WebSession.signedUp(email, Map.of());
+        String first = secretOf(create(owner, "one", ""));
+        String second = secretOf(create(owner, "two", ""));
+        long personId = WebSession.idOf(email);
+        String link = "known-reset-token-" + personId;
+        QuarkusTransaction.requiringNew().run(() -> { // as the mailed link would be
+            PasswordReset reset = new PasswordReset();
+            reset.person = Person.findById(personId);
+            reset.tokenHash = Passwords.sha256(link);
+            reset.createdAt = Instant.now();
+            reset.expiresAt = reset.createdAt.plus(PasswordService.RESET_VALID_FOR);
+            reset.persist();
+        });
+        String replacement = "a-brand-new-passphrase-43";
+        Response reset = new WebSession().submit("/password/reset?token=" + link, "/password/reset",
+                Map.of("token", link, "password", replacement, "confirmation", replacement));
+        assertEquals(303, reset.statusCode(), reset.asString());
+        assertEquals(401, me(first).statusCode(), "whoever took the account loses what they made with it");
+        assertEquals(401, me(second).statusCode());
+        assertEquals(0, tokens(email));
     }
 
     @Test

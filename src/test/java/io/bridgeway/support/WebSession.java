@@ -77,6 +77,12 @@ public class WebSession {
         return submit("/login", "/login", Map.of("email", email, "password", password));
     }
 
+    /** Sends this cookie from now on, as a browser that was given it would (a forged or aged session, say). */
+    public WebSession withCookie(String name, String value) {
+        cookies.put(name, value);
+        return this;
+    }
+
     public String cookie(String name) {
         return cookies.get(name);
     }
