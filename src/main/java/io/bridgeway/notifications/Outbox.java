@@ -19,6 +19,7 @@ public class Outbox {
 
     public static final String ROUND_PUBLISHED = "ROUND_PUBLISHED";
     public static final String PASSWORD_RESET = "PASSWORD_RESET";
+    public static final String API_TOKEN_CREATED = "API_TOKEN_CREATED";
 
     @Inject
     AuditLog audit;

@@ -1,6 +1,9 @@
 package io.bridgeway.security;
 
+import io.bridgeway.BridgewayConfig;
 import io.bridgeway.audit.AuditLog;
+import io.bridgeway.notifications.MatchNotifier;
+import io.bridgeway.notifications.Outbox;
 import io.bridgeway.people.Person;
 import io.bridgeway.people.PersonDeleted;
 import io.bridgeway.web.FormErrors;
@@ -54,6 +57,12 @@ public class ApiTokens {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    BridgewayConfig config;
 
     Clock clock = Clock.systemUTC();
 
@@ -111,6 +120,15 @@ public class ApiTokens {
         token.persist();
         audit.record("API_TOKEN_CREATED", "API_TOKEN", token.id, null,
                 "\"" + name + "\"" + (expiresOn == null ? ", no expiry" : ", expires " + expiresOn));
+        // The owner hears of every new credential, so one made by someone else does not go unnoticed.
+        String tokensPage = BridgewayConfig.baseUrl(config.publicUrl()).orElse(BridgewayConfig.LOCAL_URL)
+                + "/profile/api-tokens";
+        outbox.enqueue(new MatchNotifier.Notice(owner.email, owner.fullName, "A new Bridgeway API token: " + name,
+                "Hello " + owner.fullName + ",\n\nA personal API token named \"" + name + "\" was made for your "
+                        + "Bridgeway account" + (expiresOn == null ? "" : ", valid through " + expiresOn) + ". "
+                        + "It can call the Bridgeway API as you.\n\nIf you did not make it, revoke it at once and "
+                        + "change your password:\n\n" + tokensPage + "\n", null, null),
+                Outbox.API_TOKEN_CREATED, null);
         return new Created(errors, secret, listed(token, token.createdAt));
     }
 

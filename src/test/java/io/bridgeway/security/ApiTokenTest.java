@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bridgeway.audit.AuditEntry;
+import io.bridgeway.notifications.Outbox;
+import io.bridgeway.notifications.OutboxMessage;
 import io.bridgeway.people.Person;
 import io.bridgeway.support.WebSession;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -79,6 +81,12 @@ class ApiTokenTest {
             assertNull(stored.lastUsedAt);
         });
         assertEquals(1, audited("API_TOKEN_CREATED", id));
+        // the owner is told (queued in the outbox with the token, so it survives a crash), never the secret
+        OutboxMessage notice = QuarkusTransaction.requiringNew().call(() -> OutboxMessage.<OutboxMessage>find(
+                "recipient = ?1 and kind = ?2", email, Outbox.API_TOKEN_CREATED).singleResult());
+        assertEquals("A new Bridgeway API token: weekly export", notice.subject);
+        assertTrue(notice.textBody.contains("/profile/api-tokens"), notice.textBody);
+        assertFalse(notice.textBody.contains(secret), "the secret is never mailed");
 
         Response answer = me(secret);
         assertEquals(200, answer.statusCode(), answer.asString());
