@@ -84,6 +84,11 @@ public class RoundJobs {
         return true;
     }
 
+    /** Whether this node is solving the round now (its heartbeat renews the round's lease). */
+    boolean solvingHere(long roundId) {
+        return solving.contains(roundId);
+    }
+
     /** In the saving transaction: whether this node still holds the round's solve, so its result may be saved. */
     boolean holds(long roundId) {
         return leases.holds(lease(roundId));
@@ -155,7 +160,7 @@ public class RoundJobs {
             if (node.stopping()) {
                 break; // leave the rest to a node that stays
             }
-            if (!solving.contains(roundId) && QuarkusTransaction.requiringNew().call(() -> interruptIfOrphaned(roundId))) {
+            if (!solvingHere(roundId) && QuarkusTransaction.requiringNew().call(() -> interruptIfOrphaned(roundId))) {
                 interrupted++;
             }
         }

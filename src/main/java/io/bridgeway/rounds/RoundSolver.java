@@ -24,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import io.bridgeway.BridgewayConfig;
 import io.bridgeway.cluster.ClusterNode;
+import io.bridgeway.web.UnavailableException;
 import org.optaplanner.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
 import org.optaplanner.core.api.solver.SolverManager;
 import org.optaplanner.core.api.solver.SolverStatus;
@@ -63,13 +64,34 @@ public class RoundSolver {
     @Inject
     RoundJobs jobs;
 
-    /** Starts solving; the round must already be committed in state SOLVING. */
+    static final String NOT_STARTED = "The solve could not start; the error has been logged. "
+            + "Try \"Solve again\" on the round in a moment.";
+
+    /**
+     * Starts solving; the round must already be committed in state SOLVING. When the start fails here (the
+     * database did not answer, say), the round is marked FAILED and its lease and running state go, so that it
+     * can be solved again at once; then this throws {@link UnavailableException}.
+     */
     public void solve(long roundId) {
         progress.started(roundId); // first: a shutdown's stop request from here on is kept
         if (!jobs.solving(roundId)) {
             return; // this node is shutting down: the round was marked interrupted
         }
         inFlight.add(roundId);
+        try {
+            begin(roundId);
+        } catch (RuntimeException e) {
+            try {
+                failed(roundId, "The solve could not start: ", e);
+            } catch (RuntimeException notMarked) {
+                // it ended here all the same: with its lease no longer renewed, the lease recovery marks it interrupted
+                e.addSuppressed(notMarked);
+            }
+            throw new UnavailableException(NOT_STARTED, e);
+        }
+    }
+
+    private void begin(long roundId) {
         RoundResults.Work work = results.work(roundId);
         if (work.pairs()) {
             solvePairs(roundId, work.circles());
@@ -172,8 +194,11 @@ public class RoundSolver {
         } else {
             Log.errorf(error, "Solving round %d failed", roundId);
         }
-        results.finished(roundId, SolveState.FAILED, what + error.getMessage());
-        ended(roundId);
+        try {
+            results.finished(roundId, SolveState.FAILED, what + error.getMessage());
+        } finally {
+            ended(roundId); // also when the round could not be marked: this node must stop renewing its lease
+        }
     }
 
     /** Every way a solve on this node ends: its results are saved (or its failure noted) by now. */

@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.bridgeway.cluster.ClusterNode;
 import io.bridgeway.cluster.Leases;
 import io.bridgeway.matching.pairing.domain.PairingSolution;
+import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.optaplanner.core.api.solver.SolverManager;
@@ -23,9 +23,6 @@ class RoundRecoveryTest {
 
     @Inject
     RoundJobs jobs;
-
-    @Inject
-    EntityManager em;
 
     @Inject
     SolverManager<PairingSolution, Long> pairingSolver;
@@ -121,9 +118,7 @@ class RoundRecoveryTest {
         assertTrue(interrupted.getString("solveMessage").contains("shut down"), interrupted.getString("solveMessage"));
         assertEquals(savedPairs, interrupted.getList("pairs.id", Long.class),
                 "the last saved pairs stay: the cut-short solve saved nothing over them");
-        assertEquals(0, count("select count(*) from cluster_lease where lease_name = 'round-solve:" + roundId + "'"),
-                "its lease is gone, so no node waits for it");
-        assertEquals(0, count("select count(*) from round_solve where round_id = " + roundId));
+        assertNoSolveRecorded(roundId); // its lease is gone too, so no node waits for it
         assertEquals(0, jobs.recoverExpired(), "nothing left for the lease recovery");
 
         RoundLifecycleTest.as(c.pm()).post("/api/v1/rounds/" + roundId + "/solve?version=" + interrupted.getLong("version"))
@@ -148,11 +143,19 @@ class RoundRecoveryTest {
         JsonPath round = RoundLifecycleTest.as(c.pm()).get("/api/v1/rounds/" + roundId).then().extract().jsonPath();
         assertEquals("INTERRUPTED", round.getString("solveState"));
         assertTrue(round.getString("solveMessage").contains("shut down"), round.getString("solveMessage"));
-        assertEquals(0, count("select count(*) from cluster_lease where lease_name = 'round-solve:" + roundId + "'"));
+        assertNoSolveRecorded(roundId);
         assertEquals(3, round.getInt("matched"), "the saved pairs stay");
     }
 
-    long count(String sql) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql).getSingleResult()).longValue());
+    /** Neither a lease nor a running solve (round_solve) is left for the round. */
+    static void assertNoSolveRecorded(long roundId) {
+        assertEquals(0, count("select count(*) from cluster_lease where lease_name = '" + RoundJobs.lease(roundId) + "'"),
+                "its lease is gone");
+        assertEquals(0, count("select count(*) from round_solve where round_id = " + roundId), "no running solve");
+    }
+
+    static long count(String sql) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) Panache.getEntityManager().createNativeQuery(sql)
+                .getSingleResult()).longValue());
     }
 }
