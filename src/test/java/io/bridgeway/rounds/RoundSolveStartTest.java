@@ -59,11 +59,11 @@ class RoundSolveStartTest {
         }
 
         @Override
-        public void finished(long roundId, SolveState state, String message) {
+        public void finished(long roundId, String claim, SolveState state, String message) {
             if (failMarking.getAndSet(false)) {
                 throw new IllegalStateException(POOL_TIMEOUT);
             }
-            real.finished(roundId, state, message);
+            real.finished(roundId, claim, state, message);
         }
 
         @Override
@@ -77,13 +77,15 @@ class RoundSolveStartTest {
         }
 
         @Override
-        public void savePairing(long roundId, PairingResult result, boolean stopped, boolean circlesFollow) {
-            real.savePairing(roundId, result, stopped, circlesFollow);
+        public void savePairing(long roundId, String claim, PairingResult result, boolean stopped,
+                boolean circlesFollow) {
+            real.savePairing(roundId, claim, result, stopped, circlesFollow);
         }
 
         @Override
-        public void saveCircles(long roundId, CirclesResult result, List<CirclePin> pins, boolean stopped) {
-            real.saveCircles(roundId, result, pins, stopped);
+        public void saveCircles(long roundId, String claim, CirclesResult result, List<CirclePin> pins,
+                boolean stopped) {
+            real.saveCircles(roundId, claim, result, pins, stopped);
         }
 
         @Override
@@ -137,7 +139,7 @@ class RoundSolveStartTest {
                 WebSession.formData(pm.page("/rounds/" + roundId), "form[action=" + solveAgain + "]", Map.of()));
         assertEquals(503, refused.statusCode());
         assertTrue(refused.asString().contains("The solve could not start"), "the round page, with the reason");
-        assertEquals(SolveState.FAILED, state(roundId));
+        assertEquals(SolveState.FAILED, RoundRecoveryTest.state(roundId));
         assertNothingRunning(roundId);
 
         RoundLifecycleTest.as(c.pm()).post("/api/v1/rounds/" + roundId + "/discard").then().statusCode(200);
@@ -162,7 +164,7 @@ class RoundSolveStartTest {
 
         // the scheduled lease recovery (every second in tests) finds no solve holding the round
         Awaitility.await("the lease recovery").atMost(Duration.ofSeconds(30))
-                .until(() -> state(roundId) == SolveState.INTERRUPTED);
+                .until(() -> RoundRecoveryTest.state(roundId) == SolveState.INTERRUPTED);
         assertNothingRunning(roundId);
         RoundLifecycleTest.as(c.pm()).post("/api/v1/rounds/" + roundId + "/solve?version=" + version(roundId))
                 .then().statusCode(200);
@@ -181,9 +183,6 @@ class RoundSolveStartTest {
         RoundRecoveryTest.assertNoSolveRecorded(roundId);
     }
 
-    SolveState state(long roundId) {
-        return QuarkusTransaction.requiringNew().call(() -> MatchingRound.<MatchingRound>findById(roundId).solveState);
-    }
 
     long version(long roundId) {
         return QuarkusTransaction.requiringNew().call(() -> MatchingRound.<MatchingRound>findById(roundId).version);
