@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Named leases in table {@code cluster_lease}: one node holds a lease until it runs out; the holder renews
@@ -30,6 +31,12 @@ public class Leases {
 
     /** How long a shutdown waits for this node's job runs in progress before it gives the leases back. */
     static final Duration RUNS_END_WITHIN = Duration.ofSeconds(10);
+
+    /** Between a node's id and a claim's number in a claim's owner name (not a LIKE wildcard). */
+    static final String CLAIM = "#";
+
+    /** Numbers this node's claims (see {@link #newClaim}). */
+    private final AtomicLong claims = new AtomicLong();
 
     /** Job runs in progress on this node. */
     private final AtomicInteger runsHere = new AtomicInteger();
@@ -68,26 +75,50 @@ public class Leases {
                 .setParameter(4, now).executeUpdate() == 1;
     }
 
+    /**
+     * A new owner for one piece of this node's work (a round's solve): this node's id and a number, so that the
+     * node's next solve of a round holds a lease that its earlier solve of that round does not. A claim is one of
+     * this node's leases when the node gives them all back.
+     */
+    public String newClaim() {
+        return node.id() + CLAIM + claims.incrementAndGet();
+    }
+
     /** Extends a lease this node holds; false when it is no longer ours (it ran out and another node took it). */
     public boolean renew(String name, Duration duration) {
+        return renew(name, duration, node.id());
+    }
+
+    /** Extends a lease held by {@code owner} (this node or one of its claims); false when it is no longer its. */
+    public boolean renew(String name, Duration duration, String owner) {
         return em.createNativeQuery("update cluster_lease set held_until = ?1 where lease_name = ?2 and owner_node = ?3")
-                .setParameter(1, clock.instant().plus(duration)).setParameter(2, name).setParameter(3, node.id())
+                .setParameter(1, clock.instant().plus(duration)).setParameter(2, name).setParameter(3, owner)
                 .executeUpdate() == 1;
     }
 
     /** Creates a lease held by this node; the name must be new (a round's solve, in its start transaction). */
     public void create(String name, Duration duration) {
+        create(name, duration, node.id());
+    }
+
+    /** Creates a lease held by {@code owner}, this node or one of its claims, replacing any lease of that name. */
+    public void create(String name, Duration duration, String owner) {
         em.createNativeQuery("delete from cluster_lease where lease_name = ?1").setParameter(1, name).executeUpdate();
         em.createNativeQuery("insert into cluster_lease (lease_name, owner_node, held_until) values (?1, ?2, ?3)")
-                .setParameter(1, name).setParameter(2, node.id()).setParameter(3, clock.instant().plus(duration))
+                .setParameter(1, name).setParameter(2, owner).setParameter(3, clock.instant().plus(duration))
                 .executeUpdate();
     }
 
     /** Whether this node holds the lease now (it exists, is ours and has not run out). */
     public boolean holds(String name) {
+        return holds(name, node.id());
+    }
+
+    /** Whether {@code owner} holds the lease now (it exists, is its and has not run out). */
+    public boolean holds(String name, String owner) {
         Number held = (Number) em.createNativeQuery("select count(*) from cluster_lease where lease_name = ?1 "
                 + "and owner_node = ?2 and held_until >= ?3")
-                .setParameter(1, name).setParameter(2, node.id()).setParameter(3, clock.instant()).getSingleResult();
+                .setParameter(1, name).setParameter(2, owner).setParameter(3, clock.instant()).getSingleResult();
         return held.intValue() > 0;
     }
 
@@ -98,21 +129,27 @@ public class Leases {
         return found.intValue() > 0;
     }
 
-    /** Drops a lease this node holds (a round's solve ended). */
+    /** Drops a lease this node holds (a round's solve it took over ended). */
     public void drop(String name) {
+        drop(name, node.id());
+    }
+
+    /** Drops a lease {@code owner} holds (a round's solve ended); another owner's lease of that name stays. */
+    public void drop(String name, String owner) {
         em.createNativeQuery("delete from cluster_lease where lease_name = ?1 and owner_node = ?2")
-                .setParameter(1, name).setParameter(2, node.id()).executeUpdate();
+                .setParameter(1, name).setParameter(2, owner).executeUpdate();
     }
 
     /**
      * Gives back every lease this node holds (in the caller's transaction): a job's or a solve's, running or
      * in its quiet time, so another node takes each over at its next try instead of when it runs out. The
-     * rows stay (a job's row is made once, by migration). Returns how many were held.
+     * rows stay (a job's row is made once, by migration). Returns how many were held, claims included.
      */
     public int releaseAll() {
-        return em.createNativeQuery("update cluster_lease set held_until = ?1 where owner_node = ?2 and held_until >= ?3")
+        return em.createNativeQuery("update cluster_lease set held_until = ?1 "
+                + "where (owner_node = ?2 or owner_node like ?4) and held_until >= ?3")
                 .setParameter(1, GIVEN_BACK).setParameter(2, node.id()).setParameter(3, clock.instant())
-                .executeUpdate();
+                .setParameter(4, node.id() + CLAIM + "%").executeUpdate();
     }
 
     /**

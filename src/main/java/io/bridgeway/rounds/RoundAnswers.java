@@ -5,6 +5,7 @@ import io.bridgeway.web.Flash;
 import io.bridgeway.web.FormFields;
 import io.bridgeway.web.RuleViolationException;
 import io.bridgeway.web.StaleEditException;
+import io.bridgeway.web.UnavailableException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.RequestScoped;
@@ -83,8 +84,9 @@ class RoundAnswers {
     }
 
     /**
-     * A refused (400) or stale (409) change: the round page again at the manager's place, with the reason at the
-     * top; for htmx the reason alone (htmx swaps only 2xx answers, and the rest of the page stays as it was).
+     * A refused (400), stale (409) or not done (503) change: the round page again at the manager's place, with
+     * the reason at the top; for htmx the reason alone (htmx swaps only 2xx answers, and the rest of the page
+     * stays as it was).
      */
     Response refused(RuntimeException e, UriInfo uri) {
         long id = Long.parseLong(uri.getPathParameters().getFirst("id"));
@@ -92,10 +94,17 @@ class RoundAnswers {
             if (htmx()) {
                 return html(changedPart(id, e.getMessage(), "problem", 0)).header("HX-Reswap", "none").build();
             }
-            return html(page(id, place, e.getMessage())).status(e instanceof StaleEditException ? 409 : 400).build();
+            return html(page(id, place, e.getMessage())).status(status(e)).build();
         } catch (NotFoundException noSuchRound) { // a refused form for a round that does not exist: plain 404
             return ErrorPages.nothingHere(uri);
         }
+    }
+
+    private static int status(RuntimeException refusal) {
+        if (refusal instanceof StaleEditException) {
+            return 409;
+        }
+        return refusal instanceof UnavailableException ? 503 : 400;
     }
 
     private TemplateInstance changedPart(long id, String message, String part, long pairId) {

@@ -5,6 +5,7 @@ import static io.bridgeway.rounds.RoundAnswers.version;
 import io.bridgeway.security.Role;
 import io.bridgeway.web.RuleViolationException;
 import io.bridgeway.web.StaleEditException;
+import io.bridgeway.web.UnavailableException;
 import io.bridgeway.web.Viewer;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -88,7 +89,7 @@ public class RoundDecisionResource {
         return answers.reload(id, null, RoundWords.DISCARDED);
     }
 
-    @ServerExceptionMapper({RuleViolationException.class, StaleEditException.class})
+    @ServerExceptionMapper({RuleViolationException.class, StaleEditException.class, UnavailableException.class})
     public Response refused(RuntimeException e, UriInfo uri) {
         return answers.refused(e, uri);
     }

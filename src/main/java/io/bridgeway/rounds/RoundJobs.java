@@ -13,7 +13,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -23,7 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * marks the round INTERRUPTED, as a restart always did: the snapshot, pins and edits stay, and a manager
  * solves it again. A manager's Stop on any node reaches the solving node through the database. A node that
  * shuts down (SIGTERM, a rolling update) does the same for its own solves at once, before it gives its
- * leases back, so no round waits for a lease to run out.
+ * leases back, so no round waits for a lease to run out. The lease is held by one solve, not by the node (its
+ * owner is a claim, {@link Leases#newClaim}): a node that stalled past its lease and is then asked to solve the
+ * round again holds the new solve's lease, which its earlier solve can neither save under nor drop.
  */
 @ApplicationScoped
 public class RoundJobs {
@@ -57,46 +59,61 @@ public class RoundJobs {
 
     static final String NODE_LOST = "The application stopped while this round was solving. Solve it again.";
 
-    /** Rounds this node is solving now. */
-    private final Set<Long> solving = ConcurrentHashMap.newKeySet();
+    /** Rounds this node is solving now, each with its solve's claim. */
+    private final Map<Long, String> solving = new ConcurrentHashMap<>();
 
     static String lease(long roundId) {
         return "round-solve:" + roundId;
     }
 
-    /** In the transaction that sets the round SOLVING: this node holds its solve from the commit on. */
-    void claim(long roundId) {
-        leases.create(lease(roundId), config.cluster().lease());
+    /**
+     * In the transaction that sets the round SOLVING: this node holds the new solve from the commit on. Returns
+     * the solve's claim, which the solve carries to {@link #holds} and {@link #ended}.
+     */
+    String claim(long roundId) {
+        String claim = leases.newClaim();
+        leases.create(lease(roundId), config.cluster().lease(), claim);
         stored.started(roundId);
+        return claim;
     }
 
     /**
      * The solver starts on this node; false when the node is shutting down, and then the round is marked
-     * INTERRUPTED instead (a start that came in during the shutdown).
+     * INTERRUPTED instead (a start that came in during the shutdown). An earlier solve of the round here
+     * (one whose lease ran out) is no longer renewed.
      */
-    boolean solving(long roundId) {
-        solving.add(roundId);
+    boolean solving(long roundId, String claim) {
+        solving.put(roundId, claim);
         if (node.stopping()) { // checked after adding: either this or the shutdown's pass sees the round
-            interrupt(roundId, SHUT_DOWN);
-            solving.remove(roundId);
+            interrupt(roundId, claim, SHUT_DOWN);
+            solving.remove(roundId, claim);
             return false;
         }
         return true;
     }
 
-    /** In the saving transaction: whether this node still holds the round's solve, so its result may be saved. */
-    boolean holds(long roundId) {
-        return leases.holds(lease(roundId));
+    /** Whether this node is solving the round now (its heartbeat renews the round's lease). */
+    boolean solvingHere(long roundId) {
+        return solving.containsKey(roundId);
     }
 
-    /** The solve ended on this node (after its result was saved): the lease and the running state go. */
-    void ended(long roundId) {
-        solving.remove(roundId);
-        stored.flush(roundId);
-        stored.forget(roundId);
+    /** In the saving transaction: whether this solve still holds the round, so its result may be saved. */
+    boolean holds(long roundId, String claim) {
+        return leases.holds(lease(roundId), claim);
+    }
+
+    /**
+     * The solve ended on this node (after its result was saved): its lease and running state go. Those of a
+     * later solve of the round (here or on another node) stay.
+     */
+    void ended(long roundId, String claim) {
+        if (solving.remove(roundId, claim)) {
+            stored.flush(roundId);
+            stored.forget(roundId);
+        }
         QuarkusTransaction.requiringNew().run(() -> {
-            leases.drop(lease(roundId));
-            if (!leases.exists(lease(roundId))) { // another node did not take over in between
+            leases.drop(lease(roundId), claim);
+            if (!leases.exists(lease(roundId))) { // no other solve holds the round
                 stored.ended(roundId);
             }
         });
@@ -118,19 +135,21 @@ public class RoundJobs {
         if (node.stopping()) {
             return; // the shutdown ends the solves and gives the leases back
         }
-        for (long roundId : List.copyOf(solving)) {
+        for (Map.Entry<Long, String> solve : Map.copyOf(solving).entrySet()) {
+            long roundId = solve.getKey();
             boolean held = QuarkusTransaction.requiringNew().call(() -> leases.renew(lease(roundId),
-                    config.cluster().lease()));
+                    config.cluster().lease(), solve.getValue()));
             if (!held) {
                 // another node found the lease run out (this node stalled): its result will not be saved
                 Log.warnf("Lost the lease on round %d's solve; stopping it here", roundId);
-                solving.remove(roundId);
-                solver.stop(roundId);
+                if (solving.remove(roundId, solve.getValue())) { // else a new solve of it started here: let it run
+                    solver.stop(roundId);
+                }
                 continue;
             }
             stored.flush(roundId);
         }
-        for (long roundId : stored.stopRequested(solving)) {
+        for (long roundId : stored.stopRequested(List.copyOf(solving.keySet()))) {
             if (!progress.isStopRequested(roundId)) {
                 Log.infof("Stopping round %d's solve, as asked on another node", roundId);
                 solver.stop(roundId);
@@ -155,7 +174,7 @@ public class RoundJobs {
             if (node.stopping()) {
                 break; // leave the rest to a node that stays
             }
-            if (!solving.contains(roundId) && QuarkusTransaction.requiringNew().call(() -> interruptIfOrphaned(roundId))) {
+            if (!solvingHere(roundId) && QuarkusTransaction.requiringNew().call(() -> interruptIfOrphaned(roundId))) {
                 interrupted++;
             }
         }
@@ -195,18 +214,19 @@ public class RoundJobs {
      * {@link #SOLVERS_END_WITHIN}) for the solver threads to end. Returns the rounds it interrupted.
      */
     List<Long> interruptSolvesHere() {
-        List<Long> rounds = List.copyOf(solving);
-        for (long roundId : rounds) {
+        Map<Long, String> solves = Map.copyOf(solving);
+        List<Long> rounds = List.copyOf(solves.keySet());
+        solves.forEach((roundId, claim) -> {
             try {
                 stored.flush(roundId);
                 stored.forget(roundId);
-                interrupt(roundId, SHUT_DOWN);
+                interrupt(roundId, claim, SHUT_DOWN);
             } catch (RuntimeException e) {
                 // the next steps still run: its lease is given back, and another node's recovery marks it
                 Log.errorf(e, "Could not mark round %d interrupted on shutdown", roundId);
             }
-            solving.remove(roundId); // after: the lease recovery skips the rounds solving here
-        }
+            solving.remove(roundId, claim); // after: the lease recovery skips the rounds solving here
+        });
         if (!rounds.isEmpty() && !solver.stopAll(rounds, SOLVERS_END_WITHIN)) {
             Log.warnf("Solver threads of rounds %s did not end within %s", rounds, SOLVERS_END_WITHIN);
         }
@@ -218,10 +238,10 @@ public class RoundJobs {
      * transaction. The solver's final save may commit the same round at the same moment: the loser of that
      * race gets a version conflict, so this tries once more; a result saved first stays.
      */
-    private void interrupt(long roundId, String why) {
+    private void interrupt(long roundId, String claim, String why) {
         Runnable interrupt = () -> QuarkusTransaction.requiringNew().run(() -> {
             results.interrupted(roundId, why);
-            leases.drop(lease(roundId));
+            leases.drop(lease(roundId), claim);
             stored.ended(roundId);
         });
         try {

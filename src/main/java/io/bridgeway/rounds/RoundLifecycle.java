@@ -49,12 +49,16 @@ public class RoundLifecycle {
     /** Snapshots the enrolled participants into a new draft round and starts solving it. */
     public Started start(long programId, String actor) {
         // Commit the snapshot before the solver thread reads it.
-        Started started = Transactions.write(() -> {
+        Claimed claimed = Transactions.write(() -> {
             MatchingRound round = createRound(programId, actor);
-            return new Started(round.id, round.number);
+            return new Claimed(new Started(round.id, round.number), jobs.claim(round.id));
         });
-        solver.solve(started.roundId());
-        return started;
+        solver.solve(claimed.started().roundId(), claimed.claim());
+        return claimed.started();
+    }
+
+    /** A started round and its solve's claim (see {@link RoundJobs#claim}). */
+    private record Claimed(Started started, String claim) {
     }
 
     private MatchingRound createRound(long programId, String actor) {
@@ -90,7 +94,6 @@ public class RoundLifecycle {
         round.solveStartedAt = Instant.now();
         round.lastChangedBy = actor;
         round.persist();
-        jobs.claim(round.id);
         Instant now = Instant.now();
         Map<Long, Waiting.State> waiting = Waiting.after(program);
         for (Enrollment e : enrollments) {
@@ -117,16 +120,16 @@ public class RoundLifecycle {
 
     /** Solves the draft again; pinned pairs stay, everything else is re-optimised. */
     public void resolve(long roundId, long version, String actor) {
-        Transactions.write(() -> {
+        String claim = Transactions.write(() -> {
             MatchingRound round = Rounds.editable(roundId, version, actor);
             round.solveState = SolveState.SOLVING;
             round.solveStartedAt = Instant.now();
             round.solveEndedAt = null;
             round.solveMessage = null;
-            jobs.claim(round.id);
             audit.recordAs(null, actor, "ROUND_RESOLVED", "ROUND", round.id, round.program.id, "Solve again, pins kept");
+            return jobs.claim(round.id);
         });
-        solver.solve(roundId);
+        solver.solve(roundId, claim);
     }
 
     /**

@@ -143,9 +143,9 @@ public class RoundResults {
 
     /** Replaces the round's circles with the result, keeping the managers' pins. */
     @Transactional
-    public void saveCircles(long roundId, CirclesResult result, List<CirclePin> pins, boolean stopped) {
+    public void saveCircles(long roundId, String claim, CirclesResult result, List<CirclePin> pins, boolean stopped) {
         MatchingRound round = MatchingRound.findById(roundId);
-        if (!savable(round)) {
+        if (!savable(round, claim)) {
             return;
         }
         RoundCircle.delete("round = ?1", round);
@@ -182,9 +182,9 @@ public class RoundResults {
 
     /** Replaces the solver-made pairs of a draft with the result; pinned pairs were kept by the solver. */
     @Transactional
-    public void savePairing(long roundId, PairingResult result, boolean stopped, boolean circlesFollow) {
+    public void savePairing(long roundId, String claim, PairingResult result, boolean stopped, boolean circlesFollow) {
         MatchingRound round = MatchingRound.findById(roundId);
-        if (!savable(round)) {
+        if (!savable(round, claim)) {
             return;
         }
         RoundPair.delete("round = ?1 and pinned = false", round);
@@ -231,23 +231,24 @@ public class RoundResults {
     }
 
     @Transactional
-    public void finished(long roundId, SolveState state, String message) {
+    public void finished(long roundId, String claim, SolveState state, String message) {
         MatchingRound round = MatchingRound.findById(roundId);
-        if (savable(round)) {
+        if (savable(round, claim)) {
             finish(round, state, message);
         }
     }
 
     /**
      * A solve's result is kept while the round is a draft (one discarded while solving keeps its state) and
-     * this node still holds the solve (a node that stalled past its lease finds the round taken over).
+     * the solve (its claim) still holds the round (a node that stalled past its lease finds the round taken
+     * over, or solving again).
      */
-    private boolean savable(MatchingRound round) {
+    private boolean savable(MatchingRound round, String claim) {
         if (round == null || !round.draft()) {
             return false;
         }
-        if (!jobs.holds(round.id)) {
-            Log.warnf("This node no longer holds round %d's solve (taken over, or interrupted at shutdown): "
+        if (!jobs.holds(round.id, claim)) {
+            Log.warnf("This solve no longer holds round %d (taken over, solving again, or interrupted at shutdown): "
                     + "its result is not saved", round.id);
             return false;
         }

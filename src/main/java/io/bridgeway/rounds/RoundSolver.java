@@ -19,11 +19,11 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import io.bridgeway.BridgewayConfig;
 import io.bridgeway.cluster.ClusterNode;
+import io.bridgeway.web.UnavailableException;
 import org.optaplanner.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
 import org.optaplanner.core.api.solver.SolverManager;
 import org.optaplanner.core.api.solver.SolverStatus;
@@ -45,8 +45,8 @@ public class RoundSolver {
 
     private final Map<Long, AtomicBoolean> circleStops = new ConcurrentHashMap<>();
 
-    /** Rounds whose solve started here and has not ended (see {@link #ended}). */
-    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    /** Rounds whose solve started here and has not ended (see {@link #ended}), each with its solve's claim. */
+    private final Map<Long, String> inFlight = new ConcurrentHashMap<>();
 
     @Inject
     RoundResults results;
@@ -63,32 +63,55 @@ public class RoundSolver {
     @Inject
     RoundJobs jobs;
 
-    /** Starts solving; the round must already be committed in state SOLVING. */
-    public void solve(long roundId) {
+    static final String NOT_STARTED = "The solve could not start; the error has been logged. "
+            + "Try \"Solve again\" on the round in a moment.";
+
+    /**
+     * Starts solving; the round must already be committed in state SOLVING. When the start fails here (the
+     * database did not answer, say), the round is marked FAILED and its lease and running state go, so that it
+     * can be solved again at once; then this throws {@link UnavailableException}.
+     *
+     * @param claim the solve's claim on the round, from {@link RoundJobs#claim}
+     */
+    public void solve(long roundId, String claim) {
         progress.started(roundId); // first: a shutdown's stop request from here on is kept
-        if (!jobs.solving(roundId)) {
+        if (!jobs.solving(roundId, claim)) {
             return; // this node is shutting down: the round was marked interrupted
         }
-        inFlight.add(roundId);
-        RoundResults.Work work = results.work(roundId);
-        if (work.pairs()) {
-            solvePairs(roundId, work.circles());
-        } else if (work.circles()) {
-            solveCircles(roundId);
-        } else {
-            results.finished(roundId, SolveState.SOLVED, "Nobody takes part as a mentee or circle member.");
-            ended(roundId);
+        inFlight.put(roundId, claim);
+        try {
+            begin(roundId, claim);
+        } catch (RuntimeException e) {
+            try {
+                failed(roundId, claim, "The solve could not start: ", e);
+            } catch (RuntimeException notMarked) {
+                // it ended here all the same: with its lease no longer renewed, the lease recovery marks it interrupted
+                e.addSuppressed(notMarked);
+            }
+            throw new UnavailableException(NOT_STARTED, e);
         }
     }
 
-    private void solvePairs(long roundId, boolean circlesFollow) {
+    private void begin(long roundId, String claim) {
+        RoundResults.Work work = results.work(roundId);
+        if (work.pairs()) {
+            solvePairs(roundId, claim, work.circles());
+        } else if (work.circles()) {
+            solveCircles(roundId, claim);
+        } else {
+            results.finished(roundId, claim, SolveState.SOLVED, "Nobody takes part as a mentee or circle member.");
+            ended(roundId, claim);
+        }
+    }
+
+    private void solvePairs(long roundId, String claim, boolean circlesFollow) {
         long start = System.nanoTime();
         PairingSolution problem;
         try {
             PairingProblem pairing = results.loadPairingProblem(roundId);
             problem = PairingSolutionFactory.build(pairing, config.solve().maxPeople());
         } catch (RuntimeException e) {
-            failed(roundId, "The mentor pairs cannot be solved as they are: ", e);
+            failed(roundId, claim, "The mentor pairs cannot be solved as they are: ", e);
             return;
         }
         // terminateEarly does not reach the exact step (a custom phase); the stop request does.
@@ -100,18 +123,19 @@ public class RoundSolver {
                 finalBest -> {
                     boolean stopped = progress.isStopRequested(roundId);
                     stored.flush(roundId);
-                    results.savePairing(roundId, PairExplainer.explain(finalBest, (System.nanoTime() - start) / 1e9),
+                    results.savePairing(roundId, claim,
+                            PairExplainer.explain(finalBest, (System.nanoTime() - start) / 1e9),
                             stopped, circlesFollow && !stopped);
                     if (circlesFollow && !stopped) {
-                        solveCircles(roundId);
+                        solveCircles(roundId, claim);
                     } else {
-                        ended(roundId);
+                        ended(roundId, claim);
                     }
                 },
-                (id, error) -> failed(roundId, "The pairing solver failed: ", error));
+                (id, error) -> failed(roundId, claim, "The pairing solver failed: ", error));
     }
 
-    private void solveCircles(long roundId) {
+    private void solveCircles(long roundId, String claim) {
         long start = System.nanoTime();
         RoundResults.CirclesInput input;
         CirclesSchedule schedule;
@@ -120,7 +144,7 @@ public class RoundSolver {
             schedule = CirclesScheduleFactory.build(input.problem());
             applyPins(schedule, input.pins());
         } catch (RuntimeException e) {
-            failed(roundId, "The circles cannot be formed as they are: ", e);
+            failed(roundId, claim, "The circles cannot be formed as they are: ", e);
             return;
         }
         // terminateEarly does not reach the custom circle search; this flag does (see stop).
@@ -137,14 +161,14 @@ public class RoundSolver {
                     circleStops.remove(roundId, stopFlag);
                     CircleSeating.seatLeastConnectedAndRescore(input.problem(), finalBest, input.crossTies()::of);
                     stored.flush(roundId);
-                    results.saveCircles(roundId,
+                    results.saveCircles(roundId, claim,
                             CirclesPlanner.toResult(input.problem(), finalBest, (System.nanoTime() - start) / 1e9),
                             input.pins(), progress.isStopRequested(roundId));
-                    ended(roundId);
+                    ended(roundId, claim);
                 },
                 (id, error) -> {
                     circleStops.remove(roundId, stopFlag);
-                    failed(roundId, "The circles solver failed: ", error);
+                    failed(roundId, claim, "The circles solver failed: ", error);
                 });
     }
 
@@ -164,7 +188,7 @@ public class RoundSolver {
         }
     }
 
-    private void failed(long roundId, String what, Throwable error) {
+    private void failed(long roundId, String claim, String what, Throwable error) {
         if (io.bridgeway.web.StaleWrites.isStaleWrite(error)) {
             Log.infof("Round %d changed while its solve was saving (discarded): nothing kept", roundId);
         } else if (error instanceof InvalidInstanceException) {
@@ -172,16 +196,19 @@ public class RoundSolver {
         } else {
             Log.errorf(error, "Solving round %d failed", roundId);
         }
-        results.finished(roundId, SolveState.FAILED, what + error.getMessage());
-        ended(roundId);
+        try {
+            results.finished(roundId, claim, SolveState.FAILED, what + error.getMessage());
+        } finally {
+            ended(roundId, claim); // also when the round could not be marked: this node must stop renewing its lease
+        }
     }
 
     /** Every way a solve on this node ends: its results are saved (or its failure noted) by now. */
-    private void ended(long roundId) {
+    private void ended(long roundId, String claim) {
         try {
-            jobs.ended(roundId);
+            jobs.ended(roundId, claim);
         } finally {
-            inFlight.remove(roundId);
+            inFlight.remove(roundId, claim);
         }
     }
 
@@ -217,7 +244,7 @@ public class RoundSolver {
      * before the final best solution's consumer (another thread) has run.
      */
     private boolean running(long roundId) {
-        return inFlight.contains(roundId) || pairingSolver.getSolverStatus(roundId) != SolverStatus.NOT_SOLVING
+        return inFlight.containsKey(roundId) || pairingSolver.getSolverStatus(roundId) != SolverStatus.NOT_SOLVING
                 || circlesSolver.getSolverStatus(roundId) != SolverStatus.NOT_SOLVING;
     }
 

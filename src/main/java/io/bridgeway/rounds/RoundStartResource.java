@@ -6,6 +6,7 @@ import io.bridgeway.security.Role;
 import io.bridgeway.web.Flash;
 import io.bridgeway.web.Found;
 import io.bridgeway.web.RuleViolationException;
+import io.bridgeway.web.UnavailableException;
 import io.bridgeway.web.Viewer;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -52,9 +53,9 @@ public class RoundStartResource {
             return Flash.redirect("/rounds/" + startRound(programId).roundId(), RoundWords.STARTED);
         }
 
-        /** A refused start goes back to the programme page with the reason. */
-        @ServerExceptionMapper
-        public Response refused(RuleViolationException e, UriInfo uri) {
+        /** A refused start, or one whose solve could not start, goes back to the programme page with the reason. */
+        @ServerExceptionMapper({RuleViolationException.class, UnavailableException.class})
+        public Response refused(RuntimeException e, UriInfo uri) {
             return Flash.redirect("/programs/" + uri.getPathParameters().getFirst("programId"), e.getMessage());
         }
     }

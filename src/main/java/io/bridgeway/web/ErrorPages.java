@@ -87,6 +87,12 @@ public class ErrorPages {
         return respond(400, "Not possible", e.getMessage(), uri);
     }
 
+    /** A failure on the server's side that left a known state: the message says which, and what to do. */
+    @ServerExceptionMapper
+    public Response unavailable(UnavailableException e, UriInfo uri) {
+        return respond(503, "Not done", e.getMessage(), uri);
+    }
+
     /** A change made from a stale copy; the message names who changed it when known. */
     @ServerExceptionMapper
     public Response staleEdit(StaleEditException e, UriInfo uri) {

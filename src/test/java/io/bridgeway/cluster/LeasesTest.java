@@ -118,6 +118,25 @@ class LeasesTest {
     }
 
     @Test
+    void aLeaseHeldByOneClaimIsNotHeldByTheNodesEarlierClaim() {
+        String name = fresh();
+        Leases a = node(T0);
+        String earlier = a.newClaim();
+        String later = a.newClaim();
+        QuarkusTransaction.requiringNew().run(() -> a.create(name, LEASE, earlier));
+        QuarkusTransaction.requiringNew().run(() -> a.create(name, LEASE, later)); // the same work again, on A
+
+        assertTrue(tx(() -> a.holds(name, later)));
+        assertFalse(tx(() -> a.holds(name, earlier)), "the earlier work may not save");
+        assertFalse(tx(() -> a.holds(name)), "nor does the node hold it, only its claim");
+        assertFalse(tx(() -> a.renew(name, LEASE, earlier)), "the earlier work stops");
+        QuarkusTransaction.requiringNew().run(() -> a.drop(name, earlier));
+        assertTrue(tx(() -> a.renew(name, LEASE, later)), "ending the earlier work leaves the later one's lease");
+        QuarkusTransaction.requiringNew().run(() -> a.drop(name, later));
+        assertFalse(tx(() -> a.exists(name)));
+    }
+
+    @Test
     void ofTwoNodesRacingForARunOutLeaseExactlyOneWins() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
@@ -174,7 +193,7 @@ class LeasesTest {
         Leases b = node(T0);
         String other = fresh();
         QuarkusTransaction.requiringNew().run(() -> b.create(other, LEASE));
-        QuarkusTransaction.requiringNew().run(() -> a.create(solve, LEASE));
+        QuarkusTransaction.requiringNew().run(() -> a.create(solve, LEASE, a.newClaim()));
         assertTrue(a.runOnce(job, Leases.quietAfter("1h"), () -> { }), "A ran the job: quiet for 48 minutes");
         assertFalse(tx(() -> b.take("job:" + job, LEASE)));
         assertFalse(tx(() -> b.take(solve, LEASE)));

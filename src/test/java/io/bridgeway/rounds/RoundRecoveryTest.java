@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.bridgeway.cluster.ClusterNode;
 import io.bridgeway.cluster.Leases;
 import io.bridgeway.matching.pairing.domain.PairingSolution;
+import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.optaplanner.core.api.solver.SolverManager;
@@ -23,9 +23,6 @@ class RoundRecoveryTest {
 
     @Inject
     RoundJobs jobs;
-
-    @Inject
-    EntityManager em;
 
     @Inject
     SolverManager<PairingSolution, Long> pairingSolver;
@@ -61,33 +58,66 @@ class RoundRecoveryTest {
     }
 
     /** A solved round, then a "solve again" whose start committed on this node (SOLVING, its lease) but no solver. */
-    record CommittedStart(RoundLifecycleTest.Cohort cohort, long roundId) {
+    record CommittedStart(RoundLifecycleTest.Cohort cohort, long roundId, String claim) {
     }
 
     CommittedStart startCommittedWithoutSolver(String name) {
         RoundLifecycleTest.Cohort c = RoundLifecycleTest.cohort(name, 2, 3);
         long roundId = RoundLifecycleTest.start(c.pm(), c.programId());
         RoundLifecycleTest.awaitSolved(c.pm(), roundId);
-        QuarkusTransaction.requiringNew().run(() -> {
+        String claim = QuarkusTransaction.requiringNew().call(() -> {
             MatchingRound.<MatchingRound>findById(roundId).solveState = SolveState.SOLVING;
-            jobs.claim(roundId);
+            return jobs.claim(roundId);
         });
-        return new CommittedStart(c, roundId);
+        return new CommittedStart(c, roundId, claim);
     }
 
     @Test
     void aSolveJustStartedHereIsNotTakenForAnOrphan() {
         // the window between a start's commit on this node and its solver thread joining the running set
-        long roundId = startCommittedWithoutSolver("juststarted").roundId();
+        CommittedStart started = startCommittedWithoutSolver("juststarted");
+        long roundId = started.roundId();
         assertEquals(0, jobs.recoverExpired(), "not orphaned: the lease is this node's and still running");
         assertEquals(SolveState.SOLVING, QuarkusTransaction.requiringNew().call(
                 () -> MatchingRound.<MatchingRound>findById(roundId).solveState), "nor by the scheduled recovery");
 
         QuarkusTransaction.requiringNew().run(() -> { // leave no SOLVING round behind
             results.interrupted(roundId, RoundJobs.NODE_LOST);
-            leases.drop(RoundJobs.lease(roundId));
+            leases.drop(RoundJobs.lease(roundId), started.claim());
             stored.ended(roundId);
         });
+    }
+
+    @Test
+    void anEarlierSolveOfARoundOnThisNodeNeitherSavesOverNorEndsTheNextSolve() {
+        // this node stalled past its lease, the round was interrupted, and "solve again" landed here again
+        CommittedStart earlier = startCommittedWithoutSolver("twice");
+        long roundId = earlier.roundId();
+        assertTrue(jobs.solving(roundId, earlier.claim()));
+        QuarkusTransaction.requiringNew().run(() -> results.interrupted(roundId, RoundJobs.NODE_LOST));
+        String next = QuarkusTransaction.requiringNew().call(() -> {
+            MatchingRound.<MatchingRound>findById(roundId).solveState = SolveState.SOLVING;
+            return jobs.claim(roundId);
+        });
+        assertTrue(jobs.solving(roundId, next));
+
+        results.finished(roundId, earlier.claim(), SolveState.SOLVED, "outdated");
+        assertEquals(SolveState.SOLVING, state(roundId), "the earlier solve's result is not saved");
+        jobs.ended(roundId, earlier.claim());
+        assertTrue(jobs.solvingHere(roundId), "the next solve still runs here");
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> jobs.holds(roundId, next)), "and holds its lease");
+        assertEquals(1, count("select count(*) from round_solve where round_id = " + roundId),
+                "its progress row stays");
+
+        results.finished(roundId, next, SolveState.SOLVED, null);
+        jobs.ended(roundId, next);
+        assertEquals(SolveState.SOLVED, state(roundId));
+        assertFalse(jobs.solvingHere(roundId));
+        assertNoSolveRecorded(roundId);
+    }
+
+    static SolveState state(long roundId) {
+        return QuarkusTransaction.requiringNew().call(() -> MatchingRound.<MatchingRound>findById(roundId).solveState);
     }
 
     @Test
@@ -121,9 +151,7 @@ class RoundRecoveryTest {
         assertTrue(interrupted.getString("solveMessage").contains("shut down"), interrupted.getString("solveMessage"));
         assertEquals(savedPairs, interrupted.getList("pairs.id", Long.class),
                 "the last saved pairs stay: the cut-short solve saved nothing over them");
-        assertEquals(0, count("select count(*) from cluster_lease where lease_name = 'round-solve:" + roundId + "'"),
-                "its lease is gone, so no node waits for it");
-        assertEquals(0, count("select count(*) from round_solve where round_id = " + roundId));
+        assertNoSolveRecorded(roundId); // its lease is gone too, so no node waits for it
         assertEquals(0, jobs.recoverExpired(), "nothing left for the lease recovery");
 
         RoundLifecycleTest.as(c.pm()).post("/api/v1/rounds/" + roundId + "/solve?version=" + interrupted.getLong("version"))
@@ -144,15 +172,23 @@ class RoundRecoveryTest {
         stopping.node = new ClusterNode();
         stopping.node.stop();
 
-        assertFalse(stopping.solving(roundId), "no solver starts");
+        assertFalse(stopping.solving(roundId, started.claim()), "no solver starts");
         JsonPath round = RoundLifecycleTest.as(c.pm()).get("/api/v1/rounds/" + roundId).then().extract().jsonPath();
         assertEquals("INTERRUPTED", round.getString("solveState"));
         assertTrue(round.getString("solveMessage").contains("shut down"), round.getString("solveMessage"));
-        assertEquals(0, count("select count(*) from cluster_lease where lease_name = 'round-solve:" + roundId + "'"));
+        assertNoSolveRecorded(roundId);
         assertEquals(3, round.getInt("matched"), "the saved pairs stay");
     }
 
-    long count(String sql) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql).getSingleResult()).longValue());
+    /** Neither a lease nor a running solve (round_solve) is left for the round. */
+    static void assertNoSolveRecorded(long roundId) {
+        String lease = RoundJobs.lease(roundId);
+        assertEquals(0, count("select count(*) from cluster_lease where lease_name = '" + lease + "'"), "its lease is gone");
+        assertEquals(0, count("select count(*) from round_solve where round_id = " + roundId), "no running solve");
+    }
+
+    static long count(String sql) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) Panache.getEntityManager().createNativeQuery(sql)
+                .getSingleResult()).longValue());
     }
 }
