@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -95,15 +94,6 @@ public class LoginThrottle {
         return new Refused(blockedFor(email, address).orElse(Duration.ofSeconds(1)));
     }
 
-    /** A failure with no attempt before it, such as a wrong current password on the password-change form. */
-    public void recordFailure(String email, String address) {
-        Instant now = clock.instant();
-        QuarkusTransaction.requiringNew().run(() -> {
-            record(accountKey(email), address, null, now);
-            record(addressKey(address), address, null, now);
-        });
-    }
-
     /** The password was right: the attempt is no failure, nor are the account's earlier ones from this address. */
     public void succeeded(Admitted admitted, String email, String address) {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
@@ -148,14 +138,10 @@ public class LoginThrottle {
     }
 
     private void record(String key, String address, String attempt, Instant now) {
-        // no null parameter: PostgreSQL cannot type one in a native statement
-        Query insert = em.createNativeQuery("insert into login_failure (failure_key, failed_at, client_address, attempt) "
-                + (attempt == null ? "values (?1, ?2, ?3, null)" : "values (?1, ?2, ?3, ?4)"))
-                .setParameter(1, key).setParameter(2, now).setParameter(3, client(address));
-        if (attempt != null) {
-            insert.setParameter(4, attempt);
-        }
-        insert.executeUpdate();
+        em.createNativeQuery("insert into login_failure (failure_key, failed_at, client_address, attempt) "
+                + "values (?1, ?2, ?3, ?4)")
+                .setParameter(1, key).setParameter(2, now).setParameter(3, client(address)).setParameter(4, attempt)
+                .executeUpdate();
     }
 
     /** At most the column's width: an e-mail is at most 320 characters, anything longer is not an account. */

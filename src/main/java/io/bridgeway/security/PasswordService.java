@@ -54,14 +54,16 @@ public class PasswordService {
     public Changed change(long personId, String current, String replacement, String confirmation, String clientAddress) {
         Person person = Person.findById(personId);
         FormErrors errors = FormErrors.none();
-        Optional<Duration> wait = throttle.blockedFor(person.email, clientAddress);
-        if (wait.isPresent()) {
-            errors.add("current", "Too many wrong passwords; try again in " + LoginThrottle.inWords(wait.get()) + ".");
-            return new Changed(errors, person.sessionVersion, wait);
+        LoginThrottle.Admission admission = throttle.admit(person.email, clientAddress);
+        if (admission instanceof LoginThrottle.Refused refused) {
+            errors.add("current", "Too many wrong passwords; try again in "
+                    + LoginThrottle.inWords(refused.retryAfter()) + ".");
+            return new Changed(errors, person.sessionVersion, Optional.of(refused.retryAfter()));
         }
-        if (!Passwords.matches(current, person.passwordHash)) {
-            errors.add("current", "That is not your current password.");
-            throttle.recordFailure(person.email, clientAddress);
+        if (Passwords.matches(current, person.passwordHash)) {
+            throttle.succeeded((LoginThrottle.Admitted) admission, person.email, clientAddress);
+        } else {
+            errors.add("current", "That is not your current password."); // the admitted attempt stays, as a failure
         }
         checkNew(replacement, confirmation, person, errors);
         if (errors.any()) {
