@@ -106,7 +106,14 @@ public class OutboxSender {
         if (updated == 0) {
             Log.warnf("Outbox message %d was sent after its claim ran out; another sender may send it again", claim.id());
         }
+        // A reset link is a key to the account while it is valid: once mailed, no copy stays in the database.
+        em.createQuery("update OutboxMessage m set m.textBody = :removed, m.htmlBody = null "
+                + "where m.id = :id and m.kind = :reset and m.status = :sent")
+                .setParameter("removed", LINK_REMOVED).setParameter("id", claim.id())
+                .setParameter("reset", Outbox.PASSWORD_RESET).setParameter("sent", Status.SENT).executeUpdate();
     }
+
+    static final String LINK_REMOVED = "(A password-reset link was sent; it is not kept here.)";
 
     void recordFailure(Claim claim, RuntimeException error) {
         OutboxMessage message = em.find(OutboxMessage.class, claim.id());

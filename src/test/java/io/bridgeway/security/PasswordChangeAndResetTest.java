@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.bridgeway.notifications.Outbox;
+import io.bridgeway.notifications.OutboxMessage;
 import io.bridgeway.people.Person;
+import io.bridgeway.support.Mailboxes;
 import io.bridgeway.support.WebSession;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
@@ -75,6 +78,9 @@ class PasswordChangeAndResetTest {
         Response asked = new WebSession().submit("/password/forgot", "/password/forgot", Map.of("email", email));
         assertEquals(303, asked.statusCode());
         String token = tokenMailedTo(email);
+        Mailboxes.await(() -> QuarkusTransaction.requiringNew().call(() -> OutboxMessage.<OutboxMessage>find(
+                "recipient = ?1 and kind = ?2", email, Outbox.PASSWORD_RESET).singleResult().textBody).equals(
+                "(A password-reset link was sent; it is not kept here.)"), () -> "the mailed link stays in the outbox");
 
         WebSession browser = new WebSession();
         assertEquals(200, browser.get("/password/reset?token=" + token).statusCode());
