@@ -23,6 +23,8 @@ public final class AnalyticsTables {
             "participants with no cross-dept tie", "mean cross-dept ties", "share with >= 3 ties", "dept pairs bridged",
             "fewest ties of a dept pair", "mean ties, lowest decile");
 
+    static final List<String> FEEDBACK_HEADERS = List.of("Respondents", "Answers", "Meeting rate", "Average rating");
+
     /** {@code id} names the CSV ({@code <id>.csv}); {@code caption} says what the table shows. */
     public record Table(String id, String caption, List<String> headers, List<List<String>> rows) {
     }
@@ -56,8 +58,9 @@ public final class AnalyticsTables {
                 List.of("Mentees", "Mentors (per round)"), figures.mentorLoad().stream()
                         .map(b -> texts(b.mentees(), b.mentorRounds())).toList()));
         NetworkFigures.Feedback feedback = figures.feedback();
-        tables.add(new Table("feedback", "Feedback outcomes", List.of("Answers", "Meeting rate", "Average rating"),
-                List.of(texts(feedback.answers(), feedback.meetingRate(), feedback.averageRating()))));
+        tables.add(new Table("feedback", "Feedback outcomes", FEEDBACK_HEADERS, List.of(feedback.suppressed()
+                ? Collections.nCopies(FEEDBACK_HEADERS.size(), SUPPRESSED)
+                : texts(feedback.respondents(), feedback.answers(), feedback.meetingRate(), feedback.averageRating()))));
         tables.add(feedbackTable("feedback-by-department", "Feedback by department", "Department", feedback.byDepartment()));
         tables.add(feedbackTable("feedback-by-level", "Feedback by level", "Level", feedback.byLevel()));
         tables.add(new Table("repeats", "Repeats avoided (two people who met before and were both there)",
@@ -94,7 +97,9 @@ public final class AnalyticsTables {
     }
 
     private static Table feedbackTable(String id, String caption, String groupHeader, List<NetworkFigures.FeedbackRow> rows) {
-        return new Table(id, caption, List.of(groupHeader, "Respondents", "Answers", "Meeting rate", "Average rating"),
+        List<String> headers = new ArrayList<>(List.of(groupHeader));
+        headers.addAll(FEEDBACK_HEADERS);
+        return new Table(id, caption, List.copyOf(headers),
                 rows.stream().map(r -> r.suppressed()
                         ? texts(r.group(), SUPPRESSED, SUPPRESSED, SUPPRESSED, SUPPRESSED)
                         : texts(r.group(), r.respondents(), r.answers(), r.meetingRate(), r.averageRating())).toList());

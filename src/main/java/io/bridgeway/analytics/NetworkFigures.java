@@ -18,8 +18,11 @@ import java.util.function.Function;
 /**
  * Every figure of the analytics dashboard, computed from {@link Facts} (pure Java). A figure about a group of
  * people defined by department, level or office, with fewer than {@link #MINIMUM_GROUP} people, is suppressed:
- * {@code suppressed: true} and its numbers null, so no one can be re-identified from a small cell. Programme-wide
- * totals and distributions that name no group (mentor load, repeats, reasons overall) are not suppressed.
+ * {@code suppressed: true} and its numbers null, so no one can be re-identified from a small cell. Feedback is
+ * confidential as well: the overall figures are suppressed when fewer than {@link #MINIMUM_GROUP} people answered,
+ * and a breakdown with one hidden group hides the next-smallest too ({@link #hiddenGroups}), so the hidden group is
+ * not the total minus the shown ones. Programme-wide participation totals and distributions that name no group
+ * (mentor load, repeats, reasons overall) are not suppressed.
  */
 public record NetworkFigures(int minimumGroupSize, Totals totals, Map<String, Integer> unmatchedReasons,
         List<GroupRow> byDepartment, List<GroupRow> byLevel, List<GroupRow> byOffice,
@@ -53,11 +56,15 @@ public record NetworkFigures(int minimumGroupSize, Totals totals, Map<String, In
     public record LoadBin(int mentees, int mentorRounds) {
     }
 
-    public record Feedback(int answers, Double meetingRate, Double averageRating, List<FeedbackRow> byDepartment,
-            List<FeedbackRow> byLevel) {
+    /** Overall outcomes; the numbers are null when {@code suppressed} (fewer than 5 people answered). */
+    public record Feedback(boolean suppressed, Integer respondents, Integer answers, Double meetingRate,
+            Double averageRating, List<FeedbackRow> byDepartment, List<FeedbackRow> byLevel) {
     }
 
-    /** Outcomes from one group's answers; suppressed when fewer than 5 people answered. */
+    /**
+     * Outcomes from one group's answers; suppressed when fewer than 5 people answered, or as the complement of the
+     * one other hidden group of its breakdown.
+     */
     public record FeedbackRow(String group, boolean suppressed, Integer respondents, Integer answers,
             Double meetingRate, Double averageRating) {
     }
@@ -197,20 +204,51 @@ public record NetworkFigures(int minimumGroupSize, Totals totals, Map<String, In
 
     private static Feedback feedback(Facts facts, Map<String, Facts.Participant> people) {
         List<Facts.Answer> answers = facts.answers().stream().filter(a -> people.containsKey(a.person())).toList();
-        return new Feedback(answers.size(), meetingRate(answers), averageRating(answers),
-                feedbackRows(answers, a -> people.get(a.person()).department()),
-                feedbackRows(answers, a -> people.get(a.person()).level()));
+        FeedbackRow overall = feedbackRow("", answers, respondents(answers) < MINIMUM_GROUP);
+        return new Feedback(overall.suppressed(), overall.respondents(), overall.answers(), overall.meetingRate(),
+                overall.averageRating(), feedbackRows(answers, a -> people.get(a.person()).department(), overall),
+                feedbackRows(answers, a -> people.get(a.person()).level(), overall));
     }
 
-    private static List<FeedbackRow> feedbackRows(List<Facts.Answer> answers, Function<Facts.Answer, String> groupOf) {
+    private static List<FeedbackRow> feedbackRows(List<Facts.Answer> answers, Function<Facts.Answer, String> groupOf,
+            FeedbackRow overall) {
+        Map<String, List<Facts.Answer>> groups = groupBy(answers, groupOf);
+        Map<String, Integer> sizes = new TreeMap<>();
+        groups.forEach((group, given) -> sizes.put(group, respondents(given)));
+        Set<String> hidden = hiddenGroups(sizes, !overall.suppressed());
         List<FeedbackRow> rows = new ArrayList<>();
-        groupBy(answers, groupOf).forEach((group, given) -> {
-            int respondents = (int) given.stream().map(Facts.Answer::person).distinct().count();
-            rows.add(respondents < MINIMUM_GROUP
-                    ? new FeedbackRow(group, true, null, null, null, null)
-                    : new FeedbackRow(group, false, respondents, given.size(), meetingRate(given), averageRating(given)));
-        });
+        groups.forEach((group, given) -> rows.add(feedbackRow(group, given, hidden.contains(group))));
         return rows;
+    }
+
+    private static FeedbackRow feedbackRow(String group, List<Facts.Answer> given, boolean suppressed) {
+        return suppressed
+                ? new FeedbackRow(group, true, null, null, null, null)
+                : new FeedbackRow(group, false, respondents(given), given.size(), meetingRate(given), averageRating(given));
+    }
+
+    private static int respondents(List<Facts.Answer> given) {
+        return (int) given.stream().map(Facts.Answer::person).distinct().count();
+    }
+
+    /**
+     * The groups of a breakdown to hide: those under {@link #MINIMUM_GROUP}, and, when exactly one is hidden while
+     * the total is shown, the next-smallest as well (ties by name), so the total minus the shown groups only gives
+     * the sum of two hidden groups, never one group's figure.
+     */
+    static Set<String> hiddenGroups(Map<String, Integer> sizes, boolean totalShown) {
+        Set<String> hidden = new TreeSet<>();
+        sizes.forEach((group, size) -> {
+            if (size < MINIMUM_GROUP) {
+                hidden.add(group);
+            }
+        });
+        if (totalShown && hidden.size() == 1) {
+            sizes.entrySet().stream().filter(e -> !hidden.contains(e.getKey()))
+                    .min(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                    .ifPresent(e -> hidden.add(e.getKey()));
+        }
+        return hidden;
     }
 
     /** Share of answers saying they met, 0..1 to three decimals; null without answers. */

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.QuoteMode;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -18,7 +19,9 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * Writes one table row at a time: CSV (Commons CSV) or XLSX (POI's streaming workbook, which keeps only a
- * window of rows in memory and the rest in a temporary file). Text cells are escaped by {@link SpreadsheetCells}.
+ * window of rows in memory and the rest in a temporary file). Text cells are escaped by {@link SpreadsheetCells}; a
+ * CSV quotes every cell and also neutralises a formula start after a ; or tab ({@link SpreadsheetCells#csvText}), for
+ * spreadsheets that split cells there.
  */
 public interface TableWriter extends AutoCloseable {
 
@@ -49,7 +52,7 @@ public interface TableWriter extends AutoCloseable {
         Csv(OutputStream out) {
             try {
                 printer = new CSVPrinter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)),
-                        CSVFormat.DEFAULT);
+                        CSVFormat.DEFAULT.builder().setQuoteMode(QuoteMode.ALL).get());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -59,7 +62,7 @@ public interface TableWriter extends AutoCloseable {
         public void row(List<?> cells) {
             try {
                 for (Object cell : cells) {
-                    printer.print(cell instanceof String text ? SpreadsheetCells.text(text) : cell == null ? "" : cell);
+                    printer.print(cell instanceof String text ? SpreadsheetCells.csvText(text) : cell == null ? "" : cell);
                 }
                 printer.println();
             } catch (IOException e) {

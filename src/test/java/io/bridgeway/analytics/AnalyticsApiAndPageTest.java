@@ -121,6 +121,61 @@ class AnalyticsApiAndPageTest {
                 figures.getInt("outcomes[0].longestWait"), figures.getInt("outcomes[0].participants")));
     }
 
+    /**
+     * Rating privacy on the API, the page and the CSV: with 4 answers the overall figures are hidden; with a mentor's
+     * lone answer beside the 6 mentees', the total is shown, so the mentees' groups are hidden with the mentor's
+     * (the total minus them would be the mentor's rating). The answers are put back afterwards.
+     */
+    @Test
+    void feedbackOfFewPeopleIsHiddenOverallAndCannotBeSubtracted() throws Exception {
+        String base = "/programs/" + cohort.programId() + "/analytics";
+        WebSession manager = WebSession.withRole("analytics-feedback-privacy", Role.PROGRAM_MANAGER);
+        List<String> unanswered = cohort.mentees().subList(0, 2);
+        String mentor = cohort.mentors().get(0);
+        try {
+            unanswered.forEach(mentee -> answered(mentee, null, null));
+            JsonPath four = as(cohort.pm()).get("/api/v1" + base).then().statusCode(200).extract().jsonPath();
+            assertEquals(true, four.get("feedback.suppressed"));
+            for (String figure : List.of("respondents", "answers", "meetingRate", "averageRating")) {
+                assertNull(four.get("feedback." + figure), figure);
+            }
+            List<String> hidden = List.of(AnalyticsTables.SUPPRESSED, AnalyticsTables.SUPPRESSED,
+                    AnalyticsTables.SUPPRESSED, AnalyticsTables.SUPPRESSED);
+            assertEquals(hidden, manager.page(base).selectFirst("table[data-table=feedback] tbody tr").children().eachText());
+            assertEquals(List.of(AnalyticsTables.FEEDBACK_HEADERS, hidden), CSVFormat.DEFAULT.parse(new StringReader(
+                    manager.get(base + "/feedback.csv").asString())).getRecords().stream().map(CSVRecord::toList).toList());
+
+            unanswered.forEach(mentee -> answered(mentee, java.time.Instant.now(), 4));
+            answered(mentor, java.time.Instant.now(), 1);
+            JsonPath seven = as(cohort.pm()).get("/api/v1" + base).then().statusCode(200).extract().jsonPath();
+            assertEquals(7, seven.getInt("feedback.respondents"));
+            assertTrue(seven.getFloat("feedback.averageRating") < 4, "the total is shown, with the mentor's 1 in it");
+            for (String breakdown : List.of("feedback.byLevel", "feedback.byDepartment")) {
+                List<Map<String, Object>> rows = seven.getList(breakdown);
+                assertEquals(2, rows.size(), breakdown);
+                rows.forEach(r -> {
+                    assertEquals(true, r.get("suppressed"), breakdown);
+                    assertNull(r.get("averageRating"), breakdown);
+                });
+            }
+            assertEquals(hidden, List.of(1, 2, 3, 4).stream()
+                    .map(column -> cell(manager.page(base), "feedback-by-level", "Professional", column)).toList());
+        } finally {
+            unanswered.forEach(mentee -> answered(mentee, java.time.Instant.now(), 4));
+            answered(mentor, null, null);
+        }
+    }
+
+    /** Sets one person's survey of the published round: answered (met, with this rating), or not answered. */
+    private void answered(String email, java.time.Instant at, Integer rating) {
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> Survey.<Survey>list("round.id = ?1 and "
+                + "person.email = ?2", publishedRound, email).forEach(survey -> {
+                    survey.met = at == null ? null : true;
+                    survey.rating = rating;
+                    survey.answeredAt = at;
+                }));
+    }
+
     /** Mean over the round's pairs of value - 1000 x mentee priority, read straight from the rows. */
     private static double meanPairWeight(long roundId) {
         return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> io.bridgeway.rounds.RoundPair

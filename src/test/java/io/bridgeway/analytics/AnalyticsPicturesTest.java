@@ -15,7 +15,7 @@ class AnalyticsPicturesTest {
     static NetworkFigures figures(List<TieCell> matrix, List<RoundReach> rounds) {
         return new NetworkFigures(5, new NetworkFigures.Totals(rounds.size(), 0, 0, 0, 0), Map.of(), List.of(), List.of(),
                 List.of(), List.of(), new NetworkFigures.CrossDepartment(0, 0, matrix.size(), matrix), rounds, List.of(),
-                new NetworkFigures.Feedback(0, null, null, List.of(), List.of()), List.of(), List.of(), List.of());
+                new NetworkFigures.Feedback(true, null, null, null, null, List.of(), List.of()), List.of(), List.of(), List.of());
     }
 
     static final List<TieCell> MATRIX = List.of(new TieCell("Finance", "Legal", true, null),

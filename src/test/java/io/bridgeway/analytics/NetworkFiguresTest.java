@@ -3,6 +3,7 @@ package io.bridgeway.analytics;
 import static io.bridgeway.analytics.UnmatchedReasons.MENTORS_FULL;
 import static io.bridgeway.analytics.UnmatchedReasons.NO_ALLOWED_MENTOR;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,6 +22,7 @@ import io.bridgeway.analytics.NetworkFigures.TieCell;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -105,6 +107,8 @@ class NetworkFiguresTest {
 
     @Test
     void feedbackOutcomesByDepartmentAndLevel() {
+        assertFalse(figures.feedback().suppressed());
+        assertEquals(10, figures.feedback().respondents());
         assertEquals(11, figures.feedback().answers());
         assertEquals(0.818, figures.feedback().meetingRate());
         assertEquals(3.78, figures.feedback().averageRating());
@@ -113,6 +117,50 @@ class NetworkFiguresTest {
                 new FeedbackRow("Sales", true, null, null, null, null)), figures.feedback().byDepartment());
         assertEquals(List.of(new FeedbackRow("Associate", false, 5, 6, 0.833, 3.4),
                 new FeedbackRow("Senior", false, 5, 5, 0.8, 4.25)), figures.feedback().byLevel());
+    }
+
+    @Test
+    void oneAnswerShowsNoOverallFigureThatWouldBeItsRating() {
+        NetworkFigures one = NetworkFigures.compute(new Facts(facts().participants(), List.of(),
+                List.of(new Answer("s1", true, 2))));
+        assertTrue(one.feedback().suppressed());
+        assertNull(one.feedback().respondents());
+        assertNull(one.feedback().answers());
+        assertNull(one.feedback().meetingRate());
+        assertNull(one.feedback().averageRating());
+        assertEquals(List.of(new FeedbackRow("Sales", true, null, null, null, null)), one.feedback().byDepartment());
+        assertEquals(List.of(List.of("< 5", "< 5", "< 5", "< 5")),
+                AnalyticsTables.find(one, "feedback").orElseThrow().rows());
+    }
+
+    @Test
+    void aHiddenGroupCannotBeDerivedByTakingTheShownOnesFromTheTotal() {
+        // Sales: 5 people answer (and one of them twice), Legal: l1 alone; the total is shown, so Legal's rating
+        // would be the total minus Sales: Sales, the next-smallest group, is hidden too
+        List<Answer> answers = new ArrayList<>(List.of(new Answer("l1", true, 1), new Answer("s1", true, 5)));
+        for (int i = 1; i <= 5; i++) {
+            answers.add(new Answer("s" + i, true, 5));
+        }
+        NetworkFigures.Feedback feedback = NetworkFigures.compute(new Facts(facts().participants(), List.of(), answers))
+                .feedback();
+        assertEquals(6, feedback.respondents());
+        assertEquals(4.43, feedback.averageRating());
+        assertEquals(List.of(new FeedbackRow("Legal", true, null, null, null, null),
+                new FeedbackRow("Sales", true, null, null, null, null)), feedback.byDepartment());
+        assertEquals(List.of(new FeedbackRow("Senior", false, 6, 7, 1.0, 4.43)), feedback.byLevel(),
+                "one group, the total itself: nothing to derive");
+    }
+
+    @Test
+    void complementarySuppressionTakesTheNextSmallestAndOnlyWhenOneGroupIsHidden() {
+        assertEquals(Set.of("C", "B"), NetworkFigures.hiddenGroups(Map.of("A", 9, "B", 6, "C", 1, "D", 7), true));
+        assertEquals(Set.of("A", "C"), NetworkFigures.hiddenGroups(Map.of("A", 6, "B", 6, "C", 1), true),
+                "a tie goes by name");
+        assertEquals(Set.of("B", "C"), NetworkFigures.hiddenGroups(Map.of("A", 9, "B", 2, "C", 1), true),
+                "two hidden already: the shown ones give only their sum");
+        assertEquals(Set.of("C"), NetworkFigures.hiddenGroups(Map.of("A", 9, "C", 1), false),
+                "no total shown, nothing to subtract from");
+        assertEquals(Set.of(), NetworkFigures.hiddenGroups(Map.of("A", 9, "B", 5), true));
     }
 
     @Test

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
@@ -53,6 +54,8 @@ import org.junit.jupiter.api.TestInstance;
 class RoundExportTest {
 
     static final String FORMULA_NAME = "=cmd|' /C calc'!A0";
+    /** No comma or quote, so an unquoted CSV cell; a spreadsheet that splits on ; would start a cell with =. */
+    static final String SEMICOLON_NAME = "Ann;=cmd|'/C calc'!A0";
 
     WebSession pm;
     long roundId;
@@ -81,7 +84,10 @@ class RoundExportTest {
         for (int i = 0; i < 7; i++) {
             members.add(person("exportmember", String.valueOf(1 + i % 6), String.valueOf(1 + i % 4)));
         }
-        QuarkusTransaction.requiringNew().run(() -> Person.findByEmail(mentors.get(0)).fullName = FORMULA_NAME);
+        QuarkusTransaction.requiringNew().run(() -> {
+            Person.findByEmail(mentors.get(0)).fullName = FORMULA_NAME;
+            Person.findByEmail(mentees.get(0)).fullName = SEMICOLON_NAME;
+        });
         enroll(programId, mentors, "{\"asMentor\": true, \"mentorCapacity\": 2, \"emails\": %s}");
         enroll(programId, mentees, "{\"asMentee\": true, \"emails\": %s}");
         enroll(programId, members, "{\"asCircleMember\": true, \"emails\": %s}");
@@ -280,6 +286,33 @@ class RoundExportTest {
                 .filter(c -> c.getStringCellValue().contains("cmd")).findFirst().orElseThrow();
         assertEquals(CellType.STRING, cell.getCellType());
         assertEquals("'" + FORMULA_NAME, cell.getStringCellValue());
+    }
+
+    @Test
+    void aFormulaAfterASemicolonIsNeutralisedAndEveryCsvCellIsQuoted() throws Exception {
+        Response csv = export("csv", "pairs");
+        String body = csv.asString();
+        List<CSVRecord> rows = csv(csv);
+        assertTrue(rows.stream().anyMatch(r -> r.get("mentee_name").equals("Ann;'=cmd|'/C calc'!A0")),
+                "the name is kept, an apostrophe before the formula");
+        assertTrue(body.contains("\"Ann;'=cmd|'/C calc'!A0\""), "in quotes");
+        assertTrue(body.startsWith(ExportContent.PAIRS.headers.stream().map(h -> '"' + h + '"')
+                .collect(Collectors.joining(","))), "every cell is quoted, the headers too");
+        for (CSVRecord row : rows) {
+            for (String field : row) {
+                for (String piece : field.split("[;\t]", -1)) {
+                    assertFalse(startsAFormula(piece.stripLeading()), field);
+                }
+            }
+        }
+        // a spreadsheet that ignores the quotes and splits on ; , or a tab starts no cell with a formula either
+        body.lines().flatMap(line -> Stream.of(line.split("[;,\t]", -1))).map(piece -> piece.replace("\"", ""))
+                .forEach(piece -> assertFalse(startsAFormula(piece.stripLeading()), piece));
+    }
+
+    /** A formula start; a plain (negative) number is a number. */
+    private static boolean startsAFormula(String cell) {
+        return !cell.isEmpty() && "=+-@".indexOf(cell.charAt(0)) >= 0 && !cell.matches("-?\\d+(\\.\\d+)?");
     }
 
     @Test
