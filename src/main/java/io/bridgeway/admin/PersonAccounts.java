@@ -1,6 +1,7 @@
 package io.bridgeway.admin;
 
 import io.bridgeway.audit.AuditLog;
+import io.bridgeway.mentoring.CalendarFeed;
 import io.bridgeway.people.Person;
 import io.bridgeway.security.Role;
 import io.bridgeway.web.FormErrors;
@@ -9,6 +10,7 @@ import io.bridgeway.web.StaleEditException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -57,7 +59,7 @@ public class PersonAccounts {
     }
 
     /**
-     * Deactivates (ending every session at once; history stays) or reactivates an account; errors
+     * Deactivates (ending every session at once and deleting the calendar link; history stays) or reactivates an account; errors
      * (nothing changed) when deactivating the last active admin.
      */
     @Transactional
@@ -73,6 +75,7 @@ public class PersonAccounts {
         person.active = active;
         if (!active) {
             Person.endAllSessions(person.id);
+            CalendarFeed.deleteOf(List.of(person.id));
         }
         audit.record(active ? "ACCOUNT_REACTIVATED" : "ACCOUNT_DEACTIVATED", "PERSON", person.id, null, person.email);
         return errors;

@@ -5,9 +5,10 @@ import io.bridgeway.security.Passwords;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
-/** Personal calendar subscription links: made, replaced (which revokes the old one) and looked up by token. */
+/** Personal calendar subscription links: made, replaced (which revokes the old one), turned off and looked up by token. */
 @ApplicationScoped
 public class CalendarFeeds {
 
@@ -33,10 +34,16 @@ public class CalendarFeeds {
         return CalendarFeed.<CalendarFeed>find("person.id", personId).firstResultOptional().map(f -> f.createdAt);
     }
 
-    /** Whose feed a token opens; empty for a wrong or replaced token. */
+    /** Whose feed a token opens; empty for a wrong or replaced token, and while the account is deactivated. */
     @Transactional
     public Optional<Long> personOf(String token) {
-        return CalendarFeed.<CalendarFeed>find("tokenHash", Passwords.sha256(token)).firstResultOptional()
-                .map(f -> f.person.id);
+        return CalendarFeed.<CalendarFeed>find("tokenHash = ?1 and person.active = true", Passwords.sha256(token))
+                .firstResultOptional().map(f -> f.person.id);
+    }
+
+    /** Turns the person's link off (their own choice); false when they had none. */
+    @Transactional
+    public boolean turnOff(long personId) {
+        return CalendarFeed.deleteOf(List.of(personId)) > 0;
     }
 }

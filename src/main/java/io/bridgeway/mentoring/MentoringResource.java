@@ -1,6 +1,7 @@
 package io.bridgeway.mentoring;
 
 import io.bridgeway.notifications.MeetingInvites;
+import io.bridgeway.web.Flash;
 import io.bridgeway.web.Viewer;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -70,5 +71,15 @@ public class MentoringResource {
         String token = feeds.regenerate(me);
         String url = uri.getBaseUriBuilder().path("calendar").path(token + ".ics").build().toString();
         return Templates.mentoring(matches.of(me), feeds.createdAt(me).orElse(null), url);
+    }
+
+    /** Turns my subscription link off (it answers 404 from now on); only ever my own, and a form post (CSRF). */
+    @POST
+    @Path("calendar-feed/off")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response turnOffFeed() {
+        boolean hadOne = feeds.turnOff(viewer.personId());
+        return Flash.redirect("/mentoring", hadOne ? "Your calendar link is off: calendar apps that use it get nothing "
+                + "from now on." : "You have no calendar link to turn off.");
     }
 }

@@ -118,15 +118,20 @@ public class RoundLifecycle {
         return round;
     }
 
-    /** Solves the draft again; pinned pairs stay, everything else is re-optimised. */
+    /**
+     * Solves the draft again; pinned pairs stay, everything else is re-optimised. Participants who left the
+     * programme or were deactivated since the draft was made are dropped first.
+     */
     public void resolve(long roundId, long version, String actor) {
         String claim = Transactions.write(() -> {
             MatchingRound round = Rounds.editable(roundId, version, actor);
+            int left = DraftLeavers.dropAll(round);
             round.solveState = SolveState.SOLVING;
             round.solveStartedAt = Instant.now();
             round.solveEndedAt = null;
             round.solveMessage = null;
-            audit.recordAs(null, actor, "ROUND_RESOLVED", "ROUND", round.id, round.program.id, "Solve again, pins kept");
+            audit.recordAs(null, actor, "ROUND_RESOLVED", "ROUND", round.id, round.program.id, "Solve again, pins kept"
+                    + (left > 0 ? "; " + left + " who left since the draft was made dropped" : ""));
             return jobs.claim(round.id);
         });
         solver.solve(roundId, claim);
@@ -150,7 +155,8 @@ public class RoundLifecycle {
 
     /**
      * Freezes the round, dates the circle meetings and queues every participant's notification in the
-     * outbox, all in one transaction. Publishing a published round changes nothing, sends nothing and returns false.
+     * outbox, all in one transaction; refused while someone who left since the draft was made is still in it.
+     * Publishing a published round changes nothing, sends nothing and returns false.
      */
     public boolean publish(long roundId, String actor) {
         return Transactions.write(() -> freeze(roundId, actor));
@@ -170,6 +176,12 @@ public class RoundLifecycle {
         if (!round.publishable()) {
             throw new RuleViolationException("Round " + round.number + " cannot be published: its last solve "
                     + round.solveState.name().toLowerCase(Locale.ROOT) + " before it finished. Solve it again first.");
+        }
+        int left = DraftLeavers.of(round).size();
+        if (left > 0) { // publishing would pair them and mail their contact details to their partners
+            throw new RuleViolationException("Round " + round.number + " cannot be published: " + left
+                    + (left == 1 ? " participant has" : " participants have") + " left the programme or been deactivated"
+                    + " since this draft was made. Solve again to leave them out, then publish.");
         }
         publication.schedule(round);
         publication.enqueueNotices(round);

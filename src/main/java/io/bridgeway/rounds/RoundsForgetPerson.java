@@ -21,35 +21,12 @@ public class RoundsForgetPerson {
 
     void forget(@Observes PersonDeleted deleted) {
         Person person = Person.findById(deleted.personId());
-        for (RoundParticipant participant : RoundParticipant.<RoundParticipant>list("person = ?1 and round.status = ?2",
-                person, RoundStatus.DRAFT)) {
-            MatchingRound round = participant.round;
-            round.menteeCount -= participant.asMentee ? 1 : 0;
-            round.circleMemberCount -= participant.asCircleMember ? 1 : 0;
-            participant.delete();
-        }
-        for (RoundPair pair : RoundPair.<RoundPair>list("(mentor = ?1 or mentee = ?1) and round.status = ?2", person,
-                RoundStatus.DRAFT)) {
-            MatchingRound round = pair.round;
-            round.matchedCount--;
-            round.objective = round.objective == null ? null : round.objective - pair.value;
-            if (pair.mentee != person) {
-                RoundUnmatched unmatched = new RoundUnmatched();
-                unmatched.round = round;
-                unmatched.mentee = pair.mentee;
-                unmatched.reason = "Their mentor left the company. Solve again to find another.";
-                unmatched.persist();
-            }
-            pair.delete();
-        }
-        RoundUnmatched.delete("mentee = ?1 and round in (select r from MatchingRound r where r.status = ?2)", person,
-                RoundStatus.DRAFT);
-        List<RoundCircle> circles = RoundCircle.list(
-                "select distinct c from RoundCircle c join c.members m where m.person = ?1", person);
+        MatchingRound.<MatchingRound>list("select distinct p.round from RoundParticipant p where p.person = ?1"
+                + " and p.round.status = ?2", person, RoundStatus.DRAFT).forEach(draft -> DraftLeavers.drop(draft, person));
+        List<RoundCircle> circles = RoundCircle.list("select distinct c from RoundCircle c join c.members m"
+                + " where m.person = ?1 and c.round.status <> ?2", person, RoundStatus.DRAFT);
         for (RoundCircle circle : circles) {
-            if (circle.round.draft()) {
-                circle.members.removeIf(m -> m.is(deleted.personId()));
-            } else if (circle.meetingNote != null) {
+            if (circle.meetingNote != null) {
                 circle.meetingNote = circle.meetingNote.replace(deleted.fullName(), PersonDeleted.FORMER_EMPLOYEE);
             }
         }

@@ -132,6 +132,7 @@ public class PasswordService {
         // A reset is how someone who lost control of the account takes it back: whatever an intruder made with
         // the account goes too. (A change keeps the tokens: a routine change must not break the owner's scripts.)
         long revoked = ApiToken.delete("person.id", reset.person.id);
+        io.bridgeway.mentoring.CalendarFeed.deleteOf(java.util.List.of(reset.person.id)); // and the calendar link
         audit.recordAs(reset.person.id, reset.person.email, "PASSWORD_RESET", "Person", reset.person.id, null,
                 revoked == 0 ? null : revoked + " API token(s) revoked");
         return errors;

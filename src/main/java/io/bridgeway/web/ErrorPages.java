@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.hibernate.StaleStateException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
@@ -128,8 +129,16 @@ public class ErrorPages {
         if (StaleWrites.isStaleWrite(e)) {
             return conflict(uri);
         }
-        Log.errorf(e, "Unexpected error on %s", uri.getPath());
+        Log.errorf(e, "Unexpected error on %s", loggablePath(uri.getPath()));
         return respond(500, "Something went wrong", "The error has been logged. Please try again.", uri);
+    }
+
+    /** A calendar feed's address is its only key (the other secrets travel in query strings, never logged). */
+    private static final Pattern SECRET_IN_PATH = Pattern.compile("(?i)(/calendar/)[^/]*?(\\.ics)?(?=/|$)");
+
+    /** The path as it may be written to the log: a calendar-feed token becomes {@code ***}. */
+    static String loggablePath(String path) {
+        return path == null ? null : SECRET_IN_PATH.matcher(path).replaceAll("$1***$2");
     }
 
     private static String clientError(int status) {

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /** Personal API tokens: made on the profile, shown once, used as Bearer on /api, revoked, expired. */
 @QuarkusTest
-class ApiTokenTest {
+public class ApiTokenTest {
 
     @Inject
     SessionTokens sessionTokens;
@@ -257,15 +257,10 @@ class ApiTokenTest {
         assertEquals(1, tokens(email));
     }
 
-    @Test
-    void aPasswordResetRevokesEveryToken() {
-        String email = WebSession.uniqueEmail("token-reset");
-        WebSession owner = WebSession.signedUp(email, Map.of());
-        String first = secretOf(create(owner, "one", ""));
-        String second = secretOf(create(owner, "two", ""));
-        long personId = WebSession.idOf(email);
+    /** Resets the person's password through the reset page, with a stored link as the mailed one would be. */
+    public static void resetPassword(long personId) {
         String link = "known-reset-token-" + personId;
-        QuarkusTransaction.requiringNew().run(() -> { // as the mailed link would be
+        QuarkusTransaction.requiringNew().run(() -> {
             PasswordReset reset = new PasswordReset();
             reset.person = Person.findById(personId);
             reset.tokenHash = Passwords.sha256(link);
@@ -277,6 +272,15 @@ class ApiTokenTest {
         Response reset = new WebSession().submit("/password/reset?token=" + link, "/password/reset",
                 Map.of("token", link, "password", replacement, "confirmation", replacement));
         assertEquals(303, reset.statusCode(), reset.asString());
+    }
+
+    @Test
+    void aPasswordResetRevokesEveryToken() {
+        String email = WebSession.uniqueEmail("token-reset");
+        WebSession owner = WebSession.signedUp(email, Map.of());
+        String first = secretOf(create(owner, "one", ""));
+        String second = secretOf(create(owner, "two", ""));
+        resetPassword(WebSession.idOf(email));
         assertEquals(401, me(first).statusCode(), "whoever took the account loses what they made with it");
         assertEquals(401, me(second).statusCode());
         assertEquals(0, tokens(email));

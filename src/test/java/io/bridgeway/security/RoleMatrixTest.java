@@ -89,6 +89,7 @@ class RoleMatrixTest {
             Map.entry("GET /mentoring", Access.SIGNED_IN),
             Map.entry("GET /mentoring/calendar.ics", Access.SIGNED_IN),
             Map.entry("POST /mentoring/calendar-feed", Access.SIGNED_IN),
+            Map.entry("POST /mentoring/calendar-feed/off", Access.SIGNED_IN),
             Map.entry("GET /surveys", Access.SIGNED_IN),
             Map.entry("GET /surveys/{id}", Access.SIGNED_IN),
             Map.entry("POST /surveys/{id}", Access.SIGNED_IN),

@@ -2,6 +2,7 @@ package io.bridgeway.people.hrimport;
 
 import io.bridgeway.BridgewayConfig;
 import io.bridgeway.audit.AuditLog;
+import io.bridgeway.mentoring.CalendarFeed;
 import io.bridgeway.people.Department;
 import io.bridgeway.people.EmailAddress;
 import io.bridgeway.people.Level;
@@ -421,6 +422,7 @@ public class PeopleImport {
         for (int from = 0; from < leaving.size(); from += SESSION_BATCH) {
             List<Long> batch = leaving.subList(from, Math.min(leaving.size(), from + SESSION_BATCH));
             Person.update("sessionVersion = sessionVersion + 1 where id in ?1", batch); // a leaver is signed out at once
+            CalendarFeed.deleteOf(batch); // and their calendar stops too
         }
     }
 
