@@ -67,7 +67,7 @@ public class CircleEdits {
             // the same problem and rules as a solve, so hours, notes and score agree with "Solve again"
             CirclesProblem problem = RoundProblems.circles(round, participants, RoundResults.circleHistory(round),
                     keptApart.among(participants));
-            if (keptApartFromAnyone(problem.keptApart(), String.valueOf(personId), to)) {
+            if (keptApartFromAnyone(problem.keptApart(), personId, to)) {
                 // never say why or with whom: the lists and ratings behind it are confidential
                 throw new RuleViolationException(name + " cannot be seated in circle " + circleNumber + " of meeting "
                         + (meetingIndex + 1) + ". Choose another circle.");
@@ -91,11 +91,9 @@ public class CircleEdits {
     }
 
     /** Whether the circle holds someone who must never share a circle with the person (either side's reason). */
-    private static boolean keptApartFromAnyone(List<List<String>> keptApart, String personId, RoundCircle circle) {
-        return circle.members.stream().filter(m -> m.person != null)
-                .map(m -> String.valueOf(m.person.id))
-                .anyMatch(member -> keptApart.contains(List.of(personId, member))
-                        || keptApart.contains(List.of(member, personId)));
+    private static boolean keptApartFromAnyone(List<List<String>> keptApart, long personId, RoundCircle circle) {
+        return circle.members.stream().anyMatch(m -> m.person != null
+                && KeptApart.includes(keptApart, personId, m.person.id));
     }
 
     /** Member ids per circle per meeting, circles in number order, as the circles core lists them. */
