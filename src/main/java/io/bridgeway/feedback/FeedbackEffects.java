@@ -4,6 +4,7 @@ import io.bridgeway.matching.pairing.domain.PairingProblem;
 import io.bridgeway.programs.PreviousPartners;
 import io.bridgeway.programs.Program;
 import io.bridgeway.programs.ProgramFeedback;
+import io.bridgeway.rounds.KeptApart;
 import io.bridgeway.rounds.MatchingRound;
 import io.bridgeway.rounds.PairingFeedback;
 import io.bridgeway.rounds.RoundPair;
@@ -11,6 +12,7 @@ import io.bridgeway.rounds.RoundParticipant;
 import io.bridgeway.rounds.RoundStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -50,7 +52,7 @@ public class FeedbackEffects implements PairingFeedback, ProgramFeedback {
     }
 
     @Override
-    public List<PairingProblem.PinnedPair> continuingPairs(MatchingRound round) {
+    public List<PairingProblem.PinnedPair> continuingPairs(MatchingRound round, Collection<List<String>> keptApart) {
         if (round.program.pairing.previousPartners != PreviousPartners.PREFER_CONTINUITY) {
             return List.of();
         }
@@ -66,11 +68,8 @@ public class FeedbackEffects implements PairingFeedback, ProgramFeedback {
         }
         Map<Long, Integer> seatsLeft = new HashMap<>();
         Set<Long> mentees = new HashSet<>();
-        Set<String> inRound = new HashSet<>();
-        List<RoundParticipant> participants = RoundParticipant.of(round);
-        participants.forEach(p -> inRound.add(String.valueOf(p.person.id)));
-        Set<PairingProblem.DoNotPair> lowRated = new HashSet<>(exclusionsAmong(inRound)); // also from other rounds
-        for (RoundParticipant p : participants) {
+        Set<List<String>> apart = new HashSet<>(keptApart); // lists and low ratings, also from other rounds
+        for (RoundParticipant p : RoundParticipant.of(round)) {
             if (p.asMentor) {
                 seatsLeft.put(p.person.id, p.mentorCapacity);
             }
@@ -96,7 +95,7 @@ public class FeedbackEffects implements PairingFeedback, ProgramFeedback {
                     pair.mentee.id)); // in this draft: keeping them would undo the manager's decision
             if (!splitByManager && willing.contains(pair.mentor.id + ">" + pair.mentee.id)
                     && willing.contains(pair.mentee.id + ">" + pair.mentor.id)
-                    && !lowRated.contains(pairOf(String.valueOf(pair.mentor.id), String.valueOf(pair.mentee.id)))) {
+                    && !KeptApart.includes(apart, pair.mentor.id, pair.mentee.id)) {
                 seatsLeft.merge(pair.mentor.id, -1, Integer::sum);
                 kept.add(new PairingProblem.PinnedPair(String.valueOf(pair.mentee.id), String.valueOf(pair.mentor.id)));
             }

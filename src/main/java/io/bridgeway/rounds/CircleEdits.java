@@ -63,9 +63,15 @@ public class CircleEdits {
             Map<Long, ParticipantSnapshot> people = new HashMap<>();
             List<RoundParticipant> participants = RoundParticipant.of(round);
             participants.forEach(p -> people.put(p.person.id, ParticipantSnapshot.fromJson(p.profileJson)));
+            String name = people.containsKey(personId) ? people.get(personId).profile().name() : "The person";
             // the same problem and rules as a solve, so hours, notes and score agree with "Solve again"
             CirclesProblem problem = RoundProblems.circles(round, participants, RoundResults.circleHistory(round),
                     keptApart.among(participants));
+            if (keptApartFromAnyone(problem.keptApart(), personId, to)) {
+                // never say why or with whom: the lists and ratings behind it are confidential
+                throw new RuleViolationException(name + " cannot be seated in circle " + circleNumber + " of meeting "
+                        + (meetingIndex + 1) + ". Choose another circle.");
+            }
             CirclesResult before = CirclesPlanner.evaluate(problem, byMeeting(circles));
             RoundCircle.Member moved = from.members.stream().filter(m -> m.is(personId)).findFirst().orElseThrow();
             from.members.remove(moved);
@@ -75,7 +81,6 @@ public class CircleEdits {
             round.circleSoft = (long) after.soft();
             redescribe(from, after, circles);
             redescribe(to, after, circles);
-            String name = people.containsKey(personId) ? people.get(personId).profile().name() : "The person";
             // The log names people by email, like the pair entries, so a deletion can pseudonymise it.
             String who = people.containsKey(personId) ? people.get(personId).email() : "person " + personId;
             audit.recordAs(null, actor, "CIRCLE_MEMBER_MOVED", "CIRCLE", to.id, program.id, who + " from circle "
@@ -83,6 +88,12 @@ public class CircleEdits {
             return new CircleMove(name, meetingIndex, from.circleNumber, circleNumber, before.repeats(),
                     after.repeats(), before.soft(), after.soft());
         });
+    }
+
+    /** Whether the circle holds someone who must never share a circle with the person (either side's reason). */
+    private static boolean keptApartFromAnyone(List<List<String>> keptApart, long personId, RoundCircle circle) {
+        return circle.members.stream().anyMatch(m -> m.person != null
+                && KeptApart.includes(keptApart, personId, m.person.id));
     }
 
     /** Member ids per circle per meeting, circles in number order, as the circles core lists them. */

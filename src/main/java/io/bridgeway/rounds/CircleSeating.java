@@ -28,9 +28,9 @@ import org.optaplanner.core.api.solver.SolverFactory;
  * Where circle sizes force a choice, the least connected get the more diverse seats. After the solver, within one
  * meeting, two members of the same department swap seats when the one with fewer cross-department ties so far
  * moves to the circle with more people from other departments. Each circle keeps its department mix, so the
- * same-department term and every circle's size are unchanged. A swap is kept only if repeats do not get worse,
- * the circle penalty does not get worse, and nobody who could make their circle's meeting hour loses it; so the
- * solver's optimum stays an optimum and the meeting hours stay as good for everyone.
+ * same-department term and every circle's size are unchanged. A swap is kept only if no kept-apart pair comes to
+ * share a circle, repeats and the circle penalty do not get worse, and nobody who could make their circle's
+ * meeting hour loses it; so the solver's optimum stays an optimum and the meeting hours stay as good for everyone.
  */
 public final class CircleSeating {
 
@@ -148,6 +148,9 @@ public final class CircleSeating {
             List<Placement> membersB = byCircle.get(circleB);
             List<Placement> newA = replaced(membersA, a, b);
             List<Placement> newB = replaced(membersB, b, a);
+            if (keptApartFromAnyone(a, newB) || keptApartFromAnyone(b, newA)) {
+                return false; // a hard rule: never traded for a more diverse seat
+            }
             if (repeatsChange(a, b, membersA, membersB) > 0) {
                 return false;
             }
@@ -180,6 +183,11 @@ public final class CircleSeating {
             a.setCircle(circleB);
             b.setCircle(circleA);
             return true;
+        }
+
+        private boolean keptApartFromAnyone(Placement p, List<Placement> circle) {
+            return circle.stream().anyMatch(q -> q != p
+                    && schedule.getKeptApart().contains(p.getMemberIndex(), q.getMemberIndex()));
         }
 
         /** Change in repeats when a (in membersA) and b (in membersB) swap: only pairs with a or b change. */

@@ -4,6 +4,7 @@ import io.bridgeway.people.DoNotPairLists;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -26,6 +27,13 @@ public class KeptApart {
         ids.forEach(id -> idStrings.add(String.valueOf(id)));
         feedback.exclusionsAmong(idStrings).forEach(x -> pairs.add(ordered(x.firstId(), x.secondId())));
         return new ArrayList<>(pairs);
+    }
+
+    /** Whether two people (ids) form one of the kept-apart {@code pairs}, whichever of them is named first. */
+    public static boolean includes(Collection<List<String>> pairs, long a, long b) {
+        String first = String.valueOf(a);
+        String second = String.valueOf(b);
+        return pairs.contains(List.of(first, second)) || pairs.contains(List.of(second, first));
     }
 
     private static List<String> ordered(String a, String b) {

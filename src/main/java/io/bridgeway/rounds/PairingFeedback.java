@@ -1,6 +1,7 @@
 package io.bridgeway.rounds;
 
 import io.bridgeway.matching.pairing.domain.PairingProblem;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
@@ -15,7 +16,8 @@ public interface PairingFeedback {
 
     /**
      * Pairs of the programme's previous published round both sides want to continue, when the programme asks for
-     * it; never a mentee, or a mentor's seat, that a manager pinned in this round, nor a pair a manager split.
+     * it; never a mentee, or a mentor's seat, that a manager pinned in this round, nor a pair a manager split,
+     * nor one of the {@code keptApart} pairs (person ids, see {@link KeptApart}) of this round's people.
      */
-    List<PairingProblem.PinnedPair> continuingPairs(MatchingRound round);
+    List<PairingProblem.PinnedPair> continuingPairs(MatchingRound round, Collection<List<String>> keptApart);
 }

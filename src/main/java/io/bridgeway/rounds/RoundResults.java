@@ -48,16 +48,33 @@ public class RoundResults {
                 round.circleMemberCount > 0 && round.program.type.circles());
     }
 
+    /**
+     * The round's pairing problem. A manager's pin that a hard rule forbids by now (someone listed the other, or
+     * rated them low, after it was pinned) is released: it is no longer pinned, so this solve replaces it.
+     */
     @Transactional
     public PairingProblem loadPairingProblem(long roundId) {
         MatchingRound round = MatchingRound.findById(roundId);
-        List<PairingProblem.PinnedPair> pins = RoundPair.<RoundPair>list("round = ?1 and pinned = true", round).stream()
-                .filter(p -> p.mentor != null && p.mentee != null)
-                .map(p -> new PairingProblem.PinnedPair(String.valueOf(p.mentee.id), String.valueOf(p.mentor.id)))
-                .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
-        pins.addAll(feedback.continuingPairs(round));
         List<RoundParticipant> participants = RoundParticipant.of(round);
-        return RoundProblems.pairing(round, participants, history(round), pins, keptApart.among(participants));
+        List<List<String>> apart = keptApart.among(participants);
+        List<PairingProblem.PinnedPair> pins = new ArrayList<>();
+        int released = 0;
+        for (RoundPair pair : RoundPair.<RoundPair>list("round = ?1 and pinned = true", round)) {
+            if (pair.mentor == null || pair.mentee == null) {
+                continue;
+            }
+            if (KeptApart.includes(apart, pair.mentor.id, pair.mentee.id)) {
+                pair.pinned = false;
+                released++;
+            } else {
+                pins.add(new PairingProblem.PinnedPair(String.valueOf(pair.mentee.id), String.valueOf(pair.mentor.id)));
+            }
+        }
+        if (released > 0) { // no names: the reason is someone's confidential list or rating
+            Log.infof("round %d: %d pin%s dropped by a hard rule", round.id, released, released == 1 ? "" : "s");
+        }
+        pins.addAll(feedback.continuingPairs(round, apart));
+        return RoundProblems.pairing(round, participants, history(round), pins, apart);
     }
 
     /** Pairs of the programme's earlier published rounds; 1 round ago = the previous round. */

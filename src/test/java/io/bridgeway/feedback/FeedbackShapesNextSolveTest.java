@@ -96,6 +96,60 @@ class FeedbackShapesNextSolveTest {
         assertTrue(problem.doNotPair().isEmpty());
     }
 
+    @Test
+    void aPairBothWantToContinueIsNotKeptOnceOneSideListsTheOther() {
+        RoundLifecycleTest.Cohort c = RoundLifecycleTest.cohort("continuelisted", 2, 1);
+        preferContinuity(c.programId(), PreviousPartners.PREFER_CONTINUITY);
+        long first = FeedbackFixtures.solveAndPublish(c);
+        FeedbackFixtures.Pair pair = FeedbackFixtures.pairs(first).get(0);
+        answerBoth(first, pair, true, true);
+        addToList(pair.mentor(), pair.mentee()); // afterwards, the mentor lists the mentee
+
+        long second = RoundLifecycleTest.start(c.pm(), c.programId());
+        RoundLifecycleTest.awaitSolved(c.pm(), second);
+        List<FeedbackFixtures.Pair> pairs = FeedbackFixtures.pairs(second);
+        assertEquals(1, pairs.size(), pairs.toString());
+        assertEquals(pair.mentee(), pairs.get(0).mentee());
+        assertFalse(pairs.contains(pair), "the list outweighs both saying they would continue: " + pairs);
+        assertTrue(results.loadPairingProblem(second).pins().isEmpty());
+    }
+
+    @Test
+    void aManagersPinIsReleasedWhenOneSideListsTheOtherAndSolvingAgainSplitsThem() {
+        RoundLifecycleTest.Cohort c = RoundLifecycleTest.cohort("pinlisted", 2, 1);
+        long roundId = RoundLifecycleTest.start(c.pm(), c.programId());
+        JsonPath solved = RoundLifecycleTest.awaitSolved(c.pm(), roundId);
+        Map<String, Object> pinned = solved.<Map<String, Object>>getList("pairs").get(0);
+        RoundLifecycleTest.as(c.pm()).post("/api/v1/rounds/" + roundId + "/pairs/" + pinned.get("id")
+                + "/pin?pinned=true&version=" + solved.getLong("version")).then().statusCode(200);
+        long version = RoundLifecycleTest.as(c.pm()).get("/api/v1/rounds/" + roundId).then().extract().jsonPath()
+                .getLong("version");
+        String mentor = (String) pinned.get("mentorEmail");
+        String mentee = (String) pinned.get("menteeEmail");
+        addToList(mentee, mentor); // after the pin, the mentee lists the mentor
+
+        RoundLifecycleTest.as(c.pm()).post("/api/v1/rounds/" + roundId + "/solve?version=" + version)
+                .then().statusCode(200);
+        JsonPath again = RoundLifecycleTest.awaitSolved(c.pm(), roundId);
+        assertEquals("SOLVED", again.getString("solveState"), again.prettify());
+        List<FeedbackFixtures.Pair> pairs = FeedbackFixtures.pairs(roundId);
+        assertFalse(pairs.contains(new FeedbackFixtures.Pair(mentor, mentee)), "the pin is not honoured: " + pairs);
+        assertEquals(List.of(new FeedbackFixtures.Pair(otherThan(c.mentors(), mentor), mentee)), pairs,
+                "the mentee goes to the other mentor, once");
+        assertEquals(List.of(false), again.getList("pairs.pinned"), "the released pin shows as not pinned");
+    }
+
+    /** The owner adds the colleague to their confidential list through their own page. */
+    private static void addToList(String owner, String colleague) {
+        WebSession session = FeedbackFixtures.signIn(owner);
+        assertEquals(303, session.submit("/profile/do-not-pair", "/profile/do-not-pair", Map.of("email", colleague))
+                .statusCode());
+    }
+
+    private static String otherThan(List<String> two, String one) {
+        return two.get(0).equals(one) ? two.get(1) : two.get(0);
+    }
+
     private static void answerBoth(long roundId, FeedbackFixtures.Pair pair, boolean mentorContinues,
             boolean menteeContinues) {
         FeedbackFixtures.answer(FeedbackFixtures.survey(roundId, pair.mentor(), pair.mentee()).id(), true, 4,

@@ -158,6 +158,21 @@ class CircleSeatingTest {
     }
 
     @Test
+    void aSwapThatWouldSeatAKeptApartPairTogetherIsNotKept() {
+        // e2 and s1 must never share a circle (someone's do-not-pair list): the reseat must not undo the solver
+        CirclesProblem problem = problem(twoCircles(0, 0), List.of(), Map.of())
+                .withKeptApart(List.of(List.of("e2", "s1")));
+        CirclesSchedule schedule = seated(problem);
+        Map<Circle, Long> sizes = sizes(schedule);
+
+        CircleSeating.seatLeastConnectedAndRescore(problem, schedule, ties(TIES));
+
+        assertE2StaysAndE3TakesTheSeat(schedule, "the kept-apart pair stays apart");
+        assertEquals(0, schedule.getScore().hardScore(), schedule.getScore().toString());
+        assertNobodyDropped(problem, schedule, sizes);
+    }
+
+    @Test
     void aSwapThatWouldWidenTheTimeZoneSpreadIsNotKept() {
         // e2 and s2 are 10 h ahead: circle 1 spans 10 h either way, circle 0 would go from 0 to 10 h with e2
         CirclesProblem problem = problem(twoCircles(600, 600), List.of(), Map.of());
