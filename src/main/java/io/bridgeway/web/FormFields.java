@@ -19,11 +19,11 @@ public final class FormFields {
         return value.intValue();
     }
 
-    /** Dates outside these years are typing errors, and near the ends of LocalDate they overflow (or PostgreSQL refuses them). */
+    /** Years outside these are typing errors; near LocalDate's ends they overflow, and PostgreSQL refuses them. */
     public static final int MIN_YEAR = 1900;
     public static final int MAX_YEAR = 9999;
 
-    /** An ISO date (yyyy-mm-dd) in years {@link #MIN_YEAR}..{@link #MAX_YEAR}, or null with a message for {@code field}. */
+    /** An ISO date (yyyy-mm-dd) in years {@link #MIN_YEAR}..{@link #MAX_YEAR}, or null with a message. */
     public static LocalDate date(String raw, String field, String label, FormErrors errors) {
         try {
             LocalDate date = LocalDate.parse(raw == null ? "" : raw.strip());
@@ -33,7 +33,8 @@ public final class FormFields {
         } catch (DateTimeParseException e) {
             // the same message as a year out of range
         }
-        errors.add(field, label + " must be a date like 2027-01-31, in the years " + MIN_YEAR + " to " + MAX_YEAR + ".");
+        errors.add(field, label + " must be a date like 2027-01-31, in the years " + MIN_YEAR + " to " + MAX_YEAR
+                + ".");
         return null;
     }
 
@@ -55,7 +56,8 @@ public final class FormFields {
      * none belongs in what people type, and PostgreSQL refuses a NUL outright.
      */
     public static void refuseControlCharacters(String text, String field, String label, FormErrors errors) {
-        if (text != null && text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r')) {
+        if (text != null
+                && text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r')) {
             errors.add(field, label + " must not contain control characters.");
         }
     }
