@@ -190,6 +190,7 @@ public class PeopleImport {
         }
         long reactivatedAdmins = plan.stream()
                 .filter(p -> p.person != null && !p.person.active && !p.leaver && p.person.hasRole(Role.ADMIN)).count();
+        Person.lockActiveAdmins(); // as removing an admin by hand does: a concurrent removal waits for this one
         if (Person.countWithRole(Role.ADMIN) - adminLeavers.size() + reactivatedAdmins < 1) {
             for (Planned p : adminLeavers) {
                 errors.add(ImportError.cell(p.row.row(), HrColumn.STATUS, HrCsv.abbreviate(p.email)
