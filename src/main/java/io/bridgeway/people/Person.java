@@ -159,10 +159,17 @@ public class Person extends TrackedEntity {
         if (!active || !hasRole(Role.ADMIN)) {
             return false;
         }
+        lockActiveAdmins();
+        return countWithRole(Role.ADMIN) <= 1;
+    }
+
+    /** Locks every active admin's row, so that a count of admins after it holds until commit. Needs a transaction. */
+    public static void lockActiveAdmins() {
         List<Long> adminIds = find("select p.id from Person p join p.roles r where r = ?1 and p.active = true",
                 Role.ADMIN).project(Long.class).list();
-        find("id in ?1", adminIds).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).list();
-        return countWithRole(Role.ADMIN) <= 1;
+        if (!adminIds.isEmpty()) {
+            find("id in ?1", adminIds).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).list();
+        }
     }
 
     /** Ends every session of this account (sign-out, password change); needs a transaction. */

@@ -180,6 +180,7 @@ public class ProfileService {
         } else if (name.length() > MAX_NAME) {
             errors.add("fullName", "Name must be at most " + MAX_NAME + " characters.");
         }
+        FormFields.refuseControlCharacters(name, "fullName", "Name", errors);
         target.fullName = name;
 
         Department department = parseId(form.departmentId) == null ? null : Department.findById(parseId(form.departmentId));
@@ -192,6 +193,7 @@ public class ProfileService {
         if (title.length() > MAX_TITLE) {
             errors.add("jobTitle", "Job title must be at most " + MAX_TITLE + " characters.");
         }
+        FormFields.refuseControlCharacters(title, "jobTitle", "Job title", errors);
         target.jobTitle = title.isEmpty() ? null : title;
 
         Long level = parseId(form.level);
@@ -254,6 +256,7 @@ public class ProfileService {
         if (bio.length() > MAX_BIO) {
             errors.add("bio", "Bio must be at most " + MAX_BIO + " characters (it has " + bio.length() + ").");
         }
+        FormFields.refuseControlCharacters(bio, "bio", "Bio", errors);
         target.bio = bio.isEmpty() ? null : bio;
 
         Set<String> slots = new TreeSet<>();

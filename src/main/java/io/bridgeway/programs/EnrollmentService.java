@@ -101,6 +101,9 @@ public class EnrollmentService {
         return Enrollment.delete("program.id = ?1 and person.id = ?2", programId, personId) > 0;
     }
 
+    /** Most addresses one cohort list may hold: each is looked up, all in one transaction. */
+    static final int MAX_COHORT_EMAILS = 5_000;
+
     /**
      * Enrolls a cohort with the same roles; people already enrolled keep their own choices.
      * Validation errors (roles, capacity) come back in {@code errors} and nothing is written.
@@ -118,7 +121,10 @@ public class EnrollmentService {
             errors.add("emails", "Enroll either everyone matching the filter or these emails, not both: "
                     + "empty this box to use the filter, or set the filter back to Any.");
         }
-        if (listed) {
+        if (listed && cohort.emails().size() > MAX_COHORT_EMAILS) {
+            errors.add("emails", "Paste at most " + MAX_COHORT_EMAILS + " email addresses at once (this list has "
+                    + cohort.emails().size() + "); nobody was enrolled.");
+        } else if (listed) {
             List<String> invalid = cohort.emails().stream().filter(e -> !EmailAddress.isValid(e)).toList();
             if (!invalid.isEmpty()) {
                 errors.add("emails", (invalid.size() == 1 ? "This is not a valid email address: "

@@ -119,11 +119,11 @@ public class ProgramApiResource {
 
     @GET
     @Transactional
-    @Operation(summary = "The programmes, one page at a time (?page=0&size=50)")
+    @Operation(summary = "The programmes, one page at a time (?page=0&size=50, size at most 500)")
     public ProgramPage list(@QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("" + Paged.SIZE) int size) {
         Paged<ProgramJson> rows = Paged.of(Program.findAll(Sort.by("enrollmentCloses").descending().and("id")), page,
-                size, ProgramJson::new);
+                Paged.apiSize(size), ProgramJson::new);
         return new ProgramPage(rows.rows(), rows.position(size));
     }
 

@@ -1,6 +1,7 @@
 package io.bridgeway.rounds;
 
 import io.bridgeway.security.Role;
+import io.bridgeway.web.FormFields;
 import io.bridgeway.web.Paged;
 import io.bridgeway.web.RuleViolationException;
 import io.bridgeway.web.Viewer;
@@ -66,10 +67,11 @@ public class RoundApiResource {
 
     @POST
     @Path("{id}/pairs/{pairId}/pin")
-    @Operation(summary = "Pin (pinned=true) or unpin a pair of this round")
+    @Operation(summary = "Pin (pinned=true) or unpin (pinned=false) a pair of this round")
     public RoundJson.PairChangeJson pin(@PathParam("id") long id, @PathParam("pairId") long pairId,
-            @QueryParam("pinned") boolean pinned, @QueryParam("version") Long version) {
-        return json(pairs.pin(id, pairId, pinned, required(version), viewer.email()));
+            @QueryParam("pinned") String pinned, @QueryParam("version") Long version) {
+        return json(pairs.pin(id, pairId, FormFields.trueOrFalse(pinned, null, "pinned"), required(version),
+                viewer.email()));
     }
 
     @POST

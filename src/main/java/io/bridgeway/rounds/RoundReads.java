@@ -17,9 +17,6 @@ import java.util.List;
 @ApplicationScoped
 public class RoundReads {
 
-    /** Most pairs one API page may hold. */
-    static final int MAX_PAGE_SIZE = 500;
-
     @Inject
     StoredProgress progress;
 
@@ -43,13 +40,11 @@ public class RoundReads {
         return RoundComparison.of(Rounds.round(id));
     }
 
-    /** The round as JSON with one page of pairs ({@code size} rows, at most {@link #MAX_PAGE_SIZE}). */
+    /** The round as JSON with one page of pairs ({@code size} rows, at most {@link Paged#MAX_API_SIZE}). */
     @Transactional
     public RoundJson json(long id, int page, int size) {
         Transactions.readOnly();
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new RuleViolationException("size must be between 1 and " + MAX_PAGE_SIZE + ".", "size");
-        }
+        Paged.apiSize(size);
         MatchingRound round = Rounds.round(id);
         RoundProgress.Snapshot snapshot = round.solveState.running() ? progress.of(id) : RoundProgress.Snapshot.NONE;
         Paged<RoundJson.PairJson> pairs = Paged.of(RoundPair.<RoundPair>find("round", Sort.by("id"), round), page, size,

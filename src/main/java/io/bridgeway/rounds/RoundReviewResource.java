@@ -3,6 +3,7 @@ package io.bridgeway.rounds;
 import static io.bridgeway.rounds.RoundAnswers.version;
 
 import io.bridgeway.security.Role;
+import io.bridgeway.web.FormErrors;
 import io.bridgeway.web.FormFields;
 import io.bridgeway.web.RuleViolationException;
 import io.bridgeway.web.StaleEditException;
@@ -96,16 +97,17 @@ public class RoundReviewResource {
     public Response move(@PathParam("id") long id, @RestForm String personEmail, @RestForm String meeting,
             @RestForm String circle, @RestForm String version, @BeanParam ReviewPlace.Form form) {
         answers.at(form);
-        Long circleNumber = FormFields.parseLong(circle);
-        Long meetingIndex = FormFields.parseLong(meeting);
-        if (circleNumber == null || meetingIndex == null) {
+        // In int range, or a number past it would wrap round to another circle.
+        FormErrors errors = new FormErrors();
+        Integer circleNumber = FormFields.intIn(circle, 1, Integer.MAX_VALUE, "circle", "Circle", errors);
+        Integer meetingIndex = FormFields.intIn(meeting, 0, Integer.MAX_VALUE, "meeting", "Meeting", errors);
+        if (errors.any()) {
             throw new RuleViolationException("Enter the number of the circle to move the person to.", "circle");
         }
         long person = reads.personId(personEmail, "circle member", "personEmail");
-        String message = RoundWords.circleMove(circles.move(id, person, meetingIndex.intValue(), circleNumber.intValue(),
+        String message = RoundWords.circleMove(circles.move(id, person, meetingIndex, circleNumber,
                 version(version), viewer.email()));
-        return answers.changed(id, review.circleAnchor(id, meetingIndex.intValue(), circleNumber.intValue()), message,
-                "circles", 0);
+        return answers.changed(id, review.circleAnchor(id, meetingIndex, circleNumber), message, "circles", 0);
     }
 
     @ServerExceptionMapper({RuleViolationException.class, StaleEditException.class})

@@ -19,14 +19,23 @@ public final class FormFields {
         return value.intValue();
     }
 
-    /** An ISO date (yyyy-mm-dd), or null with a message for {@code field}. */
+    /** Years outside these are typing errors; near LocalDate's ends they overflow, and PostgreSQL refuses them. */
+    public static final int MIN_YEAR = 1900;
+    public static final int MAX_YEAR = 9999;
+
+    /** An ISO date (yyyy-mm-dd) in years {@link #MIN_YEAR}..{@link #MAX_YEAR}, or null with a message. */
     public static LocalDate date(String raw, String field, String label, FormErrors errors) {
         try {
-            return LocalDate.parse(raw == null ? "" : raw.strip());
+            LocalDate date = LocalDate.parse(raw == null ? "" : raw.strip());
+            if (date.getYear() >= MIN_YEAR && date.getYear() <= MAX_YEAR) {
+                return date;
+            }
         } catch (DateTimeParseException e) {
-            errors.add(field, label + " must be a date like 2027-01-31.");
-            return null;
+            // the same message as a year out of range
         }
+        errors.add(field, label + " must be a date like 2027-01-31, in the years " + MIN_YEAR + " to " + MAX_YEAR
+                + ".");
+        return null;
     }
 
     /** Trimmed text of at most {@code max} characters; empty when absent. */
@@ -36,8 +45,36 @@ public final class FormFields {
             errors.add(field, "Enter " + label.toLowerCase() + ".");
         } else if (text.length() > max) {
             errors.add(field, label + " must be at most " + max + " characters.");
+        } else {
+            refuseControlCharacters(text, field, label, errors);
         }
         return text;
+    }
+
+    /**
+     * A message for {@code field} when {@code text} holds a control character other than tab and line breaks:
+     * none belongs in what people type, and PostgreSQL refuses a NUL outright.
+     */
+    public static void refuseControlCharacters(String text, String field, String label, FormErrors errors) {
+        if (text != null
+                && text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r')) {
+            errors.add(field, label + " must not contain control characters.");
+        }
+    }
+
+    /**
+     * A true/false query value, in any case; {@code whenAbsent} when not given (null: it is required). Anything
+     * else is refused with 400, so that "yes" or "1" is never silently read as false.
+     */
+    public static boolean trueOrFalse(String raw, Boolean whenAbsent, String field) {
+        String value = raw == null ? "" : raw.strip();
+        if (value.isEmpty() && whenAbsent != null) {
+            return whenAbsent;
+        }
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        throw new RuleViolationException(field + " must be true or false.", field);
     }
 
     public static boolean checked(String raw) {

@@ -10,6 +10,17 @@ public record Paged<T>(List<T> rows, int page, int pageCount, long total) {
 
     public static final int SIZE = 50;
 
+    /** Most rows one API page may hold: a larger page would load a whole table into memory at once. */
+    public static final int MAX_API_SIZE = 500;
+
+    /** {@code size} when it is from 1 to {@link #MAX_API_SIZE}; otherwise a 400 naming the field. */
+    public static int apiSize(int size) {
+        if (size < 1 || size > MAX_API_SIZE) {
+            throw new RuleViolationException("size must be between 1 and " + MAX_API_SIZE + ".", "size");
+        }
+        return size;
+    }
+
     /** The requested page of {@code query}, clamped to the pages that exist, each row mapped by {@code row}. */
     public static <E, T> Paged<T> of(PanacheQuery<E> query, int page, Function<E, T> row) {
         return of(query, page, SIZE, row);

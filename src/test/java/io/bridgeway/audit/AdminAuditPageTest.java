@@ -95,4 +95,16 @@ class AdminAuditPageTest {
         assertEquals(302, anonymous.statusCode());
         assertEquals("/login?next=%2Fadmin%2Faudit", anonymous.header("Location"));
     }
+
+    @Test
+    void aDateAtTheEndOfTheCalendarIsAFieldErrorNotA500() {
+        WebSession admin = WebSession.withRole("audit-far", Role.ADMIN);
+        for (String far : List.of("%2B999999999-12-31", "10000-01-01", "1899-12-31")) {
+            Response response = admin.request().urlEncodingEnabled(false).get("/admin/audit?to=" + far);
+            assertEquals(400, response.statusCode(), far);
+            Element toError = Jsoup.parse(response.asString()).selectFirst("#to-error");
+            assertTrue(toError != null && toError.text().contains("1900 to 9999"), far);
+        }
+        assertEquals(200, admin.get("/admin/audit?from=1900-01-01&to=9999-12-31").statusCode());
+    }
 }

@@ -246,4 +246,25 @@ class SignupTest {
     long countByEmail(String email) {
         return Person.count("email", email);
     }
+
+    @Test
+    void controlCharactersInTextAreAFieldErrorAndNothingIsStored() {
+        String email = WebSession.uniqueEmail("nul");
+        Map<String, Object> form = WebSession.validSignup(email);
+        form.put("fullName", "Ann\u0000");
+        form.put("jobTitle", "Engineer\u0007");
+        form.put("bio", "Line one\r\nLine two\tand a tab\u001b");
+        Response response = new WebSession().submit("/signup", "/signup", form);
+        assertEquals(400, response.statusCode());
+        Document page = Jsoup.parse(response.asString());
+        for (String field : List.of("fullName", "jobTitle", "bio")) {
+            assertTrue(page.select("#" + field + "-error").text().contains("control characters"), field);
+        }
+        assertNull(stored(email), "nothing from an invalid submission is stored");
+
+        form.put("fullName", "Ann");
+        form.put("jobTitle", "Engineer");
+        form.put("bio", "Line one\r\nLine two\tand a tab");
+        assertEquals(303, new WebSession().submit("/signup", "/signup", form).statusCode(), "line breaks and tabs are fine");
+    }
 }

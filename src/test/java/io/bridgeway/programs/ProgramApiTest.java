@@ -93,4 +93,25 @@ class ProgramApiTest {
                 .post("/api/v1/programs/" + id + "/enrollments")
                 .then().statusCode(400).body("fields.mentorCapacity", containsString("from 1 to 5"));
     }
+
+    @Test
+    void controlCharactersAndOversizedPagesAndCohortsGet400() {
+        String pm = WebSession.withRole("pmapictl", Role.PROGRAM_MANAGER).email;
+        long before = QuarkusTransaction.requiringNew().call(() -> Program.count());
+        as(pm).body(validProgram("Null byte").replace("\"name\"", "\"description\": \"a\\u0000b\", \"name\""))
+                .post("/api/v1/programs").then().statusCode(400)
+                .body("fields.description", containsString("control characters"));
+        assertEquals(before, (long) QuarkusTransaction.requiringNew().call(() -> Program.count()), "nothing stored");
+
+        as(pm).get("/api/v1/programs?size=501").then().statusCode(400).body("field", equalTo("size"));
+        as(pm).get("/api/v1/programs?size=0").then().statusCode(400);
+        as(pm).get("/api/v1/programs?size=500").then().statusCode(200);
+
+        int id = as(pm).body(validProgram("Big cohort")).post("/api/v1/programs").then().statusCode(201)
+                .extract().path("id");
+        String emails = java.util.stream.IntStream.range(0, 5_001).mapToObj(i -> "\"p" + i + "@example.com\"")
+                .collect(java.util.stream.Collectors.joining(","));
+        as(pm).body("{\"emails\": [" + emails + "], \"asMentee\": true}").post("/api/v1/programs/" + id + "/enrollments")
+                .then().statusCode(400).body("fields.emails", containsString("at most 5000"));
+    }
 }

@@ -259,4 +259,20 @@ public class ProgramPagesTest {
     static long count() {
         return QuarkusTransaction.requiringNew().call(() -> Program.count());
     }
+
+    @Test
+    void aYearPastTheCalendarIsReRenderedWithTheFieldErrorAndNotStored() {
+        WebSession manager = WebSession.withRole("pmfar", Role.PROGRAM_MANAGER);
+        Map<String, Object> form = programForm("Far future");
+        form.put("circleStartDate", "99999-01-04");
+        form.put("enrollmentCloses", "+999999999-12-31");
+        long before = count();
+        Response response = manager.submit("/programs/new", "/programs/new", form);
+        assertEquals(400, response.statusCode());
+        Document page = Jsoup.parse(response.asString());
+        for (String field : List.of("circleStartDate", "enrollmentCloses")) {
+            assertTrue(page.select("#" + field + "-error").text().contains("1900 to 9999"), field);
+        }
+        assertEquals(before, count(), "nothing stored");
+    }
 }

@@ -149,4 +149,41 @@ class ReviewPageTest {
 
         assertEquals(404, pm.get("/rounds/" + roundId + "/pairs/999999/unpair").statusCode());
     }
+
+    @Test
+    void aPinThatIsNotTrueOrFalseIsRefusedAndLeavesThePinAsItWas() {
+        io.restassured.path.json.JsonPath round = RoundLifecycleTest.as(cohort.pm()).get("/api/v1/rounds/" + roundId)
+                .then().statusCode(200).extract().jsonPath();
+        long pairId = round.getLong("pairs[0].id");
+        boolean pinned = round.getBoolean("pairs[0].pinned");
+        long version = round.getLong("version");
+        String pin = "/api/v1/rounds/" + roundId + "/pairs/" + pairId + "/pin?version=" + version;
+        for (String odd : java.util.List.of("&pinned=1", "&pinned=yes", "&pinned=", "")) {
+            Response refused = RoundLifecycleTest.as(cohort.pm()).post(pin + odd);
+            assertEquals(400, refused.statusCode(), odd + ": " + refused.asString());
+            assertEquals("pinned", refused.path("field"), odd);
+        }
+        io.restassured.path.json.JsonPath after = RoundLifecycleTest.as(cohort.pm()).get("/api/v1/rounds/" + roundId)
+                .then().extract().jsonPath();
+        assertEquals(pinned, after.getBoolean("pairs[0].pinned"), "the pin is unchanged");
+        assertEquals(version, after.getLong("version"), "nothing was saved");
+        RoundLifecycleTest.as(cohort.pm()).post(pin + "&pinned=" + (pinned ? "FALSE" : "True")).then().statusCode(200);
+    }
+
+    @Test
+    void aCircleNumberPastTheIntRangeIsRefusedNotWrappedRound() {
+        Document page = pm.page("/rounds/" + roundId);
+        Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        fields.put("csrf-token", page.select("input[name=csrf-token]").attr("value"));
+        fields.put("personEmail", cohort.mentees().get(0));
+        fields.put("meeting", "0");
+        fields.put("version", page.select("input[name=version]").attr("value"));
+        for (String circle : java.util.List.of("4294967297", "-1", "99999999999999999999")) {
+            fields.put("circle", circle);
+            Response refused = pm.post("/rounds/" + roundId + "/circles/move", fields);
+            assertEquals(400, refused.statusCode(), circle);
+            assertTrue(refused.asString().contains("Enter the number of the circle"), circle + ": "
+                    + Jsoup.parse(refused.asString()).select("main").text());
+        }
+    }
 }

@@ -19,7 +19,8 @@ class LoginRedirectsTest {
     @Test
     void otherHostsAndOddFormsFallBackToTheProfile() {
         for (String evil : new String[] {"https://evil.example", "//evil.example", "/\\evil.example", "evil",
-                "/ok\r\nSet-Cookie: x=y", "/login?next=/x", "/sso/login", "", null}) {
+                "/ok\r\nSet-Cookie: x=y", "/login?next=/x", "/sso/login", "", null,
+                "/a b", "/a%zz", "/a%2", "/a|b", "/a{b}", "/a\"b", "/a\u00a0b"}) {
             assertFalse(LoginRedirects.isSafe(evil), String.valueOf(evil));
             assertEquals("/profile", LoginRedirects.orDefault(evil));
             assertEquals("/admin", LoginRedirects.orLanding(evil, java.util.Set.of(Role.EMPLOYEE, Role.ADMIN)));

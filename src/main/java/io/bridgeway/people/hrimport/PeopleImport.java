@@ -178,7 +178,27 @@ public class PeopleImport {
             resolveManager(p, existing, fileById, fileByEmail, errors);
         }
         findLoops(plan, byKey, existing, errors);
+        keepAnActiveAdmin(plan, errors);
         return plan;
+    }
+
+    /** Refuses the leaver rows that together would leave no active admin, as deactivating one by hand does. */
+    private static void keepAnActiveAdmin(List<Planned> plan, List<ImportError> errors) {
+        List<Planned> adminLeavers = plan.stream()
+                .filter(p -> p.person != null && p.person.active && p.leaver && p.person.hasRole(Role.ADMIN)).toList();
+        if (adminLeavers.isEmpty()) {
+            return;
+        }
+        long reactivatedAdmins = plan.stream()
+                .filter(p -> p.person != null && !p.person.active && !p.leaver && p.person.hasRole(Role.ADMIN)).count();
+        Person.lockActiveAdmins(); // as removing an admin by hand does: a concurrent removal waits for this one
+        if (Person.countWithRole(Role.ADMIN) - adminLeavers.size() + reactivatedAdmins < 1) {
+            for (Planned p : adminLeavers) {
+                errors.add(ImportError.cell(p.row.row(), HrColumn.STATUS, HrCsv.abbreviate(p.email)
+                        + " is an admin, and this import would leave no active admin: make someone else an admin "
+                        + "first, so that somebody can still manage Bridgeway."));
+            }
+        }
     }
 
     /** Employee id and email: well-formed, unique in the file, and matching at most one person here. */

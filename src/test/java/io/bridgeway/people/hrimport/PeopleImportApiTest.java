@@ -259,4 +259,56 @@ class PeopleImportApiTest {
         given().contentType("text/csv").body(HEADER).post("/api/v1/people/import").then().statusCode(401);
     }
 
+
+    @Test
+    void aDryRunOtherThanTrueOrFalseIsRefusedAndImportsNothing() {
+        String u = unique();
+        String csv = HEADER + u + "-1," + u + "-1@example.com,Dee Ry,Sales,,3,,London,,en,active\n";
+        long before = people();
+        for (String odd : List.of("yes", "1", "on", "truee")) {
+            Response response = asAdmin().body(csv).post("/api/v1/people/import?dryRun=" + odd);
+            assertEquals(400, response.statusCode(), odd);
+            assertTrue(response.asString().contains("dryRun must be true or false"), response.asString());
+        }
+        asAdmin().body(csv).post("/api/v1/people/import?dryRun=TRUE").then().statusCode(200).body("created", equalTo(1));
+        assertEquals(before, people(), "neither the refused nor the dry runs imported anyone");
+        asAdmin().body(csv).post("/api/v1/people/import").then().statusCode(200).body("created", equalTo(1));
+        assertEquals(before + 1, people(), "without dryRun the import runs, as documented");
+    }
+
+    @Test
+    void anImportThatWouldLeaveNoActiveAdminIsRefusedAndChangesNothing() {
+        asAdmin(); // the importing admin exists before the admins are counted
+        String u = unique();
+        record Admin(String employeeId, String email) {
+        }
+        List<Admin> admins = QuarkusTransaction.requiringNew().call(() -> Person.<Person>list(
+                "select p from Person p join p.roles r where r = ?1 and p.active = true", Role.ADMIN).stream()
+                .map(p -> new Admin(p.employeeId, p.email)).toList());
+        assertTrue(admins.size() >= 2, "the test DB's admin and this test's importer: " + admins);
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < admins.size(); i++) {
+            Admin a = admins.get(i);
+            String id = a.employeeId() == null ? u + "-" + i : a.employeeId();
+            csv.append(id).append(',').append(a.email()).append(",Ad Min,Sales,,3,,London,,en,leaver\n");
+        }
+        for (boolean dryRun : new boolean[] {true, false}) {
+            Response refused = post(csv.toString(), dryRun);
+            assertEquals(422, refused.statusCode(), refused.asString());
+            assertTrue(refused.asString().contains("would leave no active admin"), refused.asString());
+            assertEquals(admins.size(), (int) refused.path("errors.size()"), "one error per admin row");
+        }
+        long stillActive = QuarkusTransaction.requiringNew().call(() -> Person.countWithRole(Role.ADMIN));
+        assertEquals(admins.size(), stillActive, "every admin is still active");
+        for (Admin a : admins) {
+            assertEquals(a.employeeId(), QuarkusTransaction.requiringNew()
+                    .call(() -> Person.findByEmail(a.email()).employeeId), "not even an employee id given: " + a);
+        }
+
+        // With another admin left, an admin can leave.
+        String spare = WebSession.withRole("spareadmin", Role.ADMIN).email;
+        post(HEADER + u + "-spare," + spare + ",Spa Re,Sales,,3,,London,,en,leaver\n", false).then().statusCode(200)
+                .body("deactivated", equalTo(1));
+        assertEquals(admins.size(), QuarkusTransaction.requiringNew().call(() -> Person.countWithRole(Role.ADMIN)));
+    }
 }
