@@ -41,6 +41,9 @@ public class RoundLifecycle {
     RoundPublication publication;
 
     @Inject
+    KeptApart keptApart;
+
+    @Inject
     jakarta.enterprise.event.Event<RoundPublished> published;
 
     public record Started(long roundId, int number) {
@@ -183,6 +186,11 @@ public class RoundLifecycle {
                     + (left == 1 ? " participant has" : " participants have") + " left the programme or been deactivated"
                     + " since this draft was made. Solve again to leave them out, then publish.");
         }
+        if (keepsApartBroken(round)) {
+            // never say who or why: the lists and ratings behind it are confidential
+            throw new RuleViolationException("Round " + round.number + " cannot be published: the matching rules "
+                    + "for some participants changed since this draft was solved. Solve again, then publish.");
+        }
         publication.schedule(round);
         publication.enqueueNotices(round);
         round.status = RoundStatus.PUBLISHED;
@@ -192,6 +200,22 @@ public class RoundLifecycle {
         audit.recordAs(null, actor, "ROUND_PUBLISHED", "ROUND", round.id, round.program.id,
                 round.matchedCount + " pairs, " + round.circleMemberCount + " circle members");
         return true;
+    }
+
+    /**
+     * Whether the draft pairs or seats together two people who must be kept apart: a do-not-pair entry or a low
+     * rating added after it was solved, or a pin made before one.
+     */
+    private boolean keepsApartBroken(MatchingRound round) {
+        List<List<String>> apart = keptApart.among(RoundParticipant.of(round));
+        if (apart.isEmpty()) {
+            return false;
+        }
+        boolean pairBroken = RoundPair.of(round).stream()
+                .anyMatch(pair -> KeptApart.includes(apart, pair.mentor.id, pair.mentee.id));
+        return pairBroken || RoundCircle.of(round).stream().anyMatch(circle -> circle.members.stream()
+                .anyMatch(a -> circle.members.stream().anyMatch(b -> a.person.id < b.person.id
+                        && KeptApart.includes(apart, a.person.id, b.person.id))));
     }
 
     /**
