@@ -30,6 +30,9 @@ import io.bridgeway.matching.circles.solver.CircleRules;
 /** Maps circles JSON (MODEL.md format plus optional meeting-time fields) to the domain and back. */
 public final class CirclesJson {
 
+    private static final int FIRST_YEAR = 1900;
+    private static final int LAST_YEAR = 9999;
+
     private static final ObjectMapper MAPPER = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
     private CirclesJson() {
@@ -112,8 +115,13 @@ public final class CirclesJson {
         MeetingCalendar calendar = null;
         if (json.startDate() != null) {
             try {
-                calendar = new MeetingCalendar(LocalDate.parse(json.startDate()),
-                        json.weeksPerRound() == null ? 1 : json.weeksPerRound());
+                LocalDate start = LocalDate.parse(json.startDate());
+                if (start.getYear() < FIRST_YEAR || start.getYear() > LAST_YEAR) {
+                    // later rounds' weeks and their time-zone rules must stay within java.time's years
+                    throw new IllegalArgumentException("startDate must be in the years " + FIRST_YEAR + ".." + LAST_YEAR
+                            + ", not " + start);
+                }
+                calendar = new MeetingCalendar(start, json.weeksPerRound() == null ? 1 : json.weeksPerRound());
             } catch (DateTimeException | IllegalArgumentException e) {
                 problems.add("startDate/weeksPerRound: " + e.getMessage());
             }
