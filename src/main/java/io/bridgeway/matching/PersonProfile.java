@@ -1,7 +1,10 @@
 package io.bridgeway.matching;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The facts about one person that both matching problems read, exactly the "people" entries of the
@@ -20,6 +23,13 @@ public record PersonProfile(
         Map<String, Integer> skills,
         Set<String> goals) {
 
+    /** MODEL.md's levels: 1 junior .. 8 executive (people.Level), 0 when not given. */
+    public static final int MAX_LEVEL = 8;
+    /** MODEL.md's skill proficiencies: 1..3 (0 = lacks it). */
+    public static final int MAX_PROFICIENCY = 3;
+    /** The widest UTC offset java.time allows, 18 hours either way. */
+    public static final int MAX_UTC_OFFSET_MINUTES = 18 * 60;
+
     public PersonProfile {
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("a person needs an id");
@@ -27,6 +37,27 @@ public record PersonProfile(
         languages = languages == null || languages.isEmpty() ? Set.of("en") : Set.copyOf(languages);
         skills = skills == null ? Map.of() : Map.copyOf(skills);
         goals = goals == null ? Set.of() : Set.copyOf(goals);
+    }
+
+    /**
+     * The fields outside the model's ranges, as "field must be ..." texts (empty when none). The pair values
+     * are ints: a level or proficiency far outside its range would overflow them.
+     */
+    public List<String> outOfRangeFields() {
+        List<String> problems = new ArrayList<>();
+        if (level < 0 || level > MAX_LEVEL) {
+            problems.add("level must be 0.." + MAX_LEVEL + ", not " + level);
+        }
+        if (Math.abs((long) utcOffsetMinutes) > MAX_UTC_OFFSET_MINUTES) {
+            problems.add("utcOffsetMinutes must be -" + MAX_UTC_OFFSET_MINUTES + ".." + MAX_UTC_OFFSET_MINUTES
+                    + ", not " + utcOffsetMinutes);
+        }
+        new TreeMap<>(skills).forEach((skill, proficiency) -> {
+            if (proficiency < 0 || proficiency > MAX_PROFICIENCY) {
+                problems.add("skills." + skill + " must be 0.." + MAX_PROFICIENCY + ", not " + proficiency);
+            }
+        });
+        return problems;
     }
 
     /** Proficiency 1..3 in a skill, 0 when the person lacks it. */

@@ -1,6 +1,7 @@
 package io.bridgeway.people;
 
 import io.bridgeway.data.TrackedEntity;
+import io.bridgeway.matching.pairing.domain.PairingProblem;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -24,7 +25,7 @@ import java.util.TreeSet;
 @org.hibernate.annotations.BatchSize(size = 64) // round pairs and unmatched rows name people: load them in batches
 public class Person extends TrackedEntity {
 
-    public static final int MAX_MENTOR_CAPACITY = 5;
+    public static final int MAX_MENTOR_CAPACITY = PairingProblem.MAX_MENTOR_CAPACITY;
 
     @Column(nullable = false, unique = true, length = 254)
     public String email;

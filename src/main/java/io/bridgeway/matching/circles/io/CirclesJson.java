@@ -30,6 +30,9 @@ import io.bridgeway.matching.circles.solver.CircleRules;
 /** Maps circles JSON (MODEL.md format plus optional meeting-time fields) to the domain and back. */
 public final class CirclesJson {
 
+    private static final int FIRST_YEAR = 1900;
+    private static final int LAST_YEAR = 9999;
+
     private static final ObjectMapper MAPPER = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
     private CirclesJson() {
@@ -79,6 +82,14 @@ public final class CirclesJson {
                 problems.add("person " + (i + 1) + " has no id");
                 continue;
             }
+            // the profile's Set.copyOf/Map.copyOf would throw on a null
+            String who = "person " + p.id() + ": ";
+            if (containsNull(p.languages()) || containsNull(p.goals())
+                    || p.skills() != null && p.skills().containsValue(null)) {
+                problems.add(who + (containsNull(p.languages()) ? "languages" : containsNull(p.goals()) ? "goals"
+                        : "skills") + " must not contain null");
+                continue;
+            }
             people.add(new PersonProfile(p.id(), p.name(), p.department(), p.level() == null ? 0 : p.level(),
                     p.managerId(), p.office(), p.utcOffsetMinutes() == null ? 0 : p.utcOffsetMinutes(),
                     p.languages() == null ? null : new LinkedHashSet<>(p.languages()), p.skills(),
@@ -95,28 +106,56 @@ public final class CirclesJson {
                 problems.add("person " + p.id() + " has a timeZone but no availability");
             }
         }
+        List<List<String>> history = json.history() == null ? List.of() : json.history();
+        for (int h = 0; h < history.size(); h++) {
+            if (history.get(h) == null || containsNull(history.get(h))) {
+                problems.add("history group " + (h + 1) + " must be a list of person ids, without null");
+            }
+        }
         MeetingCalendar calendar = null;
         if (json.startDate() != null) {
             try {
-                calendar = new MeetingCalendar(LocalDate.parse(json.startDate()),
-                        json.weeksPerRound() == null ? 1 : json.weeksPerRound());
+                LocalDate start = LocalDate.parse(json.startDate());
+                if (start.getYear() < FIRST_YEAR || start.getYear() > LAST_YEAR) {
+                    // later rounds' weeks and their time-zone rules must stay within java.time's years
+                    throw new IllegalArgumentException("startDate must be in the years " + FIRST_YEAR + ".." + LAST_YEAR
+                            + ", not " + start);
+                }
+                calendar = new MeetingCalendar(start, json.weeksPerRound() == null ? 1 : json.weeksPerRound());
             } catch (DateTimeException | IllegalArgumentException e) {
                 problems.add("startDate/weeksPerRound: " + e.getMessage());
             }
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidInstanceException(problems);
-        }
         CirclesInstanceJson.RulesJson rules = json.rules();
         CirclesSettings defaults = CirclesSettings.defaults();
         CirclesSettings settings = rules == null ? defaults : new CirclesSettings(
-                or(rules.sameDepartmentPairWeight(), defaults.sameDepartmentPairWeight()),
-                or(rules.timezoneSpreadPerHourWeight(), defaults.timezoneSpreadPerHourWeight()),
-                or(rules.groupWithoutSeniorWeight(), defaults.groupWithoutSeniorWeight()),
+                weight(rules.sameDepartmentPairWeight(), defaults.sameDepartmentPairWeight(),
+                        "sameDepartmentPairWeight", problems),
+                weight(rules.timezoneSpreadPerHourWeight(), defaults.timezoneSpreadPerHourWeight(),
+                        "timezoneSpreadPerHourWeight", problems),
+                weight(rules.groupWithoutSeniorWeight(), defaults.groupWithoutSeniorWeight(),
+                        "groupWithoutSeniorWeight", problems),
                 rules.seniorLevel(),
-                or(rules.unavailableMemberWeight(), defaults.unavailableMemberWeight()));
+                weight(rules.unavailableMemberWeight(), defaults.unavailableMemberWeight(),
+                        "unavailableMemberWeight", problems));
+        if (!problems.isEmpty()) {
+            throw new InvalidInstanceException(problems);
+        }
         return new CirclesProblem(people, json.rounds(), json.groupSize().min(), json.groupSize().max(),
                 json.history(), settings, withoutOffset, availability, calendar, freeUtcHours);
+    }
+
+    /** The given rule weight or the default; a negative one is listed (and read as the default). */
+    private static int weight(Integer given, int fallback, String name, List<String> problems) {
+        if (given != null && given < 0) {
+            problems.add("rules." + name + " must be 0 or more, not " + given);
+            return fallback;
+        }
+        return given == null ? fallback : given;
+    }
+
+    private static boolean containsNull(List<?> values) {
+        return values != null && values.contains(null);
     }
 
     /** MODEL.md's free hours: whole UTC hours of the week, 0 (Monday 00:00 UTC) to 167. */
@@ -136,7 +175,11 @@ public final class CirclesJson {
             List<String> problems) {
         ZoneId zone;
         if (p.timeZone() == null) {
-            zone = java.time.ZoneOffset.ofTotalSeconds((p.utcOffsetMinutes() == null ? 0 : p.utcOffsetMinutes()) * 60);
+            int offset = p.utcOffsetMinutes() == null ? 0 : p.utcOffsetMinutes();
+            if (Math.abs((long) offset) > PersonProfile.MAX_UTC_OFFSET_MINUTES) {
+                return java.util.Optional.empty(); // the validator names the offset
+            }
+            zone = java.time.ZoneOffset.ofTotalSeconds(offset * 60);
         } else {
             try {
                 zone = ZoneId.of(p.timeZone());
@@ -156,7 +199,4 @@ public final class CirclesJson {
         return java.util.Optional.of(new PersonAvailability(zone, slots));
     }
 
-    private static int or(Integer value, int fallback) {
-        return value == null ? fallback : value;
-    }
 }

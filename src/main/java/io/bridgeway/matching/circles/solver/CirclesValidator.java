@@ -39,12 +39,16 @@ public final class CirclesValidator {
         if (min > max) {
             problems.add("the minimum group size " + min + " is above the maximum " + max);
         }
+        if (max > MAX_PEOPLE) {
+            problems.add("groupSize.max must be at most " + MAX_PEOPLE + ", not " + max);
+        }
         Set<String> ids = new HashSet<>();
         Set<String> duplicates = new LinkedHashSet<>();
         for (PersonProfile person : problem.people()) {
             if (!ids.add(person.id())) {
                 duplicates.add(person.id());
             }
+            person.outOfRangeFields().forEach(field -> problems.add("person " + person.id() + ": " + field));
         }
         if (!duplicates.isEmpty()) {
             problems.add("duplicate person ids: " + String.join(", ", duplicates));
@@ -73,7 +77,7 @@ public final class CirclesValidator {
                 problems.add("availability given for unknown person '" + id + "'");
             }
         }
-        if (n > 0 && min >= 2 && min <= max && groupSizes(n, min, max) == null) {
+        if (n > 0 && min >= 2 && min <= max && max <= MAX_PEOPLE && groupSizes(n, min, max) == null) {
             int groups = ceilDiv(n, max);
             String fewer = groups - 1 == 0 ? "" : (groups - 1) + (groups - 1 == 1 ? " group holds" : " groups hold")
                     + " at most " + ((groups - 1) * max) + ", ";
@@ -102,6 +106,6 @@ public final class CirclesValidator {
     }
 
     private static int ceilDiv(int a, int b) {
-        return (a + b - 1) / b;
+        return (int) (((long) a + b - 1) / b); // in long: a + b - 1 overflows int for a large b
     }
 }

@@ -27,6 +27,9 @@ public record PairingProblem(
     /** Default size limit: instances above it are refused before any work. */
     public static final int DEFAULT_MAX_PEOPLE = 20_000;
 
+    /** Most mentees one mentor takes (the profile form's limit); the exact step allocates per place. */
+    public static final int MAX_MENTOR_CAPACITY = 5;
+
     public PairingProblem {
         people = people == null ? List.of() : List.copyOf(people);
         mentors = mentors == null ? List.of() : List.copyOf(mentors);

@@ -5,6 +5,7 @@ import io.bridgeway.matching.InvalidInstanceException;
 import io.bridgeway.matching.PersonProfile;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /** The semantic checks of {@link PairingProblem#validate(int)}; structure is checked by the JSON reader. */
@@ -27,6 +28,10 @@ final class PairingProblemValidator {
             if (!people.add(person.id())) {
                 throw new InvalidInstanceException("duplicate person id \"" + person.id() + "\" in people");
             }
+            List<String> outOfRange = person.outOfRangeFields();
+            if (!outOfRange.isEmpty()) {
+                throw new InvalidInstanceException("people[" + i + "]." + outOfRange.get(0));
+            }
         }
         // Managers outside the instance are tolerated (the chain just stops there), as in check.py.
         Set<String> mentors = new HashSet<>();
@@ -40,6 +45,10 @@ final class PairingProblemValidator {
             if (mentor.capacity() < 1) {
                 throw new InvalidInstanceException(where + ": mentor \"" + mentor.personId()
                         + "\" has capacity " + mentor.capacity() + ", must be at least 1");
+            }
+            if (mentor.capacity() > PairingProblem.MAX_MENTOR_CAPACITY) {
+                throw new InvalidInstanceException(where + ": mentor \"" + mentor.personId() + "\" has capacity "
+                        + mentor.capacity() + ", must be at most " + PairingProblem.MAX_MENTOR_CAPACITY);
             }
         }
         Set<String> mentees = new HashSet<>();

@@ -71,5 +71,17 @@ class CirclesValidatorTest {
         int[] sizes = CirclesValidator.groupSizes(435, 5, 6);
         assertEquals(73, sizes.length);
         assertTrue(java.util.Arrays.stream(sizes).allMatch(s -> s >= 5 && s <= 6));
+        assertArrayEquals(new int[] {4}, CirclesValidator.groupSizes(4, 2, Integer.MAX_VALUE), "no int overflow");
+    }
+
+    @Test
+    void outOfRangeGroupSizeAndProfilesAreNamed() {
+        assertEquals("groupSize.max must be at most 20000, not 2147483647",
+                message(CirclesProblem.of(people(4), 1, 2, Integer.MAX_VALUE)));
+        List<PersonProfile> people = people(4);
+        people.set(0, new PersonProfile("p1", null, null, 9, null, null, -1081, null,
+                java.util.Map.of("java", 4), null));
+        assertEquals("person p1: level must be 0..8, not 9; person p1: utcOffsetMinutes must be -1080..1080, not -1081; "
+                + "person p1: skills.java must be 0..3, not 4", message(CirclesProblem.of(people, 1, 2, 2)));
     }
 }

@@ -34,7 +34,7 @@ class PairValuesTest {
     @Test
     void agreeOnTheSparseRulesAndTerms() {
         PairingSolution solution = new TinyInstance()
-                .person("boss", "Eng", 9).person("lead", "Eng", 7).person("dev", "Eng", 2)
+                .person("boss", "Eng", 8).person("lead", "Eng", 7).person("dev", "Eng", 2)
                 .person("far", "Sales", 8).person("old", "Ops", 8).person("self", "Ops", 6)
                 .manager("lead", "boss").manager("dev", "lead")
                 .mentor("boss", 2).mentor("lead", 1).mentor("far", 1).mentor("old", 1).mentor("self", 1)
