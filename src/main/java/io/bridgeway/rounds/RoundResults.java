@@ -100,20 +100,36 @@ public class RoundResults {
     public record CirclesInput(CirclesProblem problem, List<CirclePin> pins, CrossTies crossTies) {
     }
 
+    /**
+     * The round's circles problem. A manager's placement that a hard rule forbids by now (its circle holds
+     * someone the person is kept apart from, listed or rated low after it was pinned) is released, as for pairs.
+     */
     @Transactional
     public CirclesInput loadCirclesProblem(long roundId) {
         MatchingRound round = MatchingRound.findById(roundId);
+        List<RoundParticipant> participants = RoundParticipant.of(round);
+        List<List<String>> apart = keptApart.among(participants);
         List<CirclePin> pins = new ArrayList<>();
+        int released = 0;
         for (RoundCircle circle : RoundCircle.of(round)) {
             for (RoundCircle.Member member : circle.members) {
-                if (member.pinned && member.person != null) {
+                if (!member.pinned || member.person == null) {
+                    continue;
+                }
+                if (circle.members.stream().anyMatch(other -> other.person != null
+                        && KeptApart.includes(apart, member.person.id, other.person.id))) {
+                    member.pinned = false;
+                    released++;
+                } else {
                     pins.add(new CirclePin(String.valueOf(member.person.id), circle.meetingIndex, circle.circleNumber - 1));
                 }
             }
         }
-        List<RoundParticipant> participants = RoundParticipant.of(round);
+        if (released > 0) { // no names: the reason is someone's confidential list or rating
+            Log.infof("round %d: %d circle place%s released by a hard rule", round.id, released, released == 1 ? "" : "s");
+        }
         List<List<String>> circleHistory = circleHistory(round);
-        return new CirclesInput(RoundProblems.circles(round, participants, circleHistory, keptApart.among(participants)), pins,
+        return new CirclesInput(RoundProblems.circles(round, participants, circleHistory, apart), pins,
                 crossTies(participants, history(round), circleHistory));
     }
 

@@ -96,6 +96,54 @@ class CircleMoveKeepsApartTest {
         assertEquals(4, ((List<?>) CircleRoundTest.circleNumbered(moved, otherCircle).get("members")).size());
     }
 
+    @Test
+    void aPlacementThatAListEntryForbidsLaterBlocksPublishingAndSolvingAgainReleasesIt() {
+        List<String> people = new ArrayList<>();
+        for (String name : List.of("Ann", "Ben", "Cat", "Dan", "Eve", "Fay", "Gus", "Hal", "Ida")) {
+            people.add(CircleRoundTest.availableMember("apartlater", name + " Later", String.valueOf(1 + people.size() % 4),
+                    List.of("TUE-09")));
+        }
+        CircleRoundTest.CircleCohort c = CircleRoundTest.circleCohort("apartlater", 1, 2, 4, people);
+        long roundId = RoundLifecycleTest.start(c.pm(), c.programId());
+        JsonPath round = RoundLifecycleTest.awaitSolved(c.pm(), roundId);
+        long ownerId = WebSession.idOf(c.people().get(0));
+        int ownersCircle = CircleRoundTest.circleOf(round, ownerId);
+        String listed = c.people().stream().filter(p -> CircleRoundTest.circleOf(round, WebSession.idOf(p)) != ownersCircle)
+                .findFirst().orElseThrow();
+        int listedCircle = CircleRoundTest.circleOf(round, WebSession.idOf(listed));
+        // the manager seats both in the owner's circle (allowed: nobody has listed anyone yet); a move pins
+        // whoever it moves: the owner out and back, the colleague in
+        long listedId = WebSession.idOf(listed);
+        move(c.pm(), roundId, ownerId, listedCircle);
+        move(c.pm(), roundId, listedId, ownersCircle);
+        move(c.pm(), roundId, ownerId, ownersCircle);
+        JsonPath placed = RoundLifecycleTest.as(c.pm()).get("/api/v1/rounds/" + roundId).jsonPath();
+        assertEquals(CircleRoundTest.circleOf(placed, ownerId), CircleRoundTest.circleOf(placed, listedId));
+        WebSession ownerSession = new WebSession();
+        ownerSession.login(c.people().get(0), WebSession.PASSWORD);
+        assertEquals(303, ownerSession.submit("/profile/do-not-pair", "/profile/do-not-pair",
+                Map.of("email", listed)).statusCode());
+
+        String refusal = RoundLifecycleTest.as(c.pm()).post("/api/v1/rounds/" + roundId + "/publish")
+                .then().statusCode(400).extract().path("error");
+        assertTrue(refusal.contains("Solve again"), refusal);
+        assertNeutral(refusal, listed);
+
+        long version = RoundLifecycleTest.as(c.pm()).get("/api/v1/rounds/" + roundId).jsonPath().getLong("version");
+        RoundLifecycleTest.as(c.pm()).post("/api/v1/rounds/" + roundId + "/solve?version=" + version)
+                .then().statusCode(200);
+        JsonPath again = RoundLifecycleTest.awaitSolved(c.pm(), roundId);
+        assertNotEquals(CircleRoundTest.circleOf(again, ownerId), CircleRoundTest.circleOf(again, listedId),
+                "the released placement no longer holds them together: " + again.prettify());
+        RoundLifecycleTest.as(c.pm()).post("/api/v1/rounds/" + roundId + "/publish").then().statusCode(200);
+    }
+
+    private static void move(String pm, long roundId, long personId, int circle) {
+        long version = RoundLifecycleTest.as(pm).get("/api/v1/rounds/" + roundId).jsonPath().getLong("version");
+        RoundLifecycleTest.as(pm).body(Map.of("personId", personId, "meeting", 0, "circle", circle, "version", version))
+                .post("/api/v1/rounds/" + roundId + "/circles/move").then().statusCode(200);
+    }
+
     private static String nameOf(String email) {
         return QuarkusTransaction.requiringNew().call(() -> Person.findByEmail(email).fullName);
     }
