@@ -30,13 +30,7 @@ class CircleMoveKeepsApartTest {
 
     @Test
     void aMoveIntoACircleWithAListedColleagueIsRefusedAndAnyOtherMoveStillWorks() {
-        // nine members, one meeting, circles of 2..4: three circles of three, and room to move one person
-        List<String> people = new ArrayList<>();
-        for (String name : List.of("Ann", "Ben", "Cat", "Dan", "Eve", "Fay", "Gus", "Hal", "Ida")) {
-            people.add(CircleRoundTest.availableMember("apartmove", name + " Mover", String.valueOf(1 + people.size() % 4),
-                    List.of("TUE-09")));
-        }
-        CircleRoundTest.CircleCohort c = CircleRoundTest.circleCohort("apartmove", 1, 2, 4, people);
+        CircleRoundTest.CircleCohort c = nineMembers("apartmove", "Mover");
         String owner = c.people().get(0);
         String listed = c.people().get(1);
         WebSession ownerSession = new WebSession();
@@ -98,12 +92,7 @@ class CircleMoveKeepsApartTest {
 
     @Test
     void aPlacementThatAListEntryForbidsLaterBlocksPublishingAndSolvingAgainReleasesIt() {
-        List<String> people = new ArrayList<>();
-        for (String name : List.of("Ann", "Ben", "Cat", "Dan", "Eve", "Fay", "Gus", "Hal", "Ida")) {
-            people.add(CircleRoundTest.availableMember("apartlater", name + " Later", String.valueOf(1 + people.size() % 4),
-                    List.of("TUE-09")));
-        }
-        CircleRoundTest.CircleCohort c = CircleRoundTest.circleCohort("apartlater", 1, 2, 4, people);
+        CircleRoundTest.CircleCohort c = nineMembers("apartlater", "Later");
         long roundId = RoundLifecycleTest.start(c.pm(), c.programId());
         JsonPath round = RoundLifecycleTest.awaitSolved(c.pm(), roundId);
         long ownerId = WebSession.idOf(c.people().get(0));
@@ -136,6 +125,16 @@ class CircleMoveKeepsApartTest {
         assertNotEquals(CircleRoundTest.circleOf(again, ownerId), CircleRoundTest.circleOf(again, listedId),
                 "the released placement no longer holds them together: " + again.prettify());
         RoundLifecycleTest.as(c.pm()).post("/api/v1/rounds/" + roundId + "/publish").then().statusCode(200);
+    }
+
+    /** Nine members, one meeting, circles of 2..4: three circles of three, and room to move one person. */
+    private static CircleRoundTest.CircleCohort nineMembers(String prefix, String surname) {
+        List<String> people = new ArrayList<>();
+        for (String name : List.of("Ann", "Ben", "Cat", "Dan", "Eve", "Fay", "Gus", "Hal", "Ida")) {
+            people.add(CircleRoundTest.availableMember(prefix, name + " " + surname, String.valueOf(1 + people.size() % 4),
+                    List.of("TUE-09")));
+        }
+        return CircleRoundTest.circleCohort(prefix, 1, 2, 4, people);
     }
 
     private static void move(String pm, long roundId, long personId, int circle) {
