@@ -19,7 +19,7 @@ import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The packaged application ({@code target/quarkus-app/quarkus-run.jar}) as a separate process on a
- * free port with an H2 file database in {@code dataDir}, for tests that restart or kill it.
+ * free port with its H2 file database in {@code dataDir}, for tests that restart or kill it.
  * RestAssured is pointed at it once it is ready.
  */
 public final class PackagedApp implements AutoCloseable {
@@ -46,7 +46,8 @@ public final class PackagedApp implements AutoCloseable {
         this.runner = runner;
         this.dataDir = dataDir;
         this.port = freePort();
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:h2:file:" + dataDir.resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE");
+        // the app's own H2 URL and settings (WRITE_DELAY=0 among them: a kill -9 must lose no commit), in dataDir
+        env.put("BRIDGEWAY_DATA_DIR", dataDir.toString());
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         env.put("BRIDGEWAY_DEMO", "false");
         env.put("BRIDGEWAY_SESSION_KEY", randomKey());
