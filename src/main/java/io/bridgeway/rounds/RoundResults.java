@@ -70,11 +70,16 @@ public class RoundResults {
                 pins.add(new PairingProblem.PinnedPair(String.valueOf(pair.mentee.id), String.valueOf(pair.mentor.id)));
             }
         }
-        if (released > 0) { // no names: the reason is someone's confidential list or rating
-            Log.infof("round %d: %d pin%s dropped by a hard rule", round.id, released, released == 1 ? "" : "s");
-        }
+        logReleased(round, released, "pin");
         pins.addAll(feedback.continuingPairs(round, apart));
         return RoundProblems.pairing(round, participants, history(round), pins, apart);
+    }
+
+    /** Pins a hard rule now forbids, released for this solve; no names: the reason is confidential. */
+    private static void logReleased(MatchingRound round, int released, String what) {
+        if (released > 0) {
+            Log.infof("round %d: %d %s%s released by a hard rule", round.id, released, what, released == 1 ? "" : "s");
+        }
     }
 
     /** Pairs of the programme's earlier published rounds; 1 round ago = the previous round. */
@@ -125,9 +130,7 @@ public class RoundResults {
                 }
             }
         }
-        if (released > 0) { // no names: the reason is someone's confidential list or rating
-            Log.infof("round %d: %d circle place%s released by a hard rule", round.id, released, released == 1 ? "" : "s");
-        }
+        logReleased(round, released, "circle place");
         List<List<String>> circleHistory = circleHistory(round);
         return new CirclesInput(RoundProblems.circles(round, participants, circleHistory, apart), pins,
                 crossTies(participants, history(round), circleHistory));

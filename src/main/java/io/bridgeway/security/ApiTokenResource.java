@@ -72,7 +72,7 @@ public final class ApiTokenResource {
 
         @GET
         public TemplateInstance page() {
-            return page("", "", FormErrors.none(), null);
+            return page("", "", FormErrors.none(), null, hasPassword());
         }
 
         /** Answers with the page itself, not a redirect: the secret is shown in this one answer and never again. */
@@ -80,20 +80,21 @@ public final class ApiTokenResource {
         @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
         public Response create(@FormParam("name") String name, @FormParam("expiresOn") String expiresOn,
                 @FormParam("password") String password) {
+            boolean hasPassword = hasPassword(); // read once: it decides the check and the form shown back
             FormErrors refused = FormErrors.none();
-            Optional<Duration> retryAfter = confirmIdentity(password, refused);
+            Optional<Duration> retryAfter = confirmIdentity(hasPassword, password, refused);
             if (refused.any()) {
                 Response.ResponseBuilder answer = Response.status(retryAfter.isPresent() ? 429 : 400)
-                        .entity(page(name, expiresOn, refused, null));
+                        .entity(page(name, expiresOn, refused, null, hasPassword));
                 retryAfter.ifPresent(wait -> answer.header(HttpHeaders.RETRY_AFTER, Math.max(1, wait.toSeconds())));
                 return answer.build();
             }
             ApiTokens.Created created = tokens.create(viewer.personId(), name, expiresOn);
             if (created.errors().any()) {
                 return Response.status(Response.Status.BAD_REQUEST)
-                        .entity(page(name, expiresOn, created.errors(), null)).build();
+                        .entity(page(name, expiresOn, created.errors(), null, hasPassword)).build();
             }
-            return Response.ok(page("", "", FormErrors.none(), created)).build();
+            return Response.ok(page("", "", FormErrors.none(), created, hasPassword)).build();
         }
 
         /**
@@ -101,8 +102,8 @@ public final class ApiTokenResource {
          * for an account without one a company sign-in less than {@link #RECENT_SIGN_IN} ago. Adds the refusal
          * to {@code errors}; returns the wait when the password checks are throttled.
          */
-        private Optional<Duration> confirmIdentity(String password, FormErrors errors) {
-            if (hasPassword()) {
+        private Optional<Duration> confirmIdentity(boolean hasPassword, String password, FormErrors errors) {
+            if (hasPassword) {
                 if (password == null || password.isEmpty()) {
                     errors.add("password", "Your password: type your current password to make a token.");
                     return Optional.empty();
@@ -141,9 +142,10 @@ public final class ApiTokenResource {
             return Flash.redirect(PATH, "The token is revoked: scripts using it are refused from now on.");
         }
 
-        private TemplateInstance page(String name, String expiresOn, FormErrors errors, ApiTokens.Created created) {
+        private TemplateInstance page(String name, String expiresOn, FormErrors errors, ApiTokens.Created created,
+                boolean hasPassword) {
             return Templates.tokens(tokens.of(viewer.personId()), name, expiresOn, errors, created,
-                    ApiTokens.MAX_PER_PERSON, ApiTokens.MAX_NAME_LENGTH, hasPassword());
+                    ApiTokens.MAX_PER_PERSON, ApiTokens.MAX_NAME_LENGTH, hasPassword);
         }
     }
 
