@@ -118,10 +118,7 @@ class CircleMoveKeepsApartTest {
         assertTrue(refusal.contains("Solve again"), refusal);
         assertNeutral(refusal, listed);
 
-        long version = RoundLifecycleTest.as(c.pm()).get("/api/v1/rounds/" + roundId).jsonPath().getLong("version");
-        RoundLifecycleTest.as(c.pm()).post("/api/v1/rounds/" + roundId + "/solve?version=" + version)
-                .then().statusCode(200);
-        JsonPath again = RoundLifecycleTest.awaitSolved(c.pm(), roundId);
+        JsonPath again = RoundLifecycleTest.solveAgain(c.pm(), roundId);
         assertNotEquals(CircleRoundTest.circleOf(again, ownerId), CircleRoundTest.circleOf(again, listedId),
                 "the released placement no longer holds them together: " + again.prettify());
         RoundLifecycleTest.as(c.pm()).post("/api/v1/rounds/" + roundId + "/publish").then().statusCode(200);

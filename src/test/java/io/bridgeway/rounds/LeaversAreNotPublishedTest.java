@@ -39,14 +39,6 @@ class LeaversAreNotPublishedTest {
         assertEquals(List.of(), Mailboxes.ofRound(roundId), "no mail at all");
     }
 
-    private static JsonPath solveAgain(String pm, long roundId) {
-        RoundLifecycleTest.as(pm).post("/api/v1/rounds/" + roundId + "/solve?version="
-                + round(pm, roundId).getLong("version")).then().statusCode(200);
-        JsonPath solved = RoundLifecycleTest.awaitSolved(pm, roundId);
-        assertEquals("SOLVED", solved.getString("solveState"), solved.getString("solveMessage"));
-        return solved;
-    }
-
     /** The round's mail: none to the leaver, none naming them, one to each who stayed. */
     private static void noMailToOrAbout(long roundId, String email, String name, int stayed) {
         List<OutboxMessage> mail = Mailboxes.ofRound(roundId);
@@ -72,7 +64,7 @@ class LeaversAreNotPublishedTest {
         WithdrawnPersonDoesNotBreakNextRoundTest.withdraw(leaver, c.programId());
 
         publishIsRefused(c.pm(), roundId, "1 participant has");
-        JsonPath solved = solveAgain(c.pm(), roundId);
+        JsonPath solved = RoundLifecycleTest.solveAgain(c.pm(), roundId);
         assertFalse(solved.getList("pairs.menteeEmail").contains(leaver));
         assertFalse(solved.getList("unmatched.menteeEmail").contains(leaver));
         assertEquals(3, solved.getInt("mentees"));
@@ -99,7 +91,7 @@ class LeaversAreNotPublishedTest {
         assertEquals(303, admin.submit(page, page + "/deactivate", Map.of()).statusCode());
 
         publishIsRefused(c.pm(), roundId, "1 participant has");
-        JsonPath solved = solveAgain(c.pm(), roundId);
+        JsonPath solved = RoundLifecycleTest.solveAgain(c.pm(), roundId);
         assertFalse(solved.getList("pairs.mentorEmail").contains(leaver), solved.prettify());
         assertEquals(2, solved.getInt("matched"));
         RoundLifecycleTest.as(c.pm()).post("/api/v1/rounds/" + roundId + "/publish").then().statusCode(200);
@@ -119,7 +111,7 @@ class LeaversAreNotPublishedTest {
         WithdrawnPersonDoesNotBreakNextRoundTest.withdraw(leaver, c.programId());
 
         publishIsRefused(c.pm(), roundId, "1 participant has");
-        JsonPath solved = solveAgain(c.pm(), roundId);
+        JsonPath solved = RoundLifecycleTest.solveAgain(c.pm(), roundId);
         long leaverId = WebSession.idOf(leaver);
         List<Long> seated = solved.<List<?>>getList("circles.members").stream().flatMap(List::stream)
                 .map(m -> ((Number) m).longValue()).toList();

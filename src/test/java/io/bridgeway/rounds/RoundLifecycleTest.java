@@ -84,6 +84,15 @@ public class RoundLifecycleTest {
                 .then().statusCode(200);
     }
 
+    /** "Solve again" at the round's current version, then waits until it has solved. */
+    public static JsonPath solveAgain(String pm, long roundId) {
+        long version = as(pm).get("/api/v1/rounds/" + roundId).then().statusCode(200).extract().jsonPath().getLong("version");
+        as(pm).post("/api/v1/rounds/" + roundId + "/solve?version=" + version).then().statusCode(200);
+        JsonPath solved = awaitSolved(pm, roundId);
+        assertEquals("SOLVED", solved.getString("solveState"), solved.getString("solveMessage"));
+        return solved;
+    }
+
     /** Waits for the background solve; the solver config ends it after a short unimproved time. */
     public static JsonPath awaitSolved(String pm, long roundId) {
         return Awaitility.await("round " + roundId + " finishes solving").atMost(Duration.ofSeconds(60))
