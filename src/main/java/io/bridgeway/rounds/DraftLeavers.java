@@ -1,6 +1,7 @@
 package io.bridgeway.rounds;
 
 import io.bridgeway.people.Person;
+import io.bridgeway.web.RuleViolationException;
 import java.util.List;
 
 /**
@@ -18,9 +19,26 @@ final class DraftLeavers {
 
     /** Participants of the draft who are no longer enrolled in its programme, or whose account is deactivated. */
     static List<RoundParticipant> of(MatchingRound round) {
-        return RoundParticipant.list("from RoundParticipant p where p.round = ?1 and (p.person.active = false or not exists"
-                + " (select e.id from Enrollment e where e.program = p.round.program and e.person = p.person))", round);
+        return RoundParticipant.list(LEFT, round);
     }
+
+    /** How many {@link #of} holds; none for a round that is no longer a draft. */
+    static int count(MatchingRound round) {
+        return round.status == RoundStatus.DRAFT ? (int) RoundParticipant.count(LEFT, round) : 0;
+    }
+
+    /** Refuses to publish while anyone in {@link #of} is in the draft. */
+    static void refuseWhileAny(MatchingRound round) {
+        int left = count(round);
+        if (left > 0) {
+            throw new RuleViolationException("Round " + round.number + " cannot be published: " + left
+                    + (left == 1 ? " participant has" : " participants have") + " left the programme or been deactivated"
+                    + " since this draft was made. Solve again to leave them out, then publish.");
+        }
+    }
+
+    private static final String LEFT = "from RoundParticipant p where p.round = ?1 and (p.person.active = false or not exists"
+            + " (select e.id from Enrollment e where e.program = p.round.program and e.person = p.person))";
 
     /** Drops everyone in {@link #of}; how many. */
     static int dropAll(MatchingRound round) {

@@ -42,7 +42,9 @@ public class ReviewReads {
 
     @Transactional
     public Question publish(long roundId) {
-        return new Question("Publish round " + Rounds.round(roundId).number + "?", "Every participant gets an e-mail"
+        MatchingRound round = Rounds.round(roundId);
+        DraftLeavers.refuseWhileAny(round); // say so before the manager confirms, not after
+        return new Question("Publish round " + round.number + "?", "Every participant gets an e-mail"
                 + " with their mentor, mentees or circles now. This cannot be undone.");
     }
 

@@ -180,12 +180,7 @@ public class RoundLifecycle {
             throw new RuleViolationException("Round " + round.number + " cannot be published: its last solve "
                     + round.solveState.name().toLowerCase(Locale.ROOT) + " before it finished. Solve it again first.");
         }
-        int left = DraftLeavers.of(round).size();
-        if (left > 0) { // publishing would pair them and mail their contact details to their partners
-            throw new RuleViolationException("Round " + round.number + " cannot be published: " + left
-                    + (left == 1 ? " participant has" : " participants have") + " left the programme or been deactivated"
-                    + " since this draft was made. Solve again to leave them out, then publish.");
-        }
+        DraftLeavers.refuseWhileAny(round); // publishing would pair them and mail their contact details to partners
         if (keepsApartBroken(round)) {
             // never say who or why: the lists and ratings behind it are confidential
             throw new RuleViolationException("Round " + round.number + " cannot be published: the matching rules "

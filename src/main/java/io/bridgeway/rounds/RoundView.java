@@ -17,7 +17,7 @@ import java.util.Set;
 /** A round as its pages and the API show it, read inside the transaction. */
 public record RoundView(long id, long version, long programId, String programName, int number, RoundStatus status,
         SolveState solveState, String solveMessage, String score, Long objective, int matched, int mentees,
-        int circleMembers, boolean editable, boolean publishable, RoundProgress.Snapshot progress, Paged<PairRow> pairs,
+        int circleMembers, boolean editable, boolean publishable, int leavers, RoundProgress.Snapshot progress, Paged<PairRow> pairs,
         Paged<UnmatchedRow> unmatched, String query, Paged<CircleRow> circles, int meeting, int meetings,
         Integer circleRepeats, Long circleSoft, boolean pinnedOnly, MeetingSeats meetingSeats) {
 
@@ -50,6 +50,11 @@ public record RoundView(long id, long version, long programId, String programNam
 
     public List<Integer> meetingIndexes() {
         return java.util.stream.IntStream.range(0, meetings).boxed().toList();
+    }
+
+    /** Whether the Publish button shows: the last solve finished and nobody left since the draft was made. */
+    public boolean canPublish() {
+        return publishable && leavers == 0;
     }
 
     public boolean solving() {
@@ -91,7 +96,8 @@ public record RoundView(long id, long version, long programId, String programNam
                 params);
         return new RoundView(round.id, round.version, round.program.id, round.program.name, round.number, round.status,
                 round.solveState, round.solveMessage, round.score, round.objective, round.matchedCount,
-                round.menteeCount, round.circleMemberCount, round.editable(), round.publishable(), progress,
+                round.menteeCount, round.circleMemberCount, round.editable(), round.publishable(), DraftLeavers.count(round),
+                progress,
                 Paged.of(pairs, pairPage, p -> new PairRow(p.id, idOf(p.mentor), nameOf(p.mentor), emailOf(p.mentor),
                         idOf(p.mentee), nameOf(p.mentee), emailOf(p.mentee), p.pinned, p.forced, p.value,
                         p.explanationLines())),

@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,6 +39,21 @@ class LeaversAreNotPublishedTest {
                 error);
         assertEquals("DRAFT", round(pm, roundId).getString("status"));
         assertEquals(List.of(), Mailboxes.ofRound(roundId), "no mail at all");
+    }
+
+    /**
+     * The review page says so and offers no Publish button, and the confirm page (the way without JavaScript)
+     * refuses before the manager confirms.
+     */
+    private static void reviewSaysSomeoneLeft(WebSession pm, long roundId) {
+        Document page = pm.page("/rounds/" + roundId);
+        assertTrue(page.select("form[action=/rounds/" + roundId + "/publish]").isEmpty(), "no Publish button");
+        assertTrue(page.select("#leavers").text().startsWith("1 participant has left the programme"),
+                page.select("#actions").text());
+        Response confirm = pm.get("/rounds/" + roundId + "/publish");
+        assertEquals(400, confirm.statusCode());
+        assertTrue(Jsoup.parse(confirm.asString()).select(".error-summary").text()
+                .contains("1 participant has left the programme or been deactivated"), confirm.asString());
     }
 
     /** The round's mail: none to the leaver, none naming them, one to each who stayed. */
@@ -63,8 +80,13 @@ class LeaversAreNotPublishedTest {
 
         WithdrawnPersonDoesNotBreakNextRoundTest.withdraw(leaver, c.programId());
 
+        WebSession pm = new WebSession();
+        pm.login(c.pm(), WebSession.PASSWORD);
+        reviewSaysSomeoneLeft(pm, roundId);
         publishIsRefused(c.pm(), roundId, "1 participant has");
         JsonPath solved = RoundLifecycleTest.solveAgain(c.pm(), roundId);
+        assertFalse(pm.page("/rounds/" + roundId).select("form[action=/rounds/" + roundId + "/publish]").isEmpty(),
+                "Publish is offered again once the leaver is dropped");
         assertFalse(solved.getList("pairs.menteeEmail").contains(leaver));
         assertFalse(solved.getList("unmatched.menteeEmail").contains(leaver));
         assertEquals(3, solved.getInt("mentees"));
