@@ -79,6 +79,7 @@ class SolveBadBodiesTest {
             offset 2000000000           | utcOffsetMinutes
             level 1000000000            | level
             negative weight             | sameDepartmentPairWeight
+            weight 1001                 | unavailableMemberWeight
             start date at the end of time | startDate
             """)
     void circlesRefuses(String name, String field) {
@@ -93,6 +94,7 @@ class SolveBadBodiesTest {
             case "offset 2000000000" -> circles(", \"utcOffsetMinutes\": 2000000000", "");
             case "level 1000000000" -> circles(", \"level\": 1000000000", "");
             case "negative weight" -> circles("", ", \"rules\": {\"sameDepartmentPairWeight\": -1}");
+            case "weight 1001" -> circles("", ", \"rules\": {\"unavailableMemberWeight\": 1001}");
             case "start date at the end of time" -> circles(", \"availability\": [\"MON-09\"], \"timeZone\": \"Europe/Paris\"",
                     ", \"rounds\": 3, \"startDate\": \"+999999999-12-25\", \"weeksPerRound\": 52").replace("\"rounds\": 1, ", "");
             default -> throw new IllegalArgumentException(name);

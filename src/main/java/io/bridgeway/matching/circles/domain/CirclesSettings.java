@@ -7,6 +7,9 @@ package io.bridgeway.matching.circles.domain;
 public record CirclesSettings(int sameDepartmentPairWeight, int timezoneSpreadPerHourWeight,
         int groupWithoutSeniorWeight, Integer seniorLevel, int unavailableMemberWeight) {
 
+    /** The largest weight a rule may have, as in a programme's settings. */
+    public static final int MAX_WEIGHT = 1000;
+
     /** MODEL.md's weight of a member who cannot make the circle's best common hour. */
     public static final int DEFAULT_UNAVAILABLE_MEMBER_WEIGHT = 40;
 

@@ -145,10 +145,10 @@ public final class CirclesJson {
                 json.history(), settings, withoutOffset, availability, calendar, freeUtcHours);
     }
 
-    /** The given rule weight or the default; a negative one is listed (and read as the default). */
+    /** The given rule weight or the default; one out of range is listed (and read as the default). */
     private static int weight(Integer given, int fallback, String name, List<String> problems) {
-        if (given != null && given < 0) {
-            problems.add("rules." + name + " must be 0 or more, not " + given);
+        if (given != null && (given < 0 || given > CirclesSettings.MAX_WEIGHT)) {
+            problems.add("rules." + name + " must be 0.." + CirclesSettings.MAX_WEIGHT + ", not " + given);
             return fallback;
         }
         return given == null ? fallback : given;

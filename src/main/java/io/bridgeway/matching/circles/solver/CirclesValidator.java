@@ -8,6 +8,7 @@ import java.util.Set;
 
 import io.bridgeway.matching.PersonProfile;
 import io.bridgeway.matching.circles.domain.CirclesProblem;
+import io.bridgeway.matching.circles.domain.CirclesSettings;
 import io.bridgeway.matching.InvalidInstanceException;
 
 /** Checks a circles problem before solving and says precisely what is wrong. */
@@ -84,9 +85,30 @@ public final class CirclesValidator {
             problems.add(n + " people cannot be split into groups of " + min + " to " + max + " people: "
                     + fewer + groups + (groups == 1 ? " group needs" : " groups need") + " at least " + (groups * min));
         }
+        if (problems.isEmpty() && worstScore(problem) > Integer.MAX_VALUE) {
+            problems.add("rounds, groupSize.max and the rules' weights together allow scores beyond the solver's range"
+                    + " (" + worstScore(problem) + " > " + Integer.MAX_VALUE + "): use fewer rounds, smaller groups or"
+                    + " smaller weights");
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInstanceException(problems);
         }
+    }
+
+    /**
+     * The largest repeat count or soft penalty any placement could reach: the score's levels are ints, and a sum
+     * past their range would wrap around silently and rank a bad plan as a good one.
+     */
+    static long worstScore(CirclesProblem problem) {
+        long n = problem.people().size();
+        long pairsPerRound = n * (problem.maxGroupSize() - 1) / 2; // groups of s people hold s(s-1)/2 pairs each
+        long groupsPerRound = n / problem.minGroupSize();
+        CirclesSettings w = problem.settings();
+        long spreadHours = 2L * PersonProfile.MAX_UTC_OFFSET_MINUTES / 60;
+        long softPerRound = w.sameDepartmentPairWeight() * pairsPerRound
+                + (w.timezoneSpreadPerHourWeight() * spreadHours + w.groupWithoutSeniorWeight()) * groupsPerRound
+                + w.unavailableMemberWeight() * n;
+        return problem.rounds() * Math.max(pairsPerRound, softPerRound);
     }
 
     /**

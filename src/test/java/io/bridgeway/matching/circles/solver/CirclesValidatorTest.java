@@ -84,4 +84,17 @@ class CirclesValidatorTest {
         assertEquals("person p1: level must be 0..8, not 9; person p1: utcOffsetMinutes must be -1080..1080, not -1081; "
                 + "person p1: skills.java must be 0..3, not 4", message(CirclesProblem.of(people, 1, 2, 2)));
     }
+
+    @Test
+    void scoresThatCouldPassTheIntRangeAreRefused() {
+        // 20,000 people in one group per round: ~2e8 pairs, each a possible repeat and same-department pair
+        CirclesProblem wholeCompanyEachRound = CirclesProblem.of(people(20_000), 11, 2, 20_000);
+        assertTrue(CirclesValidator.worstScore(wholeCompanyEachRound) > Integer.MAX_VALUE);
+        assertTrue(message(wholeCompanyEachRound).startsWith("rounds, groupSize.max and the rules' weights together"
+                + " allow scores beyond the solver's range"), message(wholeCompanyEachRound));
+        // the largest realistic programme: 20,000 people in circles of 4 to 6 over 12 rounds, canonical weights
+        CirclesProblem large = CirclesProblem.of(people(20_000), 12, 4, 6);
+        assertTrue(CirclesValidator.worstScore(large) < Integer.MAX_VALUE / 10, "" + CirclesValidator.worstScore(large));
+        CirclesValidator.validate(large);
+    }
 }
