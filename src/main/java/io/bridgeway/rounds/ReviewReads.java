@@ -41,16 +41,21 @@ public class ReviewReads {
     }
 
     @Transactional
-    public Question publish(long roundId) {
+    public Question publish(long roundId, Long seenVersion) {
         MatchingRound round = Rounds.round(roundId);
-        DraftLeavers.refuseWhileAny(round); // say so before the manager confirms, not after
+        Rounds.seen(round, seenVersion); // say so before the manager confirms, not after
+        DraftLeavers.refuseWhileAny(round);
         return new Question("Publish round " + round.number + "?", "Every participant gets an e-mail"
                 + " with their mentor, mentees or circles now. This cannot be undone.");
     }
 
     @Transactional
-    public Question discard(long roundId) {
-        return new Question("Discard round " + Rounds.round(roundId).number + "?", "The draft's pairs, pins and"
+    public Question discard(long roundId, Long seenVersion) {
+        MatchingRound round = Rounds.round(roundId);
+        if (round.status == RoundStatus.DRAFT) {
+            Rounds.seen(round, seenVersion);
+        }
+        return new Question("Discard round " + round.number + "?", "The draft's pairs, pins and"
                 + " circles are lost. Nobody is notified.");
     }
 }

@@ -119,6 +119,19 @@ class RoundAnswers {
         return headers.getHeaderString("HX-Request") != null;
     }
 
+    /** The version a page or client saw, to refuse if the round changed since; null when none was sent. */
+    static Long seenVersion(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        Long version = FormFields.parseLong(raw);
+        if (version == null) {
+            throw new RuleViolationException("version must be a whole number (the round's version), not \"" + raw.strip()
+                    + "\".", "version");
+        }
+        return version;
+    }
+
     static long version(String raw) {
         Long version = FormFields.parseLong(raw);
         if (version == null) {

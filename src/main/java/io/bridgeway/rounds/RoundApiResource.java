@@ -110,17 +110,19 @@ public class RoundApiResource {
 
     @POST
     @Path("{id}/publish")
-    @Operation(summary = "Publish the round and notify participants; publishing again changes nothing")
-    public RoundJson.Published publish(@PathParam("id") long id) {
-        boolean now = lifecycle.publish(id, viewer.email());
+    @Operation(summary = "Publish the round and notify participants; publishing again changes nothing",
+            description = "With ?version= (from GET /api/v1/rounds/{id}): 409 if the draft changed since.")
+    public RoundJson.Published publish(@PathParam("id") long id, @QueryParam("version") String version) {
+        boolean now = lifecycle.publish(id, RoundAnswers.seenVersion(version), viewer.email());
         return new RoundJson.Published(id, RoundStatus.PUBLISHED, now, RoundWords.published(now));
     }
 
     @POST
     @Path("{id}/discard")
-    @Operation(summary = "Discard a draft round (stopping its solve); nobody is notified")
-    public RoundJson.Done discard(@PathParam("id") long id) {
-        lifecycle.discard(id, viewer.email());
+    @Operation(summary = "Discard a draft round (stopping its solve); nobody is notified",
+            description = "With ?version= (from GET /api/v1/rounds/{id}): 409 if the draft changed since.")
+    public RoundJson.Done discard(@PathParam("id") long id, @QueryParam("version") String version) {
+        lifecycle.discard(id, RoundAnswers.seenVersion(version), viewer.email());
         return reads.done(id, RoundWords.DISCARDED);
     }
 

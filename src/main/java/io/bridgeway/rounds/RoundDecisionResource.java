@@ -16,6 +16,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -64,28 +65,33 @@ public class RoundDecisionResource {
 
     @GET
     @Path("{id}/publish")
-    public TemplateInstance confirmPublish(@PathParam("id") long id, @Context UriInfo uri) {
-        return answers.confirm(id, uri, review.publish(id), "/rounds/" + id + "/publish", "Publish and notify", false);
+    public TemplateInstance confirmPublish(@PathParam("id") long id, @QueryParam("version") String version,
+            @Context UriInfo uri) {
+        return answers.confirm(id, uri, review.publish(id, RoundAnswers.seenVersion(version)), "/rounds/" + id
+                + "/publish", "Publish and notify", false);
     }
 
     @POST
     @Path("{id}/publish")
-    public Response publish(@PathParam("id") long id, @BeanParam ReviewPlace.Form form) {
+    public Response publish(@PathParam("id") long id, @RestForm String version, @BeanParam ReviewPlace.Form form) {
         answers.at(form);
-        return answers.reload(id, null, RoundWords.published(lifecycle.publish(id, viewer.email())));
+        return answers.reload(id, null, RoundWords.published(lifecycle.publish(id, RoundAnswers.seenVersion(version),
+                viewer.email())));
     }
 
     @GET
     @Path("{id}/discard")
-    public TemplateInstance confirmDiscard(@PathParam("id") long id, @Context UriInfo uri) {
-        return answers.confirm(id, uri, review.discard(id), "/rounds/" + id + "/discard", "Discard draft", true);
+    public TemplateInstance confirmDiscard(@PathParam("id") long id, @QueryParam("version") String version,
+            @Context UriInfo uri) {
+        return answers.confirm(id, uri, review.discard(id, RoundAnswers.seenVersion(version)), "/rounds/" + id
+                + "/discard", "Discard draft", true);
     }
 
     @POST
     @Path("{id}/discard")
-    public Response discard(@PathParam("id") long id, @BeanParam ReviewPlace.Form form) {
+    public Response discard(@PathParam("id") long id, @RestForm String version, @BeanParam ReviewPlace.Form form) {
         answers.at(form);
-        lifecycle.discard(id, viewer.email());
+        lifecycle.discard(id, RoundAnswers.seenVersion(version), viewer.email());
         return answers.reload(id, null, RoundWords.DISCARDED);
     }
 

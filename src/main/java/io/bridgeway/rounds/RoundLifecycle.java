@@ -161,11 +161,11 @@ public class RoundLifecycle {
      * outbox, all in one transaction; refused while someone who left since the draft was made is still in it.
      * Publishing a published round changes nothing, sends nothing and returns false.
      */
-    public boolean publish(long roundId, String actor) {
-        return Transactions.write(() -> freeze(roundId, actor));
+    public boolean publish(long roundId, Long seenVersion, String actor) {
+        return Transactions.write(() -> freeze(roundId, seenVersion, actor));
     }
 
-    private boolean freeze(long roundId, String actor) {
+    private boolean freeze(long roundId, Long seenVersion, String actor) {
         MatchingRound round = Rounds.round(roundId);
         if (round.status == RoundStatus.PUBLISHED) {
             return false;
@@ -180,6 +180,7 @@ public class RoundLifecycle {
             throw new RuleViolationException("Round " + round.number + " cannot be published: its last solve "
                     + round.solveState.name().toLowerCase(Locale.ROOT) + " before it finished. Solve it again first.");
         }
+        Rounds.seen(round, seenVersion); // another manager's unseen edit must not go out in everyone's mail
         DraftLeavers.refuseWhileAny(round); // publishing would pair them and mail their contact details to partners
         if (keepsApartBroken(round)) {
             // never say who or why: the lists and ratings behind it are confidential
@@ -219,9 +220,13 @@ public class RoundLifecycle {
      * on its own thread and may commit before or after us: whichever comes second sees the other's
      * write (we retry on a stale read; the callbacks leave a discarded round alone).
      */
-    public void discard(long roundId, String actor) {
+    public void discard(long roundId, Long seenVersion, String actor) {
         boolean solving = Transactions.write(() -> {
-            boolean running = discardable(Rounds.round(roundId)).solveState.running();
+            MatchingRound round = discardable(Rounds.round(roundId));
+            if (round.status != RoundStatus.DISCARDED) { // discarding twice changes nothing
+                Rounds.seen(round, seenVersion);
+            }
+            boolean running = round.solveState.running();
             if (running) {
                 jobs.requestStop(roundId); // the solve may run on another node
             }

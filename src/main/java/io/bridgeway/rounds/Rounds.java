@@ -35,12 +35,17 @@ final class Rounds {
         if (round.solveState.running()) {
             throw new RuleViolationException("Round " + round.number + " is solving: wait for it to finish or stop it first.");
         }
-        if (round.version != version) {
-            throw StaleEditException.changedBy(round.lastChangedBy);
-        }
+        seen(round, version);
         round.lastChangedBy = actor;
         MatchingRound.getEntityManager().lock(round, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         return round;
+    }
+
+    /** Refuses when the round changed since the manager saw it at {@code version}; null: no version to check. */
+    static void seen(MatchingRound round, Long version) {
+        if (version != null && round.version != version) {
+            throw StaleEditException.changedBy(round.lastChangedBy);
+        }
     }
 
     static long objective(MatchingRound round) {
