@@ -123,6 +123,14 @@ public interface BridgewayConfig {
         @WithDefault("PT15M")
         Duration window();
 
+        /**
+         * An account that signed in successfully from a client address within this period is not held up by the
+         * failures of others from that address (many people behind one office or VPN address); its own limit
+         * still applies. 0 turns this off.
+         */
+        @WithDefault("P30D")
+        Duration knownAddressFor();
+
         /** How long a successful HTTP Basic check is remembered (no bcrypt for repeat calls); 0 turns it off. */
         @WithDefault("PT60S")
         Duration basicCacheFor();

@@ -33,10 +33,15 @@ class PersistenceAcrossRestartIT {
 
     @Test
     void aSignedUpPersonCanSignInAfterARestart() throws Exception {
-        app = new PackagedApp(dataDir, Map.of());
+        String adminPassword = "configured-" + java.util.UUID.randomUUID();
+        app = new PackagedApp(dataDir, Map.of("BRIDGEWAY_ADMIN_PASSWORD", adminPassword));
         String email = WebSession.uniqueEmail("restart");
 
         app.start("first-run.log");
+        String firstLog = app.log("first-run.log");
+        assertTrue(firstLog.contains("Created the first admin") && !firstLog.contains(adminPassword),
+                "a configured admin password is never logged in production: " + firstLog);
+        given().auth().preemptive().basic("admin@bridgeway.local", adminPassword).get("/api/v1/me").then().statusCode(200);
         WebSession.signedUp(email, Map.of());
         given().auth().preemptive().basic(email, WebSession.PASSWORD).get("/api/v1/me").then().statusCode(200);
         app.stop();

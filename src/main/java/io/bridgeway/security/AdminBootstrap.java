@@ -32,14 +32,19 @@ public class AdminBootstrap {
             }
             created = Optional.empty();
         }
+        // Echo a configured password only in dev or demo mode: in production it is a secret, and logs are collected.
+        boolean showPassword = LaunchMode.current() == LaunchMode.DEVELOPMENT || config.demo();
         if (created.isPresent()) {
             // Logged only after the commit, so the password shown is the one that works.
-            Log.infof("Created the first admin. Admin login: %s / %s%s", email, created.get(), config.admin().password().isEmpty()
-                    ? "  (generated; shown only this once, change it by setting BRIDGEWAY_ADMIN_PASSWORD)" : "");
+            if (config.admin().password().isEmpty()) {
+                Log.infof("Created the first admin. Admin login: %s / %s  (generated; shown only this once, change it"
+                        + " by setting BRIDGEWAY_ADMIN_PASSWORD)", email, created.get());
+            } else {
+                Log.infof("Created the first admin. Admin login: %s%s", email, showPassword ? " / " + created.get()
+                        : " (password as set in BRIDGEWAY_ADMIN_PASSWORD)");
+            }
             return;
         }
-        // Echo a configured password only in dev or demo mode: in production it is a secret.
-        boolean showPassword = LaunchMode.current() == LaunchMode.DEVELOPMENT || config.demo();
         String hint = showPassword && config.admin().password().isPresent()
                 ? " / " + config.admin().password().get()
                 : " (password as set in BRIDGEWAY_ADMIN_PASSWORD, or as logged on first start)";

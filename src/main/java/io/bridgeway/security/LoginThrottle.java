@@ -24,6 +24,8 @@ import java.util.UUID;
  * committed, before its bcrypt check and counted after that ({@link #admit}): of any number of parallel guesses
  * at most the limit get a check. A correct password removes its own attempt and the failures of the account from
  * the same client address, not those from elsewhere: the owner signing in does not reset a guesser's count.
+ * An account that signed in from an address recently is not held up by other people's failures there: behind one
+ * office or VPN address, thirty colleagues' typos must not lock everyone out.
  */
 @ApplicationScoped
 public class LoginThrottle {
@@ -34,17 +36,20 @@ public class LoginThrottle {
     private final int maxPerAccount;
     private final int maxPerAddress;
     private final Duration window;
+    private final Duration knownAddressFor;
     Clock clock = Clock.systemUTC();
 
     @Inject
     public LoginThrottle(BridgewayConfig config) {
-        this(config.login().maxFailuresPerAccount(), config.login().maxFailuresPerAddress(), config.login().window());
+        this(config.login().maxFailuresPerAccount(), config.login().maxFailuresPerAddress(), config.login().window(),
+                config.login().knownAddressFor());
     }
 
-    LoginThrottle(int maxPerAccount, int maxPerAddress, Duration window) {
+    LoginThrottle(int maxPerAccount, int maxPerAddress, Duration window, Duration knownAddressFor) {
         this.maxPerAccount = maxPerAccount;
         this.maxPerAddress = maxPerAddress;
         this.window = window;
+        this.knownAddressFor = knownAddressFor;
     }
 
     /** How long the caller must wait before trying again, when they must. */
@@ -52,7 +57,8 @@ public class LoginThrottle {
         Instant now = clock.instant();
         return QuarkusTransaction.requiringNew().call(() -> {
             Optional<Duration> account = blockedFor(accountKey(email), maxPerAccount, now);
-            Optional<Duration> client = blockedFor(addressKey(address), maxPerAddress, now);
+            Optional<Duration> client = knownFrom(email, address, now) ? Optional.empty()
+                    : blockedFor(addressKey(address), maxPerAddress, now);
             if (account.isPresent() && client.isPresent()) {
                 return Optional.of(account.get().compareTo(client.get()) > 0 ? account.get() : client.get());
             }
@@ -83,8 +89,8 @@ public class LoginThrottle {
             record(accountKey(email), address, attempt, now);
             record(addressKey(address), address, attempt, now);
         });
-        boolean overLimit = QuarkusTransaction.requiringNew().call(() ->
-                inWindow(accountKey(email), now) > maxPerAccount || inWindow(addressKey(address), now) > maxPerAddress);
+        boolean overLimit = QuarkusTransaction.requiringNew().call(() -> inWindow(accountKey(email), now) > maxPerAccount
+                || inWindow(addressKey(address), now) > maxPerAddress && !knownFrom(email, address, now));
         if (!overLimit) {
             return new Admitted(attempt);
         }
@@ -94,12 +100,29 @@ public class LoginThrottle {
         return new Refused(blockedFor(email, address).orElse(Duration.ofSeconds(1)));
     }
 
-    /** The password was right: the attempt is no failure, nor are the account's earlier ones from this address. */
+    /**
+     * The password was right: the attempt is no failure, nor are the account's earlier ones from this address,
+     * and the address is now one the account signs in from.
+     */
     public void succeeded(Admitted admitted, String email, String address) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "delete from login_failure where attempt = ?1 or (failure_key = ?2 and client_address = ?3)")
-                .setParameter(1, admitted.attempt()).setParameter(2, accountKey(email))
-                .setParameter(3, client(address)).executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("delete from login_failure where attempt = ?1 or (failure_key = ?2 and client_address = ?3)")
+                    .setParameter(1, admitted.attempt()).setParameter(2, accountKey(email))
+                    .setParameter(3, client(address)).executeUpdate();
+            // delete and insert, not an upsert (no portable one): two sign-ins at once leave two rows, which is harmless
+            em.createNativeQuery("delete from login_known_address where account_key = ?1 and client_address = ?2")
+                    .setParameter(1, accountKey(email)).setParameter(2, client(address)).executeUpdate();
+            em.createNativeQuery("insert into login_known_address (account_key, client_address, last_success)"
+                    + " values (?1, ?2, ?3)").setParameter(1, accountKey(email)).setParameter(2, client(address))
+                    .setParameter(3, clock.instant()).executeUpdate();
+        });
+    }
+
+    private boolean knownFrom(String email, String address, Instant now) {
+        return !knownAddressFor.isZero() && ((Number) em.createNativeQuery("select count(*) from login_known_address"
+                + " where account_key = ?1 and client_address = ?2 and last_success > ?3")
+                .setParameter(1, accountKey(email)).setParameter(2, client(address))
+                .setParameter(3, now.minus(knownAddressFor)).getSingleResult()).longValue() > 0;
     }
 
     /**
@@ -111,14 +134,20 @@ public class LoginThrottle {
             delayed = "${bridgeway.jobs.first-run-after}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purgeExpired() {
         Instant cutoff = clock.instant().minus(window);
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "delete from login_failure where failed_at <= ?1").setParameter(1, cutoff).executeUpdate());
+        Instant forgotten = clock.instant().minus(knownAddressFor);
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("delete from login_failure where failed_at <= ?1").setParameter(1, cutoff).executeUpdate();
+            em.createNativeQuery("delete from login_known_address where last_success <= ?1").setParameter(1, forgotten)
+                    .executeUpdate();
+        });
     }
 
-    /** A deleted account's failed sign-ins go with it, in the deleting transaction (its addresses' counts stay). */
+    /** A deleted account's failed sign-ins and known addresses go with it, in the deleting transaction (its addresses' counts stay). */
     void forget(@Observes PersonDeleted deleted) {
         em.createNativeQuery("delete from login_failure where failure_key = ?1").setParameter(1, accountKey(deleted.email()))
                 .executeUpdate();
+        em.createNativeQuery("delete from login_known_address where account_key = ?1")
+                .setParameter(1, accountKey(deleted.email())).executeUpdate();
     }
 
     /** Blocked while {@code max} failures are in the window, until the oldest of the newest {@code max} leaves it. */

@@ -36,7 +36,7 @@ class LoginThrottleTest {
 
     /** A node's throttle, with the test's clock. */
     LoginThrottle node() {
-        LoginThrottle node = new LoginThrottle(5, 20, Duration.ofMinutes(15));
+        LoginThrottle node = new LoginThrottle(5, 20, Duration.ofMinutes(15), Duration.ofDays(30));
         node.em = em;
         node.clock = Clock.fixed(now, ZoneOffset.UTC);
         return node;
@@ -96,6 +96,40 @@ class LoginThrottleTest {
         }
         assertTrue(throttle.blockedFor(email("someone-new"), address(5)).isPresent());
         assertTrue(throttle.blockedFor(email("someone-new"), address(6)).isEmpty(), "other addresses are not affected");
+    }
+
+    @Test
+    void colleaguesWhoSignedInFromAnAddressAreNotLockedOutByOthersFailuresThere() {
+        String office = address(20); // one NAT address for a whole office
+        LoginThrottle.Admitted ana = assertInstanceOf(LoginThrottle.Admitted.class, throttle.admit(email("ana"), office));
+        throttle.succeeded(ana, email("ana"), office);
+        tick(Duration.ofDays(1));
+        for (int i = 0; i < 20; i++) {
+            fail(throttle, email("typo" + i), office);
+        }
+        assertInstanceOf(LoginThrottle.Refused.class, throttle.admit(email("stranger"), office),
+                "an account never signed in from here is held up: password spraying from one address stays throttled");
+        assertTrue(throttle.blockedFor(email("ana"), office).isEmpty());
+        LoginThrottle.Admitted again = assertInstanceOf(LoginThrottle.Admitted.class, throttle.admit(email("ana"), office),
+                "ana signed in from here yesterday");
+        throttle.succeeded(again, email("ana"), office);
+        for (int i = 0; i < 5; i++) {
+            fail(throttle, email("ana"), office);
+        }
+        assertInstanceOf(LoginThrottle.Refused.class, throttle.admit(email("ana"), office), "her own limit still holds");
+
+        LoginThrottle.Admitted bo = assertInstanceOf(LoginThrottle.Admitted.class, throttle.admit(email("bo"), address(21)));
+        throttle.succeeded(bo, email("bo"), address(21));
+        tick(Duration.ofDays(30));
+        for (int i = 0; i < 20; i++) {
+            fail(throttle, email("late" + i), address(21));
+        }
+        assertInstanceOf(LoginThrottle.Refused.class, throttle.admit(email("bo"), address(21)),
+                "known for 30 days, then an address like any other");
+        throttle.purgeExpired();
+        assertEquals(0L, (long) QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from login_known_address where account_key = ?1").setParameter(1, "account:" + email("bo"))
+                .getSingleResult()).longValue()), "forgotten once older than the period");
     }
 
     @Test
