@@ -210,6 +210,18 @@ public interface BridgewayConfig {
          */
         @WithDefault("false")
         boolean httpsOnly();
+
+        /**
+         * The largest body a request may declare, except on {@link #largeBodyPaths()}, which may send up to
+         * {@code quarkus.http.limits.max-body-size}: sign-in, profile and review forms need a few KB, and an
+         * anonymous client must not make the app read and echo megabytes.
+         */
+        @WithDefault("1M")
+        io.quarkus.runtime.configuration.MemorySize maxBodySize();
+
+        /** Path prefixes whose requests carry large bodies: the HR import and the headless solve API. */
+        @WithDefault("/admin/people/import,/api/v1/people/import,/api/v1/solve/")
+        java.util.List<String> largeBodyPaths();
     }
 
     /** Company sign-in by OpenID Connect beside passwords; the provider itself is set by {@code quarkus.oidc.*}. */

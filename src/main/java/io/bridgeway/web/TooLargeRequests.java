@@ -1,17 +1,22 @@
 package io.bridgeway.web;
 
+import io.bridgeway.BridgewayConfig;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Answers a body over {@code quarkus.http.limits.max-body-size} with a clear message. Quarkus's own check
- * answers 413 with an empty body; this runs before it (on the declared length, before any byte is read),
- * in the same words and shape as our other errors: JSON under /api, a short page elsewhere.
+ * Answers a body over its limit with a clear message: {@code bridgeway.http.max-body-size} (1 MB), or
+ * {@code quarkus.http.limits.max-body-size} (20 MB) on {@code bridgeway.http.large-body-paths}. Quarkus's own
+ * check (the larger limit, for every path, also for bodies sent without a declared length) answers 413 with an
+ * empty body; this runs before it (on the declared length, before any byte is read), in the same words and shape
+ * as our other errors: JSON under /api, a short page elsewhere.
  */
 @ApplicationScoped
 public class TooLargeRequests {
@@ -19,9 +24,16 @@ public class TooLargeRequests {
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     MemorySize maxBodySize;
 
+    @Inject
+    BridgewayConfig config;
+
     void register(@Observes Router router) {
-        long limit = maxBodySize.asLongValue();
+        long large = maxBodySize.asLongValue();
+        long small = Math.min(large, config.http().maxBodySize().asLongValue());
+        List<String> largeBodyPaths = config.http().largeBodyPaths();
         router.route().order(Integer.MIN_VALUE + 1).handler(context -> {
+            String path = context.normalizedPath();
+            long limit = largeBodyPaths.stream().anyMatch(path::startsWith) ? large : small;
             if (declaredLength(context) > limit) {
                 refuse(context, limit);
             } else {
@@ -31,7 +43,8 @@ public class TooLargeRequests {
     }
 
     static String message(long limit) {
-        return "The request is too large: at most " + (limit / (1024 * 1024)) + " MB can be sent.";
+        return "The request is too large: at most " + (limit >= 1024 * 1024 ? limit / (1024 * 1024) + " MB"
+                : limit / 1024 + " KB") + " can be sent.";
     }
 
     private static long declaredLength(RoutingContext context) {

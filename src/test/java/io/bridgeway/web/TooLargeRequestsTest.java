@@ -16,22 +16,39 @@ import org.junit.jupiter.api.Test;
 class TooLargeRequestsTest {
 
     private static final long TWENTY_ONE_MB = 21L * 1024 * 1024;
+    private static final long TWO_MB = 2L * 1024 * 1024;
 
     @TestHTTPResource("/")
     URL base;
 
     @Test
     void anOversizedFormGetsAPageThatSaysSo() throws Exception {
-        String answer = send("/profile/do-not-pair", "application/x-www-form-urlencoded");
+        String answer = send("/profile/do-not-pair", "application/x-www-form-urlencoded", TWO_MB);
         assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
         assertTrue(answer.contains("text/html"), answer);
-        assertTrue(answer.contains("at most 20 MB can be sent"), answer);
+        assertTrue(answer.contains("at most 1 MB can be sent"), answer);
         assertTrue(answer.contains("Content-Security-Policy"), "the usual headers: " + answer);
     }
 
     @Test
+    void anAnonymousSignInCannotSendMegabytes() throws Exception {
+        String answer = send("/login", "application/x-www-form-urlencoded", TWO_MB);
+        assertTrue(answer.startsWith("HTTP/1.1 413") && answer.contains("at most 1 MB can be sent"), answer);
+        answer = send("/api/v1/me", "application/json", TWO_MB);
+        assertTrue(answer.startsWith("HTTP/1.1 413") && answer.contains("at most 1 MB can be sent"), answer);
+    }
+
+    @Test
+    void theHrImportAndTheSolveApiMaySendUpToTwentyMegabytes() throws Exception {
+        String answer = send("/api/v1/solve/circles", "application/json", TWENTY_ONE_MB);
+        assertTrue(answer.startsWith("HTTP/1.1 413") && answer.contains("at most 20 MB can be sent"), answer);
+        answer = send("/admin/people/import", "application/x-www-form-urlencoded", TWENTY_ONE_MB);
+        assertTrue(answer.startsWith("HTTP/1.1 413") && answer.contains("at most 20 MB can be sent"), answer);
+    }
+
+    @Test
     void anOversizedApiCallGetsJson() throws Exception {
-        String answer = send("/api/v1/people/import?dryRun=true", "text/csv");
+        String answer = send("/api/v1/people/import?dryRun=true", "text/csv", TWENTY_ONE_MB);
         assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
         assertTrue(answer.contains("{\"error\":\"The request is too large: at most 20 MB can be sent.\",\"status\":413}"),
                 answer);
@@ -52,13 +69,13 @@ class TooLargeRequestsTest {
         return head + new String(body, StandardCharsets.UTF_8);
     }
 
-    /** Declares a 21 MB body and sends only its first bytes, as a client that is refused early would. */
-    private String send(String path, String contentType) throws Exception {
+    /** Declares a body of {@code length} bytes and sends only its first ones, as a client refused early would. */
+    private String send(String path, String contentType, long length) throws Exception {
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST " + path + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\nContent-Type: " + contentType
-                    + "\r\nContent-Length: " + TWENTY_ONE_MB + "\r\n\r\n" + "x".repeat(1024))
+                    + "\r\nContent-Length: " + length + "\r\n\r\n" + "x".repeat(1024))
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             return readResponse(socket.getInputStream());
