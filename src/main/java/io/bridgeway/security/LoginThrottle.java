@@ -174,7 +174,7 @@ public class LoginThrottle {
     }
 
     /** At most the column's width: an e-mail is at most 320 characters, anything longer is not an account. */
-    private static String accountKey(String email) {
+    static String accountKey(String email) {
         String key = "account:" + (email == null ? "" : email.strip().toLowerCase(Locale.ROOT));
         return key.length() > 400 ? key.substring(0, 400) : key;
     }
