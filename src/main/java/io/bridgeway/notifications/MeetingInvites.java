@@ -144,7 +144,7 @@ public final class MeetingInvites {
         VEvent event = new VEvent(meeting.start(), meeting.start().plus(meeting.duration()),
                 meeting.summary() == null ? "" : meeting.summary());
         event.add(new Uid(meeting.uid()));
-        event.add(new DtStamp(stamp));
+        event.replace(new DtStamp(stamp)); // the constructor stamped it with now; RFC 5545 allows one
         if (meeting.description() != null && !meeting.description().isBlank()) {
             event.add(new Description(meeting.description()));
         }

@@ -105,4 +105,31 @@ class MeetingInvitesTest {
         assertEquals(meetings().get(0).description(), events.get(0).getProperty(Property.DESCRIPTION).orElseThrow().getValue());
         assertEquals("round-7-circle-3-2027-03-01@bridgeway", events.get(1).getProperty(Property.UID).orElseThrow().getValue());
     }
+
+    @Test
+    void everyEventHasOneDtstampTheGivenOne() throws Exception {
+        for (String ics : List.of(MeetingInvites.calendar("o@example.com", meetings(), STAMP), written(meetings()))) {
+            List<VEvent> events = new CalendarBuilder().build(new StringReader(ics)).getComponents("VEVENT");
+            assertEquals(2, events.size());
+            for (VEvent event : events) {
+                List<Property> stamps = event.getProperties(Property.DTSTAMP);
+                assertEquals(1, stamps.size(), ics);
+                assertEquals("20270115T080000Z", stamps.get(0).getValue());
+            }
+        }
+        String published = MeetingInvites.published("o@example.com", meetings());
+        for (VEvent event : new CalendarBuilder().build(new StringReader(published)).<VEvent>getComponents("VEVENT")) {
+            assertEquals(1, event.getProperties(Property.DTSTAMP).size(), published);
+        }
+    }
+
+    private static String written(List<Meeting> meetings) throws java.io.IOException {
+        java.io.StringWriter out = new java.io.StringWriter();
+        try (var writer = new MeetingInvites.CalendarWriter(out, "o@example.com", STAMP)) {
+            for (Meeting meeting : meetings) {
+                writer.add(meeting);
+            }
+        }
+        return out.toString();
+    }
 }
