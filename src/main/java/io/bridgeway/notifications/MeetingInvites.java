@@ -184,7 +184,7 @@ public final class MeetingInvites {
     }
 
     /**
-     * {@code text} with every CR LF and lone CR as LF, which ical4j escapes as \\n. It writes a lone CR as it is,
+     * {@code text} with every CR LF and lone CR as LF, which ical4j escapes as \n. It writes a lone CR as it is,
      * and a calendar reader takes that as the end of the line: a stored name could then add forged properties or
      * whole events to other people's calendars.
      */
