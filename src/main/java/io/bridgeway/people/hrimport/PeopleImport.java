@@ -10,6 +10,7 @@ import io.bridgeway.people.Office;
 import io.bridgeway.people.Person;
 import io.bridgeway.people.ProfileOptions;
 import io.bridgeway.security.Role;
+import io.bridgeway.web.FormFields;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -212,6 +213,10 @@ public class PeopleImport {
         } else if (p.employeeId.length() > MAX_EMPLOYEE_ID) {
             errors.add(ImportError.cell(row, HrColumn.EMPLOYEE_ID, "An employee id has at most " + MAX_EMPLOYEE_ID + " characters."));
             idOk = false;
+        } else if (FormFields.lineProblem(p.employeeId, "An employee id").isPresent()) {
+            errors.add(ImportError.cell(row, HrColumn.EMPLOYEE_ID,
+                    FormFields.lineProblem(p.employeeId, "An employee id").get()));
+            idOk = false;
         } else if (fileById.containsKey(p.employeeId)) {
             errors.add(ImportError.cell(row, HrColumn.EMPLOYEE_ID, "Employee id " + HrCsv.abbreviate(p.employeeId)
                     + " is also on row " + fileById.get(p.employeeId).row.row() + "."));
@@ -260,6 +265,9 @@ public class PeopleImport {
             errors.add(ImportError.cell(r, HrColumn.NAME, "Enter the person's name."));
         } else if (p.name.length() > MAX_NAME) {
             errors.add(ImportError.cell(r, HrColumn.NAME, "A name has at most " + MAX_NAME + " characters."));
+        } else {
+            FormFields.personNameProblem(p.name, "A name")
+                    .ifPresent(problem -> errors.add(ImportError.cell(r, HrColumn.NAME, problem)));
         }
         p.department = lookUp(row, HrColumn.DEPARTMENT, existing.departments(), current == null ? null : current.department,
                 "department", errors);
@@ -268,6 +276,9 @@ public class PeopleImport {
         p.title = row.has(HrColumn.TITLE) ? emptyToNull(row.get(HrColumn.TITLE)) : current == null ? null : current.jobTitle;
         if (p.title != null && p.title.length() > MAX_TITLE) {
             errors.add(ImportError.cell(r, HrColumn.TITLE, "A title has at most " + MAX_TITLE + " characters."));
+        } else if (p.title != null) {
+            FormFields.lineProblem(p.title, "A title")
+                    .ifPresent(problem -> errors.add(ImportError.cell(r, HrColumn.TITLE, problem)));
         }
         p.level = current == null ? null : current.level;
         if (row.has(HrColumn.LEVEL)) {
