@@ -90,6 +90,13 @@ public class ProgramService {
         if (min != null && max != null && (Integer) max < (Integer) min) {
             errors.add("groupMax", "The largest circle cannot be smaller than the smallest.");
         }
+        Object start = values.get(ProgramSettings.named("circleStartDate"));
+        Object rounds = values.get(ProgramSettings.named("circleRounds"));
+        Object cadence = values.get(ProgramSettings.named("circleCadenceWeeks"));
+        if (start != null && rounds != null && cadence != null) {
+            ProgramSettings.circleScheduleProblem((LocalDate) start, (Integer) rounds, (Integer) cadence,
+                    LocalDate.now()).ifPresent(problem -> errors.add("circleStartDate", problem));
+        }
         return program -> {
             program.name = name;
             program.description = description;

@@ -125,4 +125,14 @@ class ProgramApiTest {
         as(pm).body("{\"emails\": [" + emails + "], \"asMentee\": true}").post("/api/v1/programs/" + id + "/enrollments")
                 .then().statusCode(400).body("fields.emails", containsString("at most 5000"));
     }
+
+    @Test
+    void aCircleScheduleEndingAfterTheYear9999Gets400() {
+        String pm = WebSession.withRole("pmapilast", Role.PROGRAM_MANAGER).email;
+        long before = QuarkusTransaction.requiringNew().call(() -> Program.count());
+        as(pm).body(validProgram("Year 10002").replace("\"circleStartDate\": \"" + LocalDate.now().plusWeeks(5) + "\"",
+                        "\"circleStartDate\": \"9999-12-27\", \"circleRounds\": 12, \"circleCadenceWeeks\": 12"))
+                .post("/api/v1/programs").then().statusCode(400).body("fields.circleStartDate", notNullValue());
+        assertEquals(before, (long) QuarkusTransaction.requiringNew().call(() -> Program.count()), "nothing stored");
+    }
 }
