@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -207,15 +208,15 @@ public class PeopleImport {
             Map<String, Planned> fileByEmail, List<ImportError> errors) {
         long row = p.row.row();
         boolean idOk = true;
+        Optional<String> idNotOneLine = FormFields.lineProblem(p.employeeId, "An employee id");
         if (p.employeeId.isEmpty()) {
             errors.add(ImportError.cell(row, HrColumn.EMPLOYEE_ID, "Enter the employee id."));
             idOk = false;
         } else if (p.employeeId.length() > MAX_EMPLOYEE_ID) {
             errors.add(ImportError.cell(row, HrColumn.EMPLOYEE_ID, "An employee id has at most " + MAX_EMPLOYEE_ID + " characters."));
             idOk = false;
-        } else if (FormFields.lineProblem(p.employeeId, "An employee id").isPresent()) {
-            errors.add(ImportError.cell(row, HrColumn.EMPLOYEE_ID,
-                    FormFields.lineProblem(p.employeeId, "An employee id").get()));
+        } else if (idNotOneLine.isPresent()) {
+            errors.add(ImportError.cell(row, HrColumn.EMPLOYEE_ID, idNotOneLine.get()));
             idOk = false;
         } else if (fileById.containsKey(p.employeeId)) {
             errors.add(ImportError.cell(row, HrColumn.EMPLOYEE_ID, "Employee id " + HrCsv.abbreviate(p.employeeId)
