@@ -64,7 +64,7 @@ public class Organisation {
     public FormErrors saveDepartment(Long id, String rawName, String nameField) {
         Department department = id == null ? new Department() : Found.orNotFound(Department.findById(id));
         FormErrors errors = FormErrors.none();
-        String name = FormFields.text(rawName, MAX_NAME, true, nameField, "Department name", errors);
+        String name = FormFields.line(rawName, MAX_NAME, true, nameField, "Department name", errors);
         if (!name.isEmpty() && Department.count("lower(name) = ?1 and id <> ?2", lower(name), otherThan(id)) > 0) {
             errors.add(nameField, taken("department", name));
         }
@@ -86,11 +86,11 @@ public class Organisation {
     public FormErrors saveOffice(Long id, String rawName, String rawZone, String nameField, String zoneField) {
         Office office = id == null ? new Office() : Found.orNotFound(Office.findById(id));
         FormErrors errors = FormErrors.none();
-        String name = FormFields.text(rawName, MAX_NAME, true, nameField, "Office name", errors);
+        String name = FormFields.line(rawName, MAX_NAME, true, nameField, "Office name", errors);
         if (!name.isEmpty() && Office.count("lower(name) = ?1 and id <> ?2", lower(name), otherThan(id)) > 0) {
             errors.add(nameField, taken("office", name));
         }
-        String zone = FormFields.text(rawZone, 64, true, zoneField, "Time zone", errors);
+        String zone = FormFields.line(rawZone, 64, true, zoneField, "Time zone", errors);
         if (!zone.isEmpty() && !ProfileService.validZone(zone)) {
             errors.add(zoneField, "Unknown time zone. Use a zone like Europe/Berlin.");
         }

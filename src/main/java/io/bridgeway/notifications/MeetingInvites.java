@@ -142,11 +142,11 @@ public final class MeetingInvites {
 
     private static VEvent event(String organizerEmail, Meeting meeting, Instant stamp) {
         VEvent event = new VEvent(meeting.start(), meeting.start().plus(meeting.duration()),
-                meeting.summary() == null ? "" : meeting.summary());
+                meeting.summary() == null ? "" : oneKindOfLineBreak(meeting.summary()));
         event.add(new Uid(meeting.uid()));
-        event.add(new DtStamp(stamp));
+        event.replace(new DtStamp(stamp)); // the constructor stamped it with now; RFC 5545 allows one
         if (meeting.description() != null && !meeting.description().isBlank()) {
-            event.add(new Description(meeting.description()));
+            event.add(new Description(oneKindOfLineBreak(meeting.description())));
         }
         event.add(new Organizer(new ParameterList(List.of(new Cn("Bridgeway"))), mailto(organizerEmail)));
         for (Attendee attendee : meeting.attendees()) {
@@ -173,14 +173,23 @@ public final class MeetingInvites {
         QuotedCn(String name) {
             super(Parameter.CN);
             // RFC 6868 caret encoding for the characters a quoted string cannot hold
-            this.value = "\"" + name.replace("^", "^^").replace("\"", "^'").replace("\r\n", "^n").replace("\n", "^n")
-                    .replace("\r", "^n") + "\"";
+            this.value = "\"" + oneKindOfLineBreak(name.replace("^", "^^").replace("\"", "^'")).replace("\n", "^n")
+                    + "\"";
         }
 
         @Override
         public String getValue() {
             return value;
         }
+    }
+
+    /**
+     * {@code text} with every CR LF and lone CR as LF, which ical4j escapes as \n. It writes a lone CR as it is,
+     * and a calendar reader takes that as the end of the line: a stored name could then add forged properties or
+     * whole events to other people's calendars.
+     */
+    static String oneKindOfLineBreak(String text) {
+        return text.replace("\r\n", "\n").replace('\r', '\n');
     }
 
     static URI mailto(String email) {

@@ -179,8 +179,9 @@ public class ProfileService {
             errors.add("fullName", "Enter your name.");
         } else if (name.length() > MAX_NAME) {
             errors.add("fullName", "Name must be at most " + MAX_NAME + " characters.");
+        } else {
+            FormFields.refuseUnlessPersonName(name, "fullName", "Name", errors);
         }
-        FormFields.refuseControlCharacters(name, "fullName", "Name", errors);
         target.fullName = name;
 
         Department department = parseId(form.departmentId) == null ? null : Department.findById(parseId(form.departmentId));
@@ -192,8 +193,9 @@ public class ProfileService {
         String title = trim(form.jobTitle);
         if (title.length() > MAX_TITLE) {
             errors.add("jobTitle", "Job title must be at most " + MAX_TITLE + " characters.");
+        } else {
+            FormFields.refuseUnlessOneLine(title, "jobTitle", "Job title", errors);
         }
-        FormFields.refuseControlCharacters(title, "jobTitle", "Job title", errors);
         target.jobTitle = title.isEmpty() ? null : title;
 
         Long level = parseId(form.level);

@@ -1,6 +1,7 @@
 package io.bridgeway.programs;
 
 import static io.bridgeway.web.FormFields.date;
+import static io.bridgeway.web.FormFields.line;
 import static io.bridgeway.web.FormFields.text;
 
 import io.bridgeway.audit.AuditLog;
@@ -65,7 +66,7 @@ public class ProgramService {
      * settings left empty, keep their stored value.
      */
     Consumer<Program> validate(ProgramForm f, FormErrors errors) {
-        String name = text(f.name, 120, true, "name", "A name", errors);
+        String name = line(f.name, 120, true, "name", "A name", errors);
         String description = emptyToNull(text(f.description, 2000, false, "description", "Description", errors));
         ProgramType type = parseEnum(ProgramType.class, f.type);
         if (type == null) {
@@ -88,6 +89,13 @@ public class ProgramService {
         Object max = values.get(ProgramSettings.named("groupMax"));
         if (min != null && max != null && (Integer) max < (Integer) min) {
             errors.add("groupMax", "The largest circle cannot be smaller than the smallest.");
+        }
+        Object start = values.get(ProgramSettings.named("circleStartDate"));
+        Object rounds = values.get(ProgramSettings.named("circleRounds"));
+        Object cadence = values.get(ProgramSettings.named("circleCadenceWeeks"));
+        if (start != null && rounds != null && cadence != null) {
+            ProgramSettings.circleScheduleProblem((LocalDate) start, (Integer) rounds, (Integer) cadence,
+                    LocalDate.now()).ifPresent(problem -> errors.add("circleStartDate", problem));
         }
         return program -> {
             program.name = name;

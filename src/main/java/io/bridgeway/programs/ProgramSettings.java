@@ -1,10 +1,12 @@
 package io.bridgeway.programs;
 
+import io.bridgeway.matching.circles.domain.MeetingCalendar;
 import io.bridgeway.web.FormErrors;
 import io.bridgeway.web.FormFields;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.ObjIntConsumer;
@@ -19,6 +21,8 @@ import java.util.function.ToIntFunction;
 public final class ProgramSettings {
 
     public static final int MAX_WEIGHT = 1000;
+    /** A first circle meeting further out than this is a typo (an API token's expiry has the same bound). */
+    public static final int MAX_START_YEARS_AHEAD = 10;
 
     private ProgramSettings() {
     }
@@ -247,6 +251,25 @@ public final class ProgramSettings {
                     "Circles: penalty per member who cannot make the circle's meeting hour.",
                     p -> p.circles.weightUnavailableMember, (p, v) -> p.circles.weightUnavailableMember = v)
                     .circlesOnly());
+
+    /**
+     * Why circles cannot meet from {@code start}, {@code rounds} meetings {@code cadenceWeeks} weeks apart, if they
+     * cannot: the first week is more than {@link #MAX_START_YEARS_AHEAD} years after {@code today}, or the last
+     * meeting (on a day of its week) would fall after {@link FormFields#MAX_YEAR}, which no calendar file can hold.
+     */
+    public static Optional<String> circleScheduleProblem(LocalDate start, int rounds, int cadenceWeeks,
+            LocalDate today) {
+        if (start.isAfter(today.plusYears(MAX_START_YEARS_AHEAD))) {
+            return Optional.of("The first meeting week must be at most " + MAX_START_YEARS_AHEAD
+                    + " years ahead, by " + today.plusYears(MAX_START_YEARS_AHEAD) + ".");
+        }
+        LocalDate lastWeek = new MeetingCalendar(start, cadenceWeeks).weekStarts(rounds - 1).get(0);
+        if (lastWeek.plusDays(6).getYear() > FormFields.MAX_YEAR) {
+            return Optional.of("With " + rounds + " meetings " + cadenceWeeks + " weeks apart, the last would be after "
+                    + "the year " + FormFields.MAX_YEAR + ". Choose an earlier first meeting week or fewer rounds.");
+        }
+        return Optional.empty();
+    }
 
     public static List<Section> sections() {
         return List.of(Section.values());

@@ -7,6 +7,7 @@ import io.bridgeway.notifications.Outbox;
 import io.bridgeway.people.Person;
 import io.bridgeway.people.PersonDeleted;
 import io.bridgeway.web.FormErrors;
+import io.bridgeway.web.FormFields;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -80,12 +81,13 @@ public class ApiTokens {
         Person owner = Person.findById(personId, LockModeType.PESSIMISTIC_WRITE);
         FormErrors errors = new FormErrors();
         String name = rawName == null ? "" : rawName.strip();
+        Optional<String> notOneLine = FormFields.lineProblem(name, "Name");
         if (name.isEmpty()) {
             errors.add("name", "Name: give the token a name, for example the script that will use it.");
         } else if (name.length() > MAX_NAME_LENGTH) {
             errors.add("name", "Name: at most " + MAX_NAME_LENGTH + " characters.");
-        } else if (name.chars().anyMatch(Character::isISOControl)) {
-            errors.add("name", "Name: letters, digits, spaces and punctuation only.");
+        } else if (notOneLine.isPresent()) {
+            errors.add("name", notOneLine.get());
         } else if (ApiToken.count("person.id = ?1 and name = ?2", personId, name) > 0) {
             errors.add("name", "Name: you already have a token with this name. Choose another.");
         }

@@ -2,6 +2,7 @@ package io.bridgeway.web;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 
 /** Parsing of text form values into typed values, recording a readable message per bad field. */
 public final class FormFields {
@@ -38,13 +39,25 @@ public final class FormFields {
         return null;
     }
 
-    /** Trimmed text of at most {@code max} characters; empty when absent. */
+    /** Trimmed text of at most {@code max} characters, line breaks and tabs allowed; empty when absent. */
     public static String text(String raw, int max, boolean required, String field, String label, FormErrors errors) {
+        return checked(raw, max, required, field, label, errors, false);
+    }
+
+    /** As {@link #text} for a value shown on one line, such as a name or a title: see {@link #lineProblem}. */
+    public static String line(String raw, int max, boolean required, String field, String label, FormErrors errors) {
+        return checked(raw, max, required, field, label, errors, true);
+    }
+
+    private static String checked(String raw, int max, boolean required, String field, String label,
+            FormErrors errors, boolean oneLine) {
         String text = raw == null ? "" : raw.strip();
         if (required && text.isEmpty()) {
             errors.add(field, "Enter " + label.toLowerCase() + ".");
         } else if (text.length() > max) {
             errors.add(field, label + " must be at most " + max + " characters.");
+        } else if (oneLine) {
+            refuseUnlessOneLine(text, field, label, errors);
         } else {
             refuseControlCharacters(text, field, label, errors);
         }
@@ -56,10 +69,46 @@ public final class FormFields {
      * none belongs in what people type, and PostgreSQL refuses a NUL outright.
      */
     public static void refuseControlCharacters(String text, String field, String label, FormErrors errors) {
-        if (text != null
-                && text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r')) {
-            errors.add(field, label + " must not contain control characters.");
+        controlCharacterProblem(text, label).ifPresent(message -> errors.add(field, message));
+    }
+
+    private static Optional<String> controlCharacterProblem(String text, String label) {
+        boolean control = text != null
+                && text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r');
+        return control ? Optional.of(label + " must not contain control characters.") : Optional.empty();
+    }
+
+    /** A message for {@code field} when {@code text} cannot be a one-line value: see {@link #lineProblem}. */
+    public static void refuseUnlessOneLine(String text, String field, String label, FormErrors errors) {
+        lineProblem(text, label).ifPresent(message -> errors.add(field, message));
+    }
+
+    /**
+     * Why {@code text} cannot be a one-line value (a name, a title), if it cannot: it holds a line break or tab
+     * (names end up in calendar files, mail headers and spreadsheet rows, where a line break can start a forged
+     * entry), another control character, or an invisible format character (zero-width spaces, text-direction
+     * overrides) that can make a name look empty or read as someone else's.
+     */
+    public static Optional<String> lineProblem(String text, String label) {
+        if (text.chars().anyMatch(c -> c == '\r' || c == '\n' || c == '\t')) {
+            return Optional.of(label + " must be on one line, without line breaks or tabs.");
         }
+        return controlCharacterProblem(text, label).or(() -> text.codePoints()
+                .anyMatch(c -> Character.getType(c) == Character.FORMAT)
+                ? Optional.of(label + " must not contain invisible formatting characters (such as zero-width spaces"
+                        + " or text-direction marks).")
+                : Optional.empty());
+    }
+
+    /** A message for {@code field} when {@code name} cannot be a person's name: see {@link #personNameProblem}. */
+    public static void refuseUnlessPersonName(String name, String field, String label, FormErrors errors) {
+        personNameProblem(name, label).ifPresent(message -> errors.add(field, message));
+    }
+
+    /** Why {@code name} cannot be a person's name, if it cannot: not a {@link #lineProblem line}, or no letter. */
+    public static Optional<String> personNameProblem(String name, String label) {
+        return lineProblem(name, label).or(() -> name.codePoints().anyMatch(Character::isLetter) ? Optional.empty()
+                : Optional.of(label + " must contain at least one letter."));
     }
 
     /**

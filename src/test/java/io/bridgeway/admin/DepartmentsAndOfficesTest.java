@@ -11,6 +11,7 @@ import io.bridgeway.support.WebSession;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jsoup.Jsoup;
@@ -104,6 +105,29 @@ class DepartmentsAndOfficesTest {
         assertEquals(409, admin.submit(PAGE, PAGE + "/offices/5/delete", Map.of()).statusCode(), "Berlin has people");
         assertEquals(303, admin.submit(PAGE, PAGE + "/offices/" + id + "/delete", Map.of()).statusCode());
         assertEquals(before, offices());
+    }
+
+    @Test
+    void namesAreOneVisibleLine() {
+        WebSession admin = WebSession.withRole("org-line-admin", Role.ADMIN);
+        long departmentsBefore = departments();
+        long officesBefore = offices();
+        for (String name : List.of("Research\rEND:VEVENT", "Research\nLab", "Research\tLab", "\u200B", "Lab\u202E")) {
+            Response department = admin.submit(PAGE, PAGE + "/departments", Map.of("departmentName", name));
+            assertEquals(400, department.statusCode(), name);
+            assertNotNull(parse(department).selectFirst("#departmentName-error"), name);
+            Response office = admin.submit(PAGE, PAGE + "/offices", Map.of("officeName", name,
+                    "officeTimeZone", "Europe/Lisbon"));
+            assertEquals(400, office.statusCode(), name);
+            assertNotNull(parse(office).selectFirst("#officeName-error"), name);
+        }
+        Response renamed = admin.submit(PAGE + "/offices/5", PAGE + "/offices/5", Map.of("name", "Berlin\rX-A:",
+                "timeZone", "Europe/Berlin"));
+        assertEquals(400, renamed.statusCode());
+        assertTrue(parse(renamed).select("#name-error").text().contains("one line"));
+        assertEquals(departmentsBefore, departments(), "nothing saved");
+        assertEquals(officesBefore, offices(), "nothing saved");
+        assertEquals("Berlin", QuarkusTransaction.requiringNew().call(() -> Office.<Office>findById(5L).name));
     }
 
     @Test

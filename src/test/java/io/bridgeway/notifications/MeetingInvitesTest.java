@@ -105,4 +105,56 @@ class MeetingInvitesTest {
         assertEquals(meetings().get(0).description(), events.get(0).getProperty(Property.DESCRIPTION).orElseThrow().getValue());
         assertEquals("round-7-circle-3-2027-03-01@bridgeway", events.get(1).getProperty(Property.UID).orElseThrow().getValue());
     }
+
+    /** A name stored before names were checked: a lone CR would end the property line and start a forged event. */
+    static final String INJECTED = "K\rEND:VEVENT\rBEGIN:VEVENT\rDTSTART:20261203T090000Z\rUID:x\rSUMMARY:HR: urgent"
+            + "\rURL:https://evil.example\rX-A:";
+
+    @Test
+    void carriageReturnsInTextsCannotAddEvents() throws Exception {
+        Meeting meeting = new Meeting("u1@bridgeway", "Mentoring kick-off: " + INJECTED + " and Ana",
+                "Your peer circle: " + INJECTED + ", Ana\r\nsecond line", Instant.parse("2027-02-01T09:00:00Z"),
+                Duration.ofHours(1), List.of(new Attendee("k@example.com", INJECTED)));
+        for (String ics : List.of(MeetingInvites.calendar("o@example.com", List.of(meeting), STAMP),
+                MeetingInvites.published("o@example.com", List.of(meeting)), written(List.of(meeting)))) {
+            Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
+            List<VEvent> events = calendar.getComponents("VEVENT");
+            assertEquals(1, events.size(), ics);
+            VEvent event = events.get(0);
+            assertTrue(event.getProperty(Property.URL).isEmpty());
+            assertEquals("u1@bridgeway", event.getProperty(Property.UID).orElseThrow().getValue());
+            // the text survives, its line breaks as plain new lines
+            assertEquals("Mentoring kick-off: " + INJECTED.replace('\r', '\n') + " and Ana",
+                    event.getProperty(Property.SUMMARY).orElseThrow().getValue());
+            assertEquals("Your peer circle: " + INJECTED.replace('\r', '\n') + ", Ana\nsecond line",
+                    event.getProperty(Property.DESCRIPTION).orElseThrow().getValue());
+        }
+    }
+
+    @Test
+    void everyEventHasOneDtstampTheGivenOne() throws Exception {
+        for (String ics : List.of(MeetingInvites.calendar("o@example.com", meetings(), STAMP), written(meetings()))) {
+            List<VEvent> events = new CalendarBuilder().build(new StringReader(ics)).getComponents("VEVENT");
+            assertEquals(2, events.size());
+            for (VEvent event : events) {
+                List<Property> stamps = event.getProperties(Property.DTSTAMP);
+                assertEquals(1, stamps.size(), ics);
+                assertEquals("20270115T080000Z", stamps.get(0).getValue());
+            }
+        }
+        String published = MeetingInvites.published("o@example.com", meetings());
+        for (VEvent event : new CalendarBuilder().build(new StringReader(published)).<VEvent>getComponents("VEVENT")) {
+            assertEquals(1, event.getProperties(Property.DTSTAMP).size(), published);
+        }
+    }
+
+    private static String written(List<Meeting> meetings) throws java.io.IOException {
+        java.io.StringWriter out = new java.io.StringWriter();
+        try (var writer = new MeetingInvites.CalendarWriter(out, "o@example.com", STAMP)) {
+            for (Meeting meeting : meetings) {
+                writer.add(meeting);
+            }
+        }
+        return out.toString();
+    }
 }

@@ -89,6 +89,31 @@ class ProfileTest {
     }
 
     @Test
+    void aNameThatWouldForgeCalendarEventsIsRefusedOnEdit() {
+        String email = WebSession.uniqueEmail("forge");
+        WebSession session = WebSession.signedUp(email, Map.of());
+        String before = session.page("/profile").select("h1").text();
+        Map<String, Object> form = WebSession.validSignup(email);
+        form.remove("email");
+        form.remove("password");
+        form.put("fullName", SignupTest.FORGED_EVENT);
+        form.put("jobTitle", "Lead\u202E");
+        Response rejected = session.submit("/profile/edit", "/profile/edit", form);
+        assertEquals(400, rejected.statusCode());
+        Document page = Jsoup.parse(rejected.asString());
+        assertTrue(page.select("#fullName-error").text().contains("one line"), page.select("#fullName-error").text());
+        assertTrue(page.select("#jobTitle-error").text().contains("invisible"), page.select("#jobTitle-error").text());
+        assertEquals(before, session.page("/profile").select("h1").text(), "nothing saved");
+
+        form.put("fullName", "\u200B");
+        form.put("jobTitle", "Lead");
+        Response invisible = session.submit("/profile/edit", "/profile/edit", form);
+        assertEquals(400, invisible.statusCode());
+        assertFalse(Jsoup.parse(invisible.asString()).select("#fullName-error").text().isEmpty());
+        assertEquals(before, session.page("/profile").select("h1").text(), "nothing saved");
+    }
+
+    @Test
     void aStaleEditIsRefusedWithAClearMessage() {
         String email = WebSession.uniqueEmail("stale");
         WebSession session = WebSession.signedUp(email, Map.of());

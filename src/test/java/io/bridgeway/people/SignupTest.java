@@ -195,6 +195,7 @@ class SignupTest {
     // --- database checks ---
 
     static class Stored {
+        String fullName;
         String department;
         int level;
         String office;
@@ -219,6 +220,7 @@ class SignupTest {
             return null;
         }
         Stored s = new Stored();
+        s.fullName = p.fullName;
         s.department = p.department.name;
         s.level = p.level;
         s.office = p.office.name;
@@ -266,5 +268,46 @@ class SignupTest {
         form.put("jobTitle", "Engineer");
         form.put("bio", "Line one\r\nLine two\tand a tab");
         assertEquals(303, new WebSession().submit("/signup", "/signup", form).statusCode(), "line breaks and tabs are fine");
+    }
+
+    /** The reviewers' fake calendar event: a lone CR ends an iCalendar line, so the rest would become properties. */
+    static final String FORGED_EVENT = "K\rEND:VEVENT\rBEGIN:VEVENT\rDTSTART:20261203T090000Z\rUID:x\rSUMMARY:HR: "
+            + "urgent\rURL:https://evil.example\rX-A:";
+
+    @Test
+    void namesAndTitlesAreOneVisibleLineANameHasALetterAndNothingIsStoredOtherwise() {
+        String email = WebSession.uniqueEmail("oneline");
+        Map<String, String> badNames = Map.of(
+                FORGED_EVENT, "one line",
+                "Ann\nLee", "one line",
+                "Ann\tLee", "one line",
+                "\u200B", "invisible",
+                "Ann \u202Eeel", "invisible",
+                "Ann\u2066 Lee", "invisible",
+                "\u00A0", "one letter",
+                "1234 !", "one letter");
+        badNames.forEach((name, message) -> {
+            Map<String, Object> form = WebSession.validSignup(email);
+            form.put("fullName", name);
+            Response response = new WebSession().submit("/signup", "/signup", form);
+            assertEquals(400, response.statusCode(), name);
+            String error = Jsoup.parse(response.asString()).select("#fullName-error").text();
+            assertTrue(error.contains(message), name + ": " + error);
+        });
+        for (String title : List.of("Engineer\rEND:VEVENT", "Engineer\r\nLead", "Lead\tEngineer", "\u202Ereenigne")) {
+            Map<String, Object> form = WebSession.validSignup(email);
+            form.put("jobTitle", title);
+            Response response = new WebSession().submit("/signup", "/signup", form);
+            assertEquals(400, response.statusCode(), title);
+            assertFalse(Jsoup.parse(response.asString()).select("#jobTitle-error").text().isEmpty(), title);
+        }
+        assertNull(stored(email), "nothing from an invalid submission is stored");
+
+        Map<String, Object> form = WebSession.validSignup(email);
+        form.put("fullName", "Zoë Ødegård-李");
+        form.put("bio", "Line one\r\nLine two\tand a tab");
+        assertEquals(303, new WebSession().submit("/signup", "/signup", form).statusCode(),
+                "letters of any script, and line breaks in the bio, are fine");
+        assertEquals("Zoë Ødegård-李", stored(email).fullName);
     }
 }

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.bridgeway.security.Role;
@@ -102,6 +103,16 @@ class ProgramApiTest {
                 .post("/api/v1/programs").then().statusCode(400)
                 .body("fields.description", containsString("control characters"));
         assertEquals(before, (long) QuarkusTransaction.requiringNew().call(() -> Program.count()), "nothing stored");
+        // a programme's name goes into every meeting's calendar summary: one visible line
+        for (String name : new String[] {"Circles\\rEND:VEVENT\\rBEGIN:VEVENT", "Two\\nlines", "Tab\\tbed", "\\u200B",
+                "Circles\\u202E"}) {
+            as(pm).body(validProgram(name)).post("/api/v1/programs").then().statusCode(400)
+                    .body("fields.name", startsWith("A name must"));
+        }
+        as(pm).body(validProgram("Ok").replace("\"name\"", "\"description\": \"line one\\r\\nline two\", \"name\""))
+                .post("/api/v1/programs").then().statusCode(201);
+        assertEquals(before + 1, (long) QuarkusTransaction.requiringNew().call(() -> Program.count()),
+                "only the programme with a multi-line description is stored");
 
         as(pm).get("/api/v1/programs?size=501").then().statusCode(400).body("field", equalTo("size"));
         as(pm).get("/api/v1/programs?size=0").then().statusCode(400);
@@ -113,5 +124,15 @@ class ProgramApiTest {
                 .collect(java.util.stream.Collectors.joining(","));
         as(pm).body("{\"emails\": [" + emails + "], \"asMentee\": true}").post("/api/v1/programs/" + id + "/enrollments")
                 .then().statusCode(400).body("fields.emails", containsString("at most 5000"));
+    }
+
+    @Test
+    void aCircleScheduleEndingAfterTheYear9999Gets400() {
+        String pm = WebSession.withRole("pmapilast", Role.PROGRAM_MANAGER).email;
+        long before = QuarkusTransaction.requiringNew().call(() -> Program.count());
+        as(pm).body(validProgram("Year 10002").replace("\"circleStartDate\": \"" + LocalDate.now().plusWeeks(5) + "\"",
+                        "\"circleStartDate\": \"9999-12-27\", \"circleRounds\": 12, \"circleCadenceWeeks\": 12"))
+                .post("/api/v1/programs").then().statusCode(400).body("fields.circleStartDate", notNullValue());
+        assertEquals(before, (long) QuarkusTransaction.requiringNew().call(() -> Program.count()), "nothing stored");
     }
 }

@@ -275,4 +275,26 @@ public class ProgramPagesTest {
         }
         assertEquals(before, count(), "nothing stored");
     }
+
+    @Test
+    void circleMeetingsPastTheYear9999OrTooFarAheadAreAFieldErrorAndNotStored() {
+        WebSession manager = WebSession.withRole("pmlast", Role.PROGRAM_MANAGER);
+        long before = count();
+        Map<String, Object> form = programForm("Meets in year 10002");
+        form.put("circleStartDate", "9999-12-27");
+        form.put("circleRounds", "12");
+        form.put("circleCadenceWeeks", "12");
+        Response response = manager.submit("/programs/new", "/programs/new", form);
+        assertEquals(400, response.statusCode());
+        assertTrue(Jsoup.parse(response.asString()).select("#circleStartDate-error").text().contains("ahead"));
+
+        form.put("circleStartDate", LocalDate.now().plusYears(11).toString());
+        Response farAhead = manager.submit("/programs/new", "/programs/new", form);
+        assertEquals(400, farAhead.statusCode());
+        assertTrue(Jsoup.parse(farAhead.asString()).select("#circleStartDate-error").text().contains("ahead"));
+        assertEquals(before, count(), "nothing stored");
+
+        form.put("circleStartDate", LocalDate.now().plusYears(9).toString());
+        assertEquals(303, manager.submit("/programs/new", "/programs/new", form).statusCode());
+    }
 }

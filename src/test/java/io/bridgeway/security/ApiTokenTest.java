@@ -145,7 +145,10 @@ public class ApiTokenTest {
         String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
         Map<String, String> cases = Map.of(
                 "", "name",
-                "x".repeat(ApiTokens.MAX_NAME_LENGTH + 1), "name");
+                "x".repeat(ApiTokens.MAX_NAME_LENGTH + 1), "name",
+                "ci\rjob", "name",
+                "ci\u202Ebog", "name",
+                "\u200B", "name");
         cases.forEach((name, field) -> {
             Response refused = create(owner, name, "");
             assertEquals(400, refused.statusCode());

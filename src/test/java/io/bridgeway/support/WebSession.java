@@ -46,7 +46,8 @@ public class WebSession {
     }
 
     public Response post(String action, Map<String, ?> fields) {
-        RequestSpecification spec = request().contentType("application/x-www-form-urlencoded");
+        // UTF-8 as a browser sends from a UTF-8 page (RestAssured's default is ISO-8859-1, which turns "李" into "?")
+        RequestSpecification spec = request().contentType("application/x-www-form-urlencoded; charset=UTF-8");
         fields.forEach((name, value) -> {
             if (value instanceof List<?> list) {
                 spec.formParam(name, list.toArray());

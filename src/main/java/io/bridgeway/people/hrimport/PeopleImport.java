@@ -10,6 +10,7 @@ import io.bridgeway.people.Office;
 import io.bridgeway.people.Person;
 import io.bridgeway.people.ProfileOptions;
 import io.bridgeway.security.Role;
+import io.bridgeway.web.FormFields;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -206,11 +208,15 @@ public class PeopleImport {
             Map<String, Planned> fileByEmail, List<ImportError> errors) {
         long row = p.row.row();
         boolean idOk = true;
+        Optional<String> idNotOneLine = FormFields.lineProblem(p.employeeId, "An employee id");
         if (p.employeeId.isEmpty()) {
             errors.add(ImportError.cell(row, HrColumn.EMPLOYEE_ID, "Enter the employee id."));
             idOk = false;
         } else if (p.employeeId.length() > MAX_EMPLOYEE_ID) {
             errors.add(ImportError.cell(row, HrColumn.EMPLOYEE_ID, "An employee id has at most " + MAX_EMPLOYEE_ID + " characters."));
+            idOk = false;
+        } else if (idNotOneLine.isPresent()) {
+            errors.add(ImportError.cell(row, HrColumn.EMPLOYEE_ID, idNotOneLine.get()));
             idOk = false;
         } else if (fileById.containsKey(p.employeeId)) {
             errors.add(ImportError.cell(row, HrColumn.EMPLOYEE_ID, "Employee id " + HrCsv.abbreviate(p.employeeId)
@@ -260,6 +266,9 @@ public class PeopleImport {
             errors.add(ImportError.cell(r, HrColumn.NAME, "Enter the person's name."));
         } else if (p.name.length() > MAX_NAME) {
             errors.add(ImportError.cell(r, HrColumn.NAME, "A name has at most " + MAX_NAME + " characters."));
+        } else {
+            FormFields.personNameProblem(p.name, "A name")
+                    .ifPresent(problem -> errors.add(ImportError.cell(r, HrColumn.NAME, problem)));
         }
         p.department = lookUp(row, HrColumn.DEPARTMENT, existing.departments(), current == null ? null : current.department,
                 "department", errors);
@@ -268,6 +277,9 @@ public class PeopleImport {
         p.title = row.has(HrColumn.TITLE) ? emptyToNull(row.get(HrColumn.TITLE)) : current == null ? null : current.jobTitle;
         if (p.title != null && p.title.length() > MAX_TITLE) {
             errors.add(ImportError.cell(r, HrColumn.TITLE, "A title has at most " + MAX_TITLE + " characters."));
+        } else if (p.title != null) {
+            FormFields.lineProblem(p.title, "A title")
+                    .ifPresent(problem -> errors.add(ImportError.cell(r, HrColumn.TITLE, problem)));
         }
         p.level = current == null ? null : current.level;
         if (row.has(HrColumn.LEVEL)) {

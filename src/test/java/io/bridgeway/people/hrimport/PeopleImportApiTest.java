@@ -138,6 +138,32 @@ class PeopleImportApiTest {
     }
 
     @Test
+    void namesTitlesAndIdsMustBeOneVisibleLineAndANameNeedsALetter() {
+        String u = unique();
+        String csv = HEADER
+                + u + "-a," + u + "-a@example.com,\"K\rEND:VEVENT\rBEGIN:VEVENT\rSUMMARY:HR: urgent\",Engineering,,3,,Berlin,,en,\n" // 2
+                + u + "-b," + u + "-b@example.com,\u200B,Engineering,,3,,Berlin,,en,\n"                           // 3
+                + u + "-c," + u + "-c@example.com,Cy Lee,Engineering,\"Lead\nEngineer\",3,,Berlin,,en,\n"        // 4
+                + u + "-\td," + u + "-d@example.com,Di Lee,Engineering,,3,,Berlin,,en,\n"                         // 5
+                + u + "-e," + u + "-e@example.com,Ann \u202Eeel,Engineering,,3,,Berlin,,en,\n"                    // 6
+                + u + "-f," + u + "-f@example.com,12 34,Engineering,,3,,Berlin,,en,\n"                             // 7
+                + u + "-g," + u + "-g@example.com,Zoë Ødegård-李,Engineering,\u05DE\u05E0\u05D4\u05DC,3,,Berlin,,en,\n"; // 8
+        long before = people();
+        Response response = post(csv, false);
+        response.then().statusCode(422).body("created", equalTo(0));
+        List<String> errors = response.jsonPath().getList("errors", Map.class).stream()
+                .map(e -> e.get("row") + ":" + e.get("column")).toList();
+        assertEquals(List.of("2:name", "3:name", "4:title", "5:employee_id", "6:name", "7:name"), errors);
+        response.then().body("errors[0].message", containsString("one line"))
+                .body("errors[1].message", containsString("invisible"))
+                .body("errors[5].message", containsString("letter"));
+        assertEquals(before, people(), "nothing written");
+        post(HEADER + u + "-g," + u + "-g@example.com,Zoë Ødegård-李,Engineering,\u05DE\u05E0\u05D4\u05DC,3,,Berlin,,en,\n",
+                false).then().statusCode(200).body("created", equalTo(1));
+        assertEquals("Zoë Ødegård-李", read(u + "-g", p -> p.fullName), "letters of any script and direction");
+    }
+
+    @Test
     void loopsInTheReportingLinesAreFoundInTheFileAndThroughPeopleAlreadyHere() {
         String u = unique();
         Response inFile = post(HEADER
