@@ -93,11 +93,33 @@ public final class FormFields {
         if (text.chars().anyMatch(c -> c == '\r' || c == '\n' || c == '\t')) {
             return Optional.of(label + " must be on one line, without line breaks or tabs.");
         }
-        return controlCharacterProblem(text, label).or(() -> text.codePoints()
-                .anyMatch(c -> Character.getType(c) == Character.FORMAT)
+        return controlCharacterProblem(text, label).or(() -> hasInvisibleFormatting(text)
                 ? Optional.of(label + " must not contain invisible formatting characters (such as zero-width spaces"
                         + " or text-direction marks).")
                 : Optional.empty());
+    }
+
+    /**
+     * Whether {@code text} holds a format character other than a zero-width (non-)joiner right after a letter or
+     * mark: Persian, Hindi, Malayalam and other scripts spell names with those two, never with the others.
+     */
+    private static boolean hasInvisibleFormatting(String text) {
+        int[] points = text.codePoints().toArray();
+        for (int i = 0; i < points.length; i++) {
+            if (Character.getType(points[i]) != Character.FORMAT) {
+                continue;
+            }
+            boolean joiner = points[i] == 0x200C || points[i] == 0x200D;
+            if (!joiner || i == 0 || !(Character.isLetter(points[i - 1]) || isMark(points[i - 1]))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isMark(int codePoint) {
+        int type = Character.getType(codePoint);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;
     }
 
     /** A message for {@code field} when {@code name} cannot be a person's name: see {@link #personNameProblem}. */

@@ -284,6 +284,7 @@ class SignupTest {
                 "\u200B", "invisible",
                 "Ann \u202Eeel", "invisible",
                 "Ann\u2066 Lee", "invisible",
+                "\u200C", "invisible",
                 "\u00A0", "one letter",
                 "1234 !", "one letter");
         badNames.forEach((name, message) -> {
@@ -309,5 +310,14 @@ class SignupTest {
         assertEquals(303, new WebSession().submit("/signup", "/signup", form).statusCode(),
                 "letters of any script, and line breaks in the bio, are fine");
         assertEquals("Zoë Ødegård-李", stored(email).fullName);
+
+        // Persian and Malayalam names are spelled with a zero-width non-joiner or joiner after a letter or sign
+        for (String name : List.of("\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645", "\u0D05\u0D28\u0D4D\u200D")) {
+            String other = WebSession.uniqueEmail("joiner");
+            Map<String, Object> joined = WebSession.validSignup(other);
+            joined.put("fullName", name);
+            assertEquals(303, new WebSession().submit("/signup", "/signup", joined).statusCode(), name);
+            assertEquals(name, stored(other).fullName);
+        }
     }
 }
