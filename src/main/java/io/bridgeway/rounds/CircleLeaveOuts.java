@@ -5,8 +5,11 @@ import io.bridgeway.matching.circles.domain.CirclesResult;
 import io.bridgeway.matching.circles.solver.CirclesPlanner;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -14,7 +17,8 @@ import java.util.Set;
  * who keeps most of a small programme apart cannot be seated anywhere, and a round that breaks the rule can never
  * be published. So, as an unmatched mentee is left without a mentor, such a member is left out of that meeting's
  * circles: from each circle that breaks the rule, the member with the most kept-apart colleagues in it goes (on a
- * tie, one a manager did not pin), until the circle is clean. The circle they leave may end below the programme's
+ * tie, one a manager did not pin, then the one kept apart from the most people in the programme, the hardest to
+ * seat, rather than a colleague who happens to share the circle), until the circle is clean. The circle they leave may end below the programme's
  * smallest size; a manager can move someone into it.
  */
 final class CircleLeaveOuts {
@@ -40,6 +44,8 @@ final class CircleLeaveOuts {
     static Seated leaveOutKeptApart(CirclesProblem problem, CirclesResult solved,
             Collection<RoundResults.CirclePin> pins) {
         Set<List<String>> apart = new HashSet<>(problem.keptApart());
+        Map<String, Integer> pairsOf = new HashMap<>();
+        problem.keptApart().forEach(pair -> pair.forEach(id -> pairsOf.merge(id, 1, Integer::sum)));
         Set<String> pinned = new HashSet<>();
         pins.forEach(p -> pinned.add(p.personId() + "@" + p.meetingIndex()));
         List<List<List<String>>> rounds = new ArrayList<>();
@@ -50,7 +56,7 @@ final class CircleLeaveOuts {
             for (List<String> circle : solved.rounds().get(r)) {
                 List<String> members = new ArrayList<>(circle);
                 String leaving;
-                while (!apart.isEmpty() && (leaving = mostKeptApart(members, apart, pinned, r)) != null) {
+                while (!apart.isEmpty() && (leaving = mostKeptApart(members, apart, pinned, pairsOf, r)) != null) {
                     members.remove(leaving);
                     out.add(leaving);
                 }
@@ -69,22 +75,18 @@ final class CircleLeaveOuts {
                 solved.seconds(), remeasured.explanations()), leftOut);
     }
 
-    /** The member kept apart from the most others in the circle, preferring one not pinned; null when none is. */
+    /** The member who leaves the circle first (see the class comment); null when nobody in it is kept apart. */
     private static String mostKeptApart(List<String> members, Set<List<String>> apart, Set<String> pinned,
-            int meeting) {
-        String worst = null;
-        int worstCount = 0;
-        boolean worstPinned = false;
-        for (String member : members) {
-            int count = (int) members.stream().filter(other -> KeptApart.includes(apart, Long.parseLong(member),
-                    Long.parseLong(other))).count();
-            boolean isPinned = pinned.contains(member + "@" + meeting);
-            if (count > worstCount || (count == worstCount && count > 0 && worstPinned && !isPinned)) {
-                worst = member;
-                worstCount = count;
-                worstPinned = isPinned;
-            }
-        }
-        return worst;
+            Map<String, Integer> pairsOf, int meeting) {
+        Comparator<String> leavesFirst = Comparator.<String>comparingInt(m -> conflicts(m, members, apart))
+                .thenComparing(m -> !pinned.contains(m + "@" + meeting))
+                .thenComparingInt(m -> pairsOf.getOrDefault(m, 0));
+        String worst = members.stream().max(leavesFirst).orElse(null);
+        return worst == null || conflicts(worst, members, apart) == 0 ? null : worst;
+    }
+
+    private static int conflicts(String member, List<String> members, Set<List<String>> apart) {
+        return (int) members.stream()
+                .filter(other -> KeptApart.includes(apart, Long.parseLong(member), Long.parseLong(other))).count();
     }
 }

@@ -72,6 +72,19 @@ class CircleLeaveOutsTest {
     }
 
     @Test
+    void onATieTheOneKeptApartFromTheMostPeopleGoesNotTheColleagueBesideThem() {
+        // "7" is kept apart from everyone but "6"; in the circle 1, 6, 7 both "1" and "7" have one conflict
+        List<List<String>> apart = IntStream.rangeClosed(1, 5).mapToObj(i -> List.of(String.valueOf(i), "7")).toList();
+        CirclesProblem problem = problem(7, 1, apart);
+        CirclesResult solved = CirclesPlanner.evaluate(problem, List.of(
+                List.of(List.of("1", "6", "7"), List.of("2", "3", "4", "5"))));
+
+        CircleLeaveOuts.Seated seated = CircleLeaveOuts.leaveOutKeptApart(problem, solved, List.of());
+
+        assertEquals(List.of(List.of("7")), seated.leftOut());
+    }
+
+    @Test
     void circlesThatKeepTheRulesAreLeftAsTheSolverMadeThem() {
         CirclesProblem problem = problem(7, 1, List.of(List.of("1", "7")));
         CirclesResult solved = CirclesPlanner.evaluate(problem, List.of(
