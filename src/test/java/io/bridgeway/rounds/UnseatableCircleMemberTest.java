@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.bridgeway.notifications.OutboxMessage;
 import io.bridgeway.support.Mailboxes;
 import io.bridgeway.support.WebSession;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.util.ArrayList;
@@ -70,6 +71,14 @@ class UnseatableCircleMemberTest {
         assertLeftOutOfBothMeetings(again, kofiId);
         assertEquals(1, again.getString("score").split("circles", -1).length - 1, again.getString("score"));
 
+        // no circle with room takes him by hand either, and the refusal says no more than for any circle
+        int roomy = circleWithRoom(again);
+        String refusal = RoundLifecycleTest.as(c.pm()).body(Map.of("personId", kofiId, "meeting", 0, "circle", roomy,
+                "version", again.getLong("version"))).post("/api/v1/rounds/" + roundId + "/circles/move")
+                .then().statusCode(400).extract().path("error");
+        assertEquals(kofiName + " cannot be seated in circle " + roomy + " of meeting 1. Choose another circle.", refusal);
+        seatsSomeoneLeftOutByHand(c.pm(), roundId, WebSession.idOf(others.get(0)));
+
         RoundLifecycleTest.as(c.pm()).post("/api/v1/rounds/" + roundId + "/publish").then().statusCode(200);
 
         List<OutboxMessage> mail = Mailboxes.ofRound(roundId);
@@ -108,6 +117,46 @@ class UnseatableCircleMemberTest {
             }
             RoundLifecycleTest.as(member).get("/api/v1/rounds/" + roundId).then().statusCode(403);
         }
+    }
+
+    /**
+     * A manager seats someone a meeting left out in a circle that takes them. Here the left-out place is made by hand
+     * (the colleague taken from their circle of meeting 1): a solve leaves out only people no circle takes.
+     */
+    private static void seatsSomeoneLeftOutByHand(String pm, long roundId, long personId) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            MatchingRound round = MatchingRound.findById(roundId);
+            RoundCircle circle = RoundCircle.of(round).stream().filter(c -> c.meetingIndex == 0
+                    && c.members.stream().anyMatch(m -> m.is(personId))).findFirst().orElseThrow();
+            circle.members.removeIf(m -> m.is(personId));
+            RoundNotSeated leftOut = new RoundNotSeated();
+            leftOut.round = round;
+            leftOut.person = io.bridgeway.people.Person.findById(personId);
+            leftOut.persist();
+        });
+        JsonPath before = RoundLifecycleTest.as(pm).get("/api/v1/rounds/" + roundId).jsonPath();
+        assertEquals(3, before.getList("notSeated").size());
+        int roomy = circleWithRoom(before);
+
+        String message = RoundLifecycleTest.as(pm).body(Map.of("personId", personId, "meeting", 0, "circle", roomy,
+                "version", before.getLong("version"))).post("/api/v1/rounds/" + roundId + "/circles/move")
+                .then().statusCode(200).extract().path("message");
+
+        assertTrue(message.startsWith("Seated ") && message.contains(" in circle " + roomy + " (pinned)"), message);
+        JsonPath after = RoundLifecycleTest.as(pm).get("/api/v1/rounds/" + roundId).jsonPath();
+        Map<String, Object> circle = after.<Map<String, Object>>getList("circles").stream()
+                .filter(c -> ((Number) c.get("meeting")).intValue() == 0 && ((Number) c.get("circle")).intValue() == roomy)
+                .findFirst().orElseThrow();
+        assertTrue(((List<?>) circle.get("pinned")).stream().anyMatch(p -> ((Number) p).longValue() == personId),
+                circle.toString());
+        assertEquals(2, after.getList("notSeated").size(), "only the one no circle takes: " + after.prettify());
+    }
+
+    /** A circle of meeting 1 with fewer than 4 members. */
+    private static int circleWithRoom(JsonPath round) {
+        return round.<Map<String, Object>>getList("circles").stream()
+                .filter(c -> ((Number) c.get("meeting")).intValue() == 0 && ((List<?>) c.get("members")).size() < 4)
+                .mapToInt(c -> ((Number) c.get("circle")).intValue()).findFirst().orElseThrow();
     }
 
     /** In no circle of either meeting, and listed as not seated at both with the neutral reason. */
