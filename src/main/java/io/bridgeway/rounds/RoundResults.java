@@ -206,6 +206,11 @@ public class RoundResults {
         return head + ": " + String.join(", ", names.subList(0, shown)) + (hidden == 0 ? "" : " and " + hidden + " more");
     }
 
+    /** A note that grew (a short name replaced by "Former employee"), cut to the column. */
+    static String fitNote(String note) {
+        return note.length() <= NOTE_LENGTH ? note : note.substring(0, NOTE_LENGTH - 1) + "…";
+    }
+
     /**
      * Replaces the round's circles with the result, keeping the managers' pins, and notes who each meeting left
      * out (see {@link CircleLeaveOuts}).

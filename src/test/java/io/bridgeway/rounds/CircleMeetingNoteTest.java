@@ -66,4 +66,13 @@ class CircleMeetingNoteTest {
         assertEquals(RoundResults.NOTE_LENGTH, RoundResults.cannotMakeTheHour(3, List.of(first, second)).length());
         assertEquals(two + first + ", Bo", RoundResults.cannotMakeTheHour(3, List.of(first, "Bo")), "both fit");
     }
+
+    @Test
+    void aNoteThatGrowsWhenANameIsReplacedIsCutAgain() {
+        String full = RoundResults.cannotMakeTheHour(3, List.of("n".repeat(958), "Al"));
+        String replaced = RoundResults.fitNote(full.replace("Al", "Former employee"));
+        assertEquals(RoundResults.NOTE_LENGTH, replaced.length());
+        assertTrue(replaced.endsWith("…"), replaced);
+        assertEquals(full, RoundResults.fitNote(full));
+    }
 }
