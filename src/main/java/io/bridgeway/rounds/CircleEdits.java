@@ -17,7 +17,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A manager's changes to a draft's circles: move a person to another circle of the same meeting. */
+/**
+ * A manager's changes to a draft's circles: move a person to another circle of the same meeting, or seat someone the
+ * meeting left out ({@link CircleLeaveOuts}) in a circle that takes them.
+ */
 @ApplicationScoped
 public class CircleEdits {
 
@@ -27,7 +30,7 @@ public class CircleEdits {
     @Inject
     KeptApart keptApart;
 
-    /** A move and its effect on repeats and the circle penalty (meeting counted from 0). */
+    /** A move and its effect on repeats and the circle penalty (meeting counted from 0; from circle 0: not seated). */
     public record CircleMove(String person, int meeting, int fromCircle, int toCircle, int repeatsBefore,
             int repeatsAfter, long penaltyBefore, long penaltyAfter) {
     }
@@ -43,8 +46,12 @@ public class CircleEdits {
             MatchingRound round = Rounds.editable(roundId, version, actor);
             List<RoundCircle> circles = RoundCircle.of(round);
             RoundCircle from = circles.stream().filter(c -> c.meetingIndex == meetingIndex
-                    && c.members.stream().anyMatch(m -> m.is(personId))).findFirst()
-                    .orElseThrow(() -> new RuleViolationException("That person is in no circle of meeting " + (meetingIndex + 1) + "."));
+                    && c.members.stream().anyMatch(m -> m.is(personId))).findFirst().orElse(null);
+            RoundNotSeated leftOut = from != null ? null : RoundNotSeated.<RoundNotSeated>find(
+                    "round = ?1 and meetingIndex = ?2 and person.id = ?3", round, meetingIndex, personId).firstResult();
+            if (from == null && leftOut == null) {
+                throw new RuleViolationException("That person is in no circle of meeting " + (meetingIndex + 1) + ".");
+            }
             RoundCircle to = circles.stream().filter(c -> c.meetingIndex == meetingIndex && c.circleNumber == circleNumber)
                     .findFirst().orElseThrow(() -> new RuleViolationException("Meeting " + (meetingIndex + 1)
                             + " has no circle " + circleNumber + "."));
@@ -56,7 +63,7 @@ public class CircleEdits {
                 throw new RuleViolationException("Circle " + circleNumber + " would have " + (to.members.size() + 1)
                         + " members; the largest allowed is " + program.groupMax + ".");
             }
-            if (from.members.size() - 1 < program.groupMin) {
+            if (from != null && from.members.size() - 1 < program.groupMin) {
                 throw new RuleViolationException("Circle " + from.circleNumber + " would have " + (from.members.size() - 1)
                         + " members; the smallest allowed is " + program.groupMin + ".");
             }
@@ -73,20 +80,28 @@ public class CircleEdits {
                         + (meetingIndex + 1) + ". Choose another circle.");
             }
             CirclesResult before = CirclesPlanner.evaluate(problem, byMeeting(circles));
-            RoundCircle.Member moved = from.members.stream().filter(m -> m.is(personId)).findFirst().orElseThrow();
-            from.members.remove(moved);
-            to.members.add(new RoundCircle.Member(moved.person, true));
+            if (from != null) {
+                RoundCircle.Member moved = from.members.stream().filter(m -> m.is(personId)).findFirst().orElseThrow();
+                from.members.remove(moved);
+                to.members.add(new RoundCircle.Member(moved.person, true));
+            } else {
+                to.members.add(new RoundCircle.Member(leftOut.person, true));
+                leftOut.delete();
+            }
             CirclesResult after = CirclesPlanner.evaluate(problem, byMeeting(circles));
             round.circleRepeats = after.repeats();
             round.circleSoft = (long) after.soft();
-            redescribe(from, after, circles);
+            if (from != null) {
+                redescribe(from, after, circles);
+            }
             redescribe(to, after, circles);
             // The log names people by email, like the pair entries, so a deletion can pseudonymise it.
             String who = people.containsKey(personId) ? people.get(personId).email() : "person " + personId;
-            audit.recordAs(null, actor, "CIRCLE_MEMBER_MOVED", "CIRCLE", to.id, program.id, who + " from circle "
-                    + from.circleNumber + " to " + circleNumber + " (meeting " + (meetingIndex + 1) + ")");
-            return new CircleMove(name, meetingIndex, from.circleNumber, circleNumber, before.repeats(),
-                    after.repeats(), before.soft(), after.soft());
+            audit.recordAs(null, actor, "CIRCLE_MEMBER_MOVED", "CIRCLE", to.id, program.id, who + " from "
+                    + (from == null ? "not seated" : "circle " + from.circleNumber) + " to " + circleNumber
+                    + " (meeting " + (meetingIndex + 1) + ")");
+            return new CircleMove(name, meetingIndex, from == null ? 0 : from.circleNumber, circleNumber,
+                    before.repeats(), after.repeats(), before.soft(), after.soft());
         });
     }
 

@@ -47,7 +47,10 @@ final class DraftLeavers {
         return leavers.size();
     }
 
-    /** Drops the person from the draft: their participation, pairs (their mentees wait again) and circle places. */
+    /**
+     * Drops the person from the draft: their participation, pairs (their mentees wait again), circle places and any
+     * meeting that left them out.
+     */
     static void drop(MatchingRound round, Person person) {
         for (RoundParticipant participant : RoundParticipant.<RoundParticipant>list("round = ?1 and person = ?2",
                 round, person)) {
@@ -68,6 +71,7 @@ final class DraftLeavers {
             pair.delete();
         }
         RoundUnmatched.delete("round = ?1 and mentee = ?2", round, person);
+        RoundNotSeated.delete("round = ?1 and person = ?2", round, person);
         for (RoundCircle circle : RoundCircle.<RoundCircle>list(
                 "select distinct c from RoundCircle c join c.members m where c.round = ?1 and m.person = ?2", round, person)) {
             circle.members.removeIf(m -> m.is(person.id));

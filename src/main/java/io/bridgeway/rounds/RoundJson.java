@@ -12,7 +12,7 @@ import java.util.List;
 public record RoundJson(long id, long programId, int number, RoundStatus status, SolveState solveState,
         String solveMessage, String score, Long objective, int matched, int mentees, long version, List<PairJson> pairs,
         Paged.PageJson pairPage, List<UnmatchedJson> unmatched, Integer circleRepeats, Long circleSoft,
-        List<CircleJson> circles, String phase, ProgressJson progress) {
+        List<CircleJson> circles, List<NotSeatedJson> notSeated, String phase, ProgressJson progress) {
 
     /** The running phase's figures; repeats and soft are known once the circles phase reports a best solution. */
     public record ProgressJson(double phaseSeconds, String score, Integer matched, Integer repeats,
@@ -29,6 +29,10 @@ public record RoundJson(long id, long programId, int number, RoundStatus status,
     /** A circle at one meeting (from 0); members are person ids. */
     public record CircleJson(long id, int meeting, int circle, List<Long> members, List<Long> pinned,
             String meetingUtcStart, String meetingNote, List<String> explanation) {
+    }
+
+    /** A circle member a meeting (from 0) left out, with the only reason managers are given. */
+    public record NotSeatedJson(int meeting, Long personId, String personEmail, String reason) {
     }
 
     /** Bodies of the API's actions. */

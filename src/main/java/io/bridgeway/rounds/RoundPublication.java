@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -43,6 +44,8 @@ public class RoundPublication {
         static native TemplateInstance circle(int meeting, String others, String when, List<String> about);
 
         static native TemplateInstance unmatched();
+
+        static native TemplateInstance notSeated(int meeting);
     }
 
     @Inject
@@ -73,6 +76,8 @@ public class RoundPublication {
         final Person person;
         final String zone;
         final List<String> lines = new ArrayList<>();
+        /** By meeting: their circle, or that the meeting left them out. */
+        final Map<Integer, String> circleLines = new TreeMap<>();
         final List<MeetingInvites.Meeting> meetings = new ArrayList<>();
 
         Draft(Person person, String zone) {
@@ -116,14 +121,21 @@ public class RoundPublication {
                         .map(p -> p.fullName + describe(p)).toList());
                 String when = circle.meetingAt == null ? "no common hour was found: agree a time together"
                         : WHEN.format(circle.meetingAt.atZone(ZoneId.of(draft.zone))) + " (" + draft.zone + ")";
-                draft.lines.add(Mails.circle(circle.meetingIndex + 1, others, when,
+                draft.circleLines.put(circle.meetingIndex, Mails.circle(circle.meetingIndex + 1, others, when,
                         PlainWords.forPeople(circle.explanationLines())).render());
                 meeting.ifPresent(draft.meetings::add);
+            }
+        }
+        for (RoundNotSeated left : RoundNotSeated.of(round)) {
+            if (left.person != null) { // no reason given, as for the unmatched
+                draft(drafts, left.person, snapshots).circleLines.put(left.meetingIndex,
+                        Mails.notSeated(left.meetingIndex + 1).render());
             }
         }
 
         List<MatchNotifier.Notice> notices = new ArrayList<>();
         for (Draft draft : drafts.values()) {
+            draft.lines.addAll(draft.circleLines.values());
             if (draft.lines.isEmpty()) {
                 // No reason given: it could reveal someone else's confidential choices.
                 draft.lines.add(Mails.unmatched().render());

@@ -58,10 +58,12 @@ public class RoundReads {
                 c.meetingIndex, c.circleNumber, c.members.stream().map(RoundCircle.Member::personId).toList(),
                 c.members.stream().filter(m -> m.pinned).map(RoundCircle.Member::personId).toList(),
                 c.meetingUtcStart, c.meetingNote, c.explanationLines())).toList();
+        List<RoundJson.NotSeatedJson> notSeated = RoundNotSeated.of(round).stream().map(n -> new RoundJson.NotSeatedJson(
+                n.meetingIndex, RoundView.idOf(n.person), emailOrNull(n.person), CircleLeaveOuts.REASON)).toList();
         return new RoundJson(round.id, round.program.id, round.number, round.status, round.solveState,
                 round.solveMessage, round.score, round.objective, round.matchedCount, round.menteeCount, round.version,
                 pairs.rows(), pairs.position(size), unmatched,
-                round.circleRepeats, round.circleSoft, circles, snapshot.phaseName(), progress(snapshot));
+                round.circleRepeats, round.circleSoft, circles, notSeated, snapshot.phaseName(), progress(snapshot));
     }
 
     private static RoundJson.ProgressJson progress(RoundProgress.Snapshot snapshot) {

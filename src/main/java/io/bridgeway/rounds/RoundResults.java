@@ -39,13 +39,16 @@ public class RoundResults {
 
     /** What a round's solve has to do. */
     public record Work(boolean pairs, boolean circles) {
+
+        static Work of(MatchingRound round) {
+            return new Work(round.menteeCount > 0 && round.program.type.pairs(),
+                    round.circleMemberCount > 0 && round.program.type.circles());
+        }
     }
 
     @Transactional
     public Work work(long roundId) {
-        MatchingRound round = MatchingRound.findById(roundId);
-        return new Work(round.menteeCount > 0 && round.program.type.pairs(),
-                round.circleMemberCount > 0 && round.program.type.circles());
+        return Work.of(MatchingRound.findById(roundId));
     }
 
     /**
@@ -167,8 +170,7 @@ public class RoundResults {
             circle.meetingMinute = block.utcMinuteOfWeek();
             circle.meetingUtcStart = block.utcStart();
             circle.meetingNote = block.cannotAttend().isEmpty() ? null
-                    : block.cannotAttend().size() + " of " + circle.members.size() + " cannot make this hour: "
-                            + String.join(", ", block.cannotAttend().stream().map(nameOf).toList());
+                    : cannotMakeTheHour(circle.members.size(), block.cannotAttend().stream().map(nameOf).toList());
         } else {
             circle.meetingMinute = null;
             circle.meetingUtcStart = null;
@@ -177,14 +179,52 @@ public class RoundResults {
         circle.explanation = explanation == null ? null : RoundPair.joinExplanation(explanation.notes());
     }
 
-    /** Replaces the round's circles with the result, keeping the managers' pins. */
+    /** Length of {@code round_circle.meeting_note} (V4). */
+    static final int NOTE_LENGTH = 1000;
+
+    /**
+     * "2 of 12 cannot make this hour: A, B", cut to the column between names ("… and 5 more"), never inside one:
+     * a deletion later replaces whole names in it.
+     */
+    static String cannotMakeTheHour(int members, List<String> names) {
+        String head = names.size() + " of " + members + " cannot make this hour";
+        int length = head.length() + 2;
+        int shown = 0;
+        for (String name : names) {
+            int rest = names.size() - shown - 1;
+            int added = (shown == 0 ? 0 : 2) + name.length() + (rest == 0 ? 0 : (" and " + rest + " more").length());
+            if (length + added > NOTE_LENGTH) {
+                break;
+            }
+            length += (shown == 0 ? 0 : 2) + name.length();
+            shown++;
+        }
+        if (shown == 0) {
+            return head + ".";
+        }
+        int hidden = names.size() - shown;
+        return head + ": " + String.join(", ", names.subList(0, shown)) + (hidden == 0 ? "" : " and " + hidden + " more");
+    }
+
+    /** A note that grew (a short name replaced by "Former employee"), cut to the column. */
+    static String fitNote(String note) {
+        return note.length() <= NOTE_LENGTH ? note : note.substring(0, NOTE_LENGTH - 1) + "…";
+    }
+
+    /**
+     * Replaces the round's circles with the result, keeping the managers' pins, and notes who each meeting left
+     * out (see {@link CircleLeaveOuts}).
+     */
     @Transactional
-    public void saveCircles(long roundId, String claim, CirclesResult result, List<CirclePin> pins, boolean stopped) {
+    public void saveCircles(long roundId, String claim, CircleLeaveOuts.Seated seated, List<CirclePin> pins,
+            boolean stopped) {
         MatchingRound round = MatchingRound.findById(roundId);
         if (!savable(round, claim)) {
             return;
         }
+        CirclesResult result = seated.result();
         RoundCircle.delete("round = ?1", round);
+        RoundNotSeated.delete("round = ?1", round);
         em.flush();
         Map<String, MeetingBlock> blocks = new HashMap<>();
         result.meetingBlocks().forEach(b -> blocks.put(b.round() + "/" + b.circle(), b));
@@ -209,9 +249,19 @@ public class RoundResults {
                 circle.persist();
             }
         }
+        for (int r = 0; r < seated.leftOut().size(); r++) {
+            for (String id : seated.leftOut().get(r)) {
+                RoundNotSeated notSeated = new RoundNotSeated();
+                notSeated.round = round;
+                notSeated.meetingIndex = r;
+                notSeated.person = people.computeIfAbsent(id, this::person);
+                notSeated.persist();
+            }
+        }
         round.circleRepeats = result.repeats();
         round.circleSoft = (long) result.soft();
-        round.score = round.score == null ? "circles " + result.score() : round.score + " · circles " + result.score();
+        // this solve's pairs wrote their part just before; otherwise the score is the last solve's, replaced whole
+        round.score = (Work.of(round).pairs() && round.score != null ? round.score + " · " : "") + "circles " + result.score();
         finish(round, stopped ? SolveState.STOPPED : SolveState.SOLVED,
                 stopped ? "Stopped early; the best solution found so far is shown." : null);
     }

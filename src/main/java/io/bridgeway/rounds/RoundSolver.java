@@ -2,6 +2,7 @@ package io.bridgeway.rounds;
 
 import io.bridgeway.matching.InvalidInstanceException;
 import io.bridgeway.matching.circles.domain.Circle;
+import io.bridgeway.matching.circles.domain.CirclesResult;
 import io.bridgeway.matching.circles.domain.CirclesSchedule;
 import io.bridgeway.matching.circles.domain.Placement;
 import io.bridgeway.matching.circles.solver.CirclesPlanner;
@@ -161,8 +162,10 @@ public class RoundSolver {
                     circleStops.remove(roundId, stopFlag);
                     CircleSeating.seatLeastConnectedAndRescore(input.problem(), finalBest, input.crossTies()::of);
                     stored.flush(roundId);
+                    CirclesResult solved = CirclesPlanner.toResult(input.problem(), finalBest,
+                            (System.nanoTime() - start) / 1e9);
                     results.saveCircles(roundId, claim,
-                            CirclesPlanner.toResult(input.problem(), finalBest, (System.nanoTime() - start) / 1e9),
+                            CircleLeaveOuts.leaveOutKeptApart(input.problem(), solved, input.pins()),
                             input.pins(), progress.isStopRequested(roundId));
                     ended(roundId, claim);
                 },

@@ -19,7 +19,7 @@ public record RoundView(long id, long version, long programId, String programNam
         SolveState solveState, String solveMessage, String score, Long objective, int matched, int mentees,
         int circleMembers, boolean editable, boolean publishable, int leavers, RoundProgress.Snapshot progress, Paged<PairRow> pairs,
         Paged<UnmatchedRow> unmatched, String query, Paged<CircleRow> circles, int meeting, int meetings,
-        Integer circleRepeats, Long circleSoft, boolean pinnedOnly, MeetingSeats meetingSeats) {
+        Integer circleRepeats, Long circleSoft, boolean pinnedOnly, MeetingSeats meetingSeats, NotSeated notSeated) {
 
     public record PairRow(long id, Long mentorId, String mentor, String mentorEmail, Long menteeId, String mentee,
             String menteeEmail, boolean pinned, boolean forced, long value, List<String> explanation) {
@@ -38,6 +38,16 @@ public record RoundView(long id, long version, long programId, String programNam
      */
     public record MemberRow(Long personId, String name, String email, String department, boolean pinned,
             String localTime, Boolean canAttend) {
+    }
+
+    /**
+     * Circle members the round left out of a meeting's circles ({@link CircleLeaveOuts}): how many people, at how many
+     * meetings in all, and those of the shown meeting.
+     */
+    public record NotSeated(int people, int places, List<NotSeatedRow> atMeeting) {
+    }
+
+    public record NotSeatedRow(Long personId, String name, String email, String reason) {
     }
 
     /** One meeting's seats and how many of them cannot make their circle's hour. */
@@ -104,7 +114,16 @@ public record RoundView(long id, long version, long programId, String programNam
                 withNames(Paged.of(unmatched, unmatchedPage, u -> new UnmatchedRow(idOf(u.mentee), nameOf(u.mentee),
                         emailOf(u.mentee), u.reason))),
                 query == null ? "" : query.strip(), circles(round, meeting, circlePage, q, hours), meeting,
-                meetings(round), round.circleRepeats, round.circleSoft, pinnedOnly, hours.seats());
+                meetings(round), round.circleRepeats, round.circleSoft, pinnedOnly, hours.seats(),
+                notSeated(round, meeting));
+    }
+
+    private static NotSeated notSeated(MatchingRound round, int meeting) {
+        List<RoundNotSeated> all = RoundNotSeated.of(round);
+        int people = (int) all.stream().map(n -> n.person == null ? "former " + n.id : n.person.id).distinct().count();
+        return new NotSeated(people, all.size(), all.stream().filter(n -> n.meetingIndex == meeting)
+                .map(n -> new NotSeatedRow(idOf(n.person), nameOf(n.person), emailOf(n.person), CircleLeaveOuts.REASON))
+                .toList());
     }
 
     /** The unmatched reasons with mentors named, not numbered. */

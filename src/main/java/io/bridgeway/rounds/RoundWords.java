@@ -36,7 +36,8 @@ final class RoundWords {
 
     static String circleMove(CircleEdits.CircleMove move) {
         long soft = move.penaltyAfter() - move.penaltyBefore();
-        return "Moved " + move.person() + " from circle " + move.fromCircle() + " to circle " + move.toCircle()
+        return (move.fromCircle() == 0 ? "Seated " + move.person() + " in circle " + move.toCircle()
+                : "Moved " + move.person() + " from circle " + move.fromCircle() + " to circle " + move.toCircle())
                 + " (pinned). Score impact: repeats " + move.repeatsBefore() + " → " + move.repeatsAfter()
                 + ", circle penalty " + move.penaltyBefore() + " → " + move.penaltyAfter() + " ("
                 + (soft > 0 ? "+" + soft + ", worse" : soft < 0 ? soft + ", better" : "±0") + ").";

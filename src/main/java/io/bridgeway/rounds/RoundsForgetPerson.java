@@ -27,7 +27,8 @@ public class RoundsForgetPerson {
                 + " where m.person = ?1 and c.round.status <> ?2", person, RoundStatus.DRAFT);
         for (RoundCircle circle : circles) {
             if (circle.meetingNote != null) {
-                circle.meetingNote = circle.meetingNote.replace(deleted.fullName(), PersonDeleted.FORMER_EMPLOYEE);
+                circle.meetingNote = RoundResults.fitNote(
+                        circle.meetingNote.replace(deleted.fullName(), PersonDeleted.FORMER_EMPLOYEE));
             }
         }
         em.flush(); // the counts first: the bulk updates below must not be overwritten by them

@@ -83,9 +83,9 @@ class RoundSolveStartTest {
         }
 
         @Override
-        public void saveCircles(long roundId, String claim, CirclesResult result, List<CirclePin> pins,
+        public void saveCircles(long roundId, String claim, CircleLeaveOuts.Seated seated, List<CirclePin> pins,
                 boolean stopped) {
-            real.saveCircles(roundId, claim, result, pins, stopped);
+            real.saveCircles(roundId, claim, seated, pins, stopped);
         }
 
         @Override
