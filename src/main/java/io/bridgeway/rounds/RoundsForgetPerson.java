@@ -26,24 +26,25 @@ public class RoundsForgetPerson {
         List<RoundCircle> circles = RoundCircle.list("select distinct c from RoundCircle c join c.members m"
                 + " where m.person = ?1 and c.round.status <> ?2", person, RoundStatus.DRAFT);
         for (RoundCircle circle : circles) {
-            if (circle.meetingNote != null) {
-                circle.meetingNote = circle.meetingNote.replace(deleted.fullName(), PersonDeleted.FORMER_EMPLOYEE);
-            }
+            circle.meetingNote = deleted.withoutName(circle.meetingNote);
         }
         em.flush(); // the counts first: the bulk updates below must not be overwritten by them
         pseudonymise(deleted);
         em.flush(); // before the person's row goes and the database empties their published places
     }
 
-    /** Managers' own words name people by email ("paired by …", "changed by …"). */
+    /**
+     * Managers' own words name people by email ("paired by …", "changed by …"). The like only narrows the rows:
+     * the exact address is replaced in Java, so "yusuf.wong@…" stays when "wong@…" is deleted.
+     */
     private void pseudonymise(PersonDeleted deleted) {
         String like = "%" + deleted.email() + "%";
-        em.createQuery("update RoundPair set explanation = replace(explanation, :email, :pseudonym)"
-                + " where explanation like :like").setParameter("email", deleted.email())
-                .setParameter("pseudonym", deleted.pseudonym()).setParameter("like", like).executeUpdate();
-        em.createQuery("update RoundUnmatched set reason = replace(reason, :email, :pseudonym) where reason like :like")
-                .setParameter("email", deleted.email()).setParameter("pseudonym", deleted.pseudonym())
-                .setParameter("like", like).executeUpdate();
+        for (RoundPair pair : RoundPair.<RoundPair>list("explanation like ?1", like)) {
+            pair.explanation = deleted.withoutEmail(pair.explanation);
+        }
+        for (RoundUnmatched unmatched : RoundUnmatched.<RoundUnmatched>list("reason like ?1", like)) {
+            unmatched.reason = deleted.withoutEmail(unmatched.reason);
+        }
         em.createQuery("update MatchingRound set lastChangedBy = :pseudonym where lastChangedBy = :email")
                 .setParameter("email", deleted.email()).setParameter("pseudonym", deleted.pseudonym()).executeUpdate();
     }
