@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * What deleting an account does to rounds. Published rounds stay as published: the database empties
  * the person's places (shown as "former employee") and the counts stay. Drafts drop the person, as if
- * they had never enrolled, so solving again works. Text that names them by email is pseudonymised.
+ * they had never enrolled, so solving again works. Text that names them by email is pseudonymised, and circle
+ * notes and explanations that name them say "former employee".
  */
 @ApplicationScoped
 public class RoundsForgetPerson {
@@ -25,8 +26,9 @@ public class RoundsForgetPerson {
                 + " and p.round.status = ?2", person, RoundStatus.DRAFT).forEach(draft -> DraftLeavers.drop(draft, person));
         List<RoundCircle> circles = RoundCircle.list("select distinct c from RoundCircle c join c.members m"
                 + " where m.person = ?1 and c.round.status <> ?2", person, RoundStatus.DRAFT);
-        for (RoundCircle circle : circles) {
+        for (RoundCircle circle : circles) { // the stored words name members ("… and … met in round 1")
             circle.meetingNote = deleted.withoutName(circle.meetingNote);
+            circle.explanation = deleted.withoutName(circle.explanation);
         }
         em.flush(); // the counts first: the bulk updates below must not be overwritten by them
         pseudonymise(deleted);

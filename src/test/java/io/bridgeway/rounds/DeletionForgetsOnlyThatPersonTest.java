@@ -58,4 +58,39 @@ class DeletionForgetsOnlyThatPersonTest {
             assertEquals("paired by " + other + " | changed by " + pseudonym, pairs.get(0).explanation);
         });
     }
+
+    @Test
+    void aPublishedCircleExplanationNoLongerNamesTheDeletedMember() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String leaverName = "Wen Leaver" + suffix;
+        String leaver = DeletedAccountLeavesPublishedRoundsIntactTest.signUpNamed("circlexpl", leaverName, Map.of());
+        String stayerName = "Kofi Stayer" + suffix;
+        String stayer = DeletedAccountLeavesPublishedRoundsIntactTest.signUpNamed("circlexpl", stayerName, Map.of());
+        List<String> people = new java.util.ArrayList<>(CircleRoundTest.members("circlexpl", 1));
+        people.add(leaver);
+        people.add(stayer);
+        // three people, two meetings, circles of three: the second meeting repeats every pair
+        CircleRoundTest.CircleCohort c = CircleRoundTest.circleCohort("circlexpl", 2, 3, 3, people);
+        long roundId = RoundLifecycleTest.start(c.pm(), c.programId());
+        assertEquals("SOLVED", RoundLifecycleTest.awaitSolved(c.pm(), roundId).getString("solveState"));
+        RoundLifecycleTest.as(c.pm()).post("/api/v1/rounds/" + roundId + "/publish").then().statusCode(200);
+        String before = RoundLifecycleTest.as(c.pm()).get("/api/v1/rounds/" + roundId).then().extract().jsonPath()
+                .getString("circles.explanation");
+        assertTrue(before.contains(leaverName + " met in round 1 (repeat)")
+                || before.contains(leaverName + " and " + stayerName), before);
+
+        DeletedAccountLeavesPublishedRoundsIntactTest.deleteAccount(leaver);
+
+        JsonPath round = RoundLifecycleTest.as(c.pm()).get("/api/v1/rounds/" + roundId).then().extract().jsonPath();
+        String explanations = round.getString("circles.explanation");
+        assertFalse(explanations.contains(leaverName), explanations);
+        assertTrue(explanations.contains(PersonDeleted.FORMER_EMPLOYEE), explanations);
+        assertTrue(explanations.contains(stayerName), "the others keep their names: " + explanations);
+        WebSession session = new WebSession();
+        session.login(stayer, WebSession.PASSWORD);
+        String mentoring = session.page("/mentoring").html();
+        assertTrue(mentoring.contains("met in round 1"), mentoring);
+        assertFalse(mentoring.contains(leaverName), "the stayer's mentoring page");
+        assertFalse(session.get("/profile/export").asString().contains(leaverName), "the stayer's data download");
+    }
 }
