@@ -65,6 +65,10 @@ public class OutboxSender {
 
     List<Claim> claimDue() {
         Instant now = Instant.now();
+        // mail queued while its recipient was being deactivated (Outbox.stopMailTo cancels the rest) never leaves
+        em.createQuery("delete from OutboxMessage m where m.status = :pending and lower(m.recipient) in "
+                + "(select p.email from Person p where p.active = false)").setParameter("pending", Status.PENDING)
+                .executeUpdate();
         List<Object[]> due = em.createQuery("select m.id, m.version from OutboxMessage m where m.status = :pending "
                 + "and m.nextAttemptAt <= :now order by m.nextAttemptAt, m.id", Object[].class)
                 .setParameter("pending", Status.PENDING).setParameter("now", now)
