@@ -2,12 +2,14 @@ package io.bridgeway.admin;
 
 import io.bridgeway.audit.AuditLog;
 import io.bridgeway.mentoring.CalendarFeed;
+import io.bridgeway.people.PeopleDeactivated;
 import io.bridgeway.people.Person;
 import io.bridgeway.security.Role;
 import io.bridgeway.web.FormErrors;
 import io.bridgeway.web.Found;
 import io.bridgeway.web.StaleEditException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -30,6 +32,9 @@ public class PersonAccounts {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    Event<PeopleDeactivated> deactivations;
 
     public static String label(String role) {
         return GRANTABLE.getOrDefault(role, "role");
@@ -59,7 +64,8 @@ public class PersonAccounts {
     }
 
     /**
-     * Deactivates (ending every session at once and deleting the calendar link; history stays) or reactivates an account; errors
+     * Deactivates (ending every session at once, deleting the calendar link and cancelling mail not yet sent to them;
+     * history stays) or reactivates an account; errors
      * (nothing changed) when deactivating the last active admin.
      */
     @Transactional
@@ -76,6 +82,7 @@ public class PersonAccounts {
         if (!active) {
             Person.endAllSessions(person.id);
             CalendarFeed.deleteOf(List.of(person.id));
+            deactivations.fire(new PeopleDeactivated(List.of(person.id)));
         }
         audit.record(active ? "ACCOUNT_REACTIVATED" : "ACCOUNT_DEACTIVATED", "PERSON", person.id, null, person.email);
         return errors;

@@ -66,8 +66,10 @@ public class AuditLog {
     void pseudonymise(@Observes PersonDeleted deleted) {
         AuditEntry.update("actorEmail = ?1 where actorId = ?2 or actorEmail = ?3", deleted.pseudonym(),
                 deleted.personId(), deleted.email());
-        AuditEntry.update("details = replace(details, ?1, ?2) where details like ?3", deleted.email(),
-                deleted.pseudonym(), "%" + deleted.email() + "%");
+        // the like only narrows the rows: the exact address is matched in Java, not inside other people's
+        for (AuditEntry entry : AuditEntry.<AuditEntry>list("details like ?1", "%" + deleted.email() + "%")) {
+            entry.details = deleted.withoutEmail(entry.details);
+        }
         recordAs(null, deleted.pseudonym(), "ACCOUNT_DELETED", "PERSON", null, null, null);
     }
 

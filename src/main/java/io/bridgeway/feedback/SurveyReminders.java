@@ -58,8 +58,10 @@ public class SurveyReminders {
     /** Queues a reminder for at most one batch of surveys due at {@code now}; returns how many. */
     @Transactional
     public int remindDue(Instant now) {
+        // a deactivated person gets no mail; reactivated, they are reminded then
         List<Survey> due = Survey.<Survey>find("answeredAt is null and remindedAt is null and dueAt <= ?1 "
-                + "and round.status = ?2 order by dueAt, id", now, RoundStatus.PUBLISHED).page(0, BATCH).list();
+                + "and round.status = ?2 and person.active = true order by dueAt, id", now, RoundStatus.PUBLISHED)
+                .page(0, BATCH).list();
         int queued = 0;
         for (Survey survey : due) {
             // claim it: a concurrent run that claimed it first leaves 0 rows for us

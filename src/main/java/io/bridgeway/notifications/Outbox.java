@@ -2,10 +2,16 @@ package io.bridgeway.notifications;
 
 import io.bridgeway.audit.AuditLog;
 import io.bridgeway.notifications.OutboxMessage.Status;
+import io.bridgeway.people.PeopleDeactivated;
+import io.bridgeway.people.Person;
+import io.bridgeway.people.PersonDeleted;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -85,6 +91,43 @@ public class Outbox {
             audit.record("MAIL_RETRIED", "OUTBOX_MESSAGE", null, null, failed.size() + " failed messages");
         }
         return failed.size();
+    }
+
+    /** What stays of a deleted person's sent mail: that it was sent, and when. */
+    static final String REMOVED = "(Sent to an account that was deleted since; the mail is not kept.)";
+
+    /**
+     * A deleted person gets no more mail, and keeps none here: unsent mail to them is cancelled, and their sent
+     * mail keeps only its kind and times. Mail to others that mentions them (a pairing, a circle) stays as sent.
+     * A message a sender holds at this moment may still leave; its success is then not recorded.
+     */
+    void forget(@Observes PersonDeleted deleted) {
+        cancelUnsentTo(List.of(deleted.email()));
+        OutboxMessage.update("recipient = ?1, recipientName = null, subject = ?2, textBody = ?2, htmlBody = null, "
+                + "ics = null where lower(recipient) = ?3", deleted.pseudonym(), REMOVED,
+                deleted.email().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** A deactivated person gets no more mail: what was not sent to them yet (pending or failed) is cancelled. */
+    void stopMailTo(@Observes PeopleDeactivated deactivated) {
+        for (int from = 0; from < deactivated.personIds().size(); from += BATCH) {
+            List<String> emails = Person.find("select p.email from Person p where p.id in ?1",
+                    deactivated.personIds().subList(from, Math.min(from + BATCH, deactivated.personIds().size())))
+                    .project(String.class).list();
+            int cancelled = cancelUnsentTo(emails);
+            if (cancelled > 0) {
+                audit.record("MAIL_CANCELLED", "OUTBOX_MESSAGE", null, null,
+                        cancelled + " unsent messages to " + emails.size() + " deactivated accounts");
+            }
+        }
+    }
+
+    private static final int BATCH = 500;
+
+    /** Deletes the unsent mail to these addresses, so no retry can send it; returns how many. */
+    static int cancelUnsentTo(Collection<String> emails) {
+        return emails.isEmpty() ? 0 : (int) OutboxMessage.delete("status <> ?1 and lower(recipient) in ?2", Status.SENT,
+                emails.stream().map(e -> e.toLowerCase(java.util.Locale.ROOT)).toList());
     }
 
     private static void requeue(OutboxMessage message) {

@@ -114,7 +114,10 @@ public class ProfileResource {
                     "Type your email address exactly as shown to confirm the deletion.");
             return Response.status(Response.Status.BAD_REQUEST).entity(Templates.delete(me, errors)).build();
         }
-        profiles.delete(me.id);
+        FormErrors refused = profiles.delete(me.id);
+        if (refused.any()) {
+            return Response.status(Response.Status.BAD_REQUEST).entity(Templates.delete(me, refused)).build();
+        }
         return Response.fromResponse(Flash.redirect("/", "Your account and personal data have been deleted."))
                 .header(HttpHeaders.SET_COOKIE, sessionCookie.expired()).build();
     }

@@ -403,20 +403,28 @@ public class ProfileService {
 
     /**
      * Deletes the account and its personal data; reports of the person keep no dangling manager link.
-     * Features forget or pseudonymise the person first ({@link PersonDeleted}), in the same transaction.
+     * Features forget or pseudonymise the person first ({@link PersonDeleted}), in the same transaction. The last
+     * active admin is refused (nothing deleted), as deactivating or demoting them is: nobody could manage Bridgeway.
      */
     @Transactional
-    public void delete(long personId) {
+    public FormErrors delete(long personId) {
         Person person = Person.findById(personId);
         if (person == null) {
-            return;
+            return FormErrors.none();
+        }
+        if (person.isLastActiveAdmin()) {
+            return FormErrors.none().add("confirmEmail", LAST_ADMIN);
         }
         deletions.fire(new PersonDeleted(person.id, person.email, person.fullName));
         // versioned: the reports' row versions change, so their reused profile views drop the deleted name at once
         Person.getEntityManager().createQuery("update versioned Person set manager = null where manager = ?1")
                 .setParameter(1, person).executeUpdate();
         person.delete();
+        return FormErrors.none();
     }
+
+    static final String LAST_ADMIN = "You are the last active admin: make someone else an admin first, so that "
+            + "somebody can still manage Bridgeway. Nothing was deleted.";
 
     boolean domainAllowed(String email) {
         List<String> domains = allowedDomains();

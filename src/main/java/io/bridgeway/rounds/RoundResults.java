@@ -233,6 +233,8 @@ public class RoundResults {
         Map<String, Person> people = new HashMap<>(); // references: the note's names load them in batches
         java.util.Set<String> pinned = new java.util.HashSet<>();
         pins.forEach(p -> pinned.add(p.personId() + "@" + p.meetingIndex()));
+        java.util.Set<String> present = stillPresent(result.rounds().stream().flatMap(List::stream)
+                .flatMap(List::stream).toList());
         for (int r = 0; r < result.rounds().size(); r++) {
             List<List<String>> circles = result.rounds().get(r);
             for (int c = 0; c < circles.size(); c++) {
@@ -241,6 +243,9 @@ public class RoundResults {
                 circle.meetingIndex = r;
                 circle.circleNumber = c + 1;
                 for (String id : circles.get(c)) {
+                    if (!present.contains(id)) {
+                        continue; // deleted during the solve: their place stays empty
+                    }
                     circle.members.add(new RoundCircle.Member(people.computeIfAbsent(id, this::person),
                             pinned.contains(id + "@" + r)));
                 }
@@ -279,7 +284,20 @@ public class RoundResults {
         java.util.Set<String> pinnedByManager = new java.util.HashSet<>(); // continuity pins (feedback) are not stored
         RoundPair.<RoundPair>list("round", round).stream().filter(p -> p.mentee != null)
                 .forEach(p -> pinnedByManager.add(String.valueOf(p.mentee.id)));
+        java.util.Set<String> present = stillPresent(java.util.stream.Stream.concat(result.pairs().stream()
+                .flatMap(p -> java.util.stream.Stream.of(p.mentorId(), p.menteeId())),
+                result.unmatched().stream().map(PairingResult.UnmatchedMentee::menteeId)).toList());
+        int matched = 0;
+        int mentees = 0;
         for (PairingResult.MatchedPair pair : result.pairs()) {
+            mentees += present.contains(pair.menteeId()) ? 1 : 0;
+            if (!present.contains(pair.menteeId()) || !present.contains(pair.mentorId())) {
+                if (present.contains(pair.menteeId())) { // the mentor was deleted during the solve
+                    unmatched(round, pair.menteeId(), DraftLeavers.MENTOR_LEFT, null);
+                }
+                continue;
+            }
+            matched++;
             if (pair.pinned() && pinnedByManager.contains(pair.menteeId())) {
                 continue; // stored already, unchanged
             }
@@ -293,13 +311,11 @@ public class RoundResults {
         }
         Map<String, Boolean> eligible = new HashMap<>();
         for (PairingResult.UnmatchedMentee unmatched : result.unmatched()) {
-            RoundUnmatched stored = new RoundUnmatched();
-            stored.round = round;
-            stored.mentee = person(unmatched.menteeId());
-            stored.reason = unmatched.reason();
-            stored.help = unmatched.help();
-            stored.persist();
-            eligible.put(unmatched.menteeId(), unmatched.eligible());
+            if (present.contains(unmatched.menteeId())) {
+                mentees++;
+                unmatched(round, unmatched.menteeId(), unmatched.reason(), unmatched.help());
+                eligible.put(unmatched.menteeId(), unmatched.eligible());
+            }
         }
         for (RoundParticipant participant : RoundParticipant.of(round)) {
             if (participant.asMentee) { // the waiting policy counts only rounds with an allowed mentor
@@ -308,8 +324,8 @@ public class RoundResults {
         }
         round.score = "pairs " + result.score();
         round.objective = result.objective();
-        round.matchedCount = result.pairs().size();
-        round.menteeCount = result.pairs().size() + result.unmatched().size();
+        round.matchedCount = matched;
+        round.menteeCount = mentees;
         if (!circlesFollow) {
             finish(round, stopped ? SolveState.STOPPED : SolveState.SOLVED,
                     stopped ? "Stopped early; the best solution found so far is shown." : null);
@@ -356,7 +372,33 @@ public class RoundResults {
         }
     }
 
+    private void unmatched(MatchingRound round, String menteeId, String reason, String help) {
+        RoundUnmatched stored = new RoundUnmatched();
+        stored.round = round;
+        stored.mentee = person(menteeId);
+        stored.reason = reason;
+        stored.help = help;
+        stored.persist();
+    }
+
     private Person person(String id) {
         return em.getReference(Person.class, Long.valueOf(id));
     }
+
+    /**
+     * Of these person ids, those whose account still exists. One deleted during the solve is not saved: a
+     * reference to their row failed the whole save (and the round) on the foreign key.
+     */
+    private java.util.Set<String> stillPresent(List<String> ids) {
+        List<Long> distinct = ids.stream().map(Long::valueOf).distinct().toList();
+        java.util.Set<String> present = new java.util.HashSet<>();
+        for (int from = 0; from < distinct.size(); from += PRESENT_BATCH) { // bounded: PostgreSQL caps bind parameters
+            em.createQuery("select p.id from Person p where p.id in :ids", Long.class)
+                    .setParameter("ids", distinct.subList(from, Math.min(from + PRESENT_BATCH, distinct.size())))
+                    .getResultList().forEach(id -> present.add(String.valueOf(id)));
+        }
+        return present;
+    }
+
+    private static final int PRESENT_BATCH = 1000;
 }

@@ -78,6 +78,24 @@ class LastAdminTest {
     }
 
     @Test
+    void theLastAdminCannotDeleteTheirOwnAccount() {
+        WebSession only = WebSession.withRole("last-admin-deletes", Role.ADMIN);
+        Map<String, String> confirm = Map.of("confirmEmail", only.email);
+
+        Response refused = only.submit("/profile/delete", "/profile/delete", confirm);
+        assertEquals(400, refused.statusCode());
+        assertTrue(Jsoup.parse(refused.asString()).select(".error-summary").text().contains("last active admin"),
+                refused.asString());
+        assertEquals(1, admins(), "nothing deleted");
+        assertEquals(200, only.get("/admin").statusCode(), "still signed in and still an admin");
+
+        WebSession.withRole("successor-admin", Role.ADMIN);
+        assertEquals(303, only.submit("/profile/delete", "/profile/delete", confirm).statusCode());
+        assertEquals(1, admins());
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> Person.findByEmail(only.email) == null));
+    }
+
+    @Test
     void twoAdminsRemovingEachOtherAtOnceLeaveOneAdmin() throws Exception {
         for (int attempt = 0; attempt < 5; attempt++) {
             long a = WebSession.idOf(WebSession.withRole("race-a", Role.ADMIN).email);

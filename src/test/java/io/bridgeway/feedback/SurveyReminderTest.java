@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bridgeway.notifications.OutboxMessage;
+import io.bridgeway.people.Person;
 import io.bridgeway.rounds.RoundLifecycleTest;
 import io.bridgeway.support.Mailboxes;
 import io.quarkus.mailer.MockMailbox;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -55,6 +57,20 @@ class SurveyReminderTest {
         }
         assertTrue(FeedbackFixtures.surveys(roundId).stream().filter(s -> s.id() != answered.id())
                 .allMatch(s -> s.remindedAt() != null));
+    }
+
+    @Test
+    void aDeactivatedPersonGetsNoReminder() {
+        RoundLifecycleTest.Cohort c = RoundLifecycleTest.cohort("remindleaver", 1, 1);
+        long roundId = FeedbackFixtures.solveAndPublish(c);
+        assertEquals(2, FeedbackFixtures.surveys(roundId).size());
+        String leaver = c.mentees().get(0);
+        QuarkusTransaction.requiringNew().run(() -> Person.<Person>findByEmail(leaver).active = false);
+
+        reminders.remindDue(Instant.now().plus(Duration.ofDays(7 * 12 / 2 + 1)));
+
+        assertEquals(List.of(c.mentors().get(0)), reminderRows(roundId).stream().map(m -> m.recipient).toList(),
+                "only the active mentor is reminded");
     }
 
     private static List<OutboxMessage> reminderRows(long roundId) {

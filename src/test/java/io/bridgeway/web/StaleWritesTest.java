@@ -23,6 +23,19 @@ class StaleWritesTest {
     }
 
     @Test
+    void aDeadlockOrLockFailureIsARaceToTryAgain() {
+        // deleting an account while a solve saved the round it is in: H2 said "Deadlock detected ... ROUND_PAIR"
+        assertTrue(StaleWrites.isStaleWrite(new jakarta.persistence.PessimisticLockException()));
+        assertTrue(StaleWrites.isStaleWrite(new org.hibernate.exception.LockAcquisitionException("could not execute",
+                new SQLException("Deadlock detected", "40001"))));
+        RollbackException atCommit = new RollbackException("commit failed");
+        atCommit.initCause(new SQLException("deadlock detected", "40P01"));
+        assertTrue(StaleWrites.isStaleWrite(new IllegalStateException(atCommit)), "PostgreSQL's deadlock, at commit");
+        assertTrue(StaleWrites.isStaleWrite(new SQLException("could not serialize access", "40001")));
+        assertFalse(StaleWrites.isStaleWrite(new SQLException("syntax error", "42601")));
+    }
+
+    @Test
     void otherConstraintFailuresAreDefectsNotRaces() {
         assertFalse(StaleWrites.isStaleWrite(violation(ConstraintKind.NOT_NULL)));
         assertFalse(StaleWrites.isStaleWrite(violation(ConstraintKind.FOREIGN_KEY)));

@@ -7,11 +7,13 @@ import io.bridgeway.people.Department;
 import io.bridgeway.people.EmailAddress;
 import io.bridgeway.people.Level;
 import io.bridgeway.people.Office;
+import io.bridgeway.people.PeopleDeactivated;
 import io.bridgeway.people.Person;
 import io.bridgeway.people.ProfileOptions;
 import io.bridgeway.security.Role;
 import io.bridgeway.web.FormFields;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.ZoneId;
@@ -53,6 +55,9 @@ public class PeopleImport {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    Event<PeopleDeactivated> deactivations;
 
     @Inject
     BridgewayConfig config;
@@ -127,7 +132,10 @@ public class PeopleImport {
             }
         }
         if (!dryRun) {
-            apply(plan);
+            List<Long> leaving = apply(plan);
+            if (!leaving.isEmpty()) {
+                deactivations.fire(new PeopleDeactivated(leaving));
+            }
             audit.record("PEOPLE_IMPORTED", "Person", null, null, "rows=" + plan.size() + " created=" + created
                     + " updated=" + updated + " deactivated=" + deactivated);
         }
@@ -408,9 +416,10 @@ public class PeopleImport {
 
     /**
      * Writes the checked plan: HR fields and reporting lines first, then new people are persisted managers
-     * first (so each insert already names its manager, no update after it), then leavers' sessions end.
+     * first (so each insert already names its manager, no update after it), then leavers' sessions end. Returns the
+     * leavers' ids.
      */
-    private static void apply(List<Planned> plan) {
+    private static List<Long> apply(List<Planned> plan) {
         Person.getEntityManager().unwrap(org.hibernate.Session.class).setJdbcBatchSize(JDBC_BATCH);
         Map<String, Person> byKey = new HashMap<>();
         List<Long> leaving = new ArrayList<>();
@@ -456,6 +465,7 @@ public class PeopleImport {
             Person.update("sessionVersion = sessionVersion + 1 where id in ?1", batch); // a leaver is signed out at once
             CalendarFeed.deleteOf(batch); // and their calendar stops too
         }
+        return leaving;
     }
 
     /** Persists a new person after their new managers up the chain (the plan has no loops). */
