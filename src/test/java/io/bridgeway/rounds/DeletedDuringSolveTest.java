@@ -54,8 +54,9 @@ class DeletedDuringSolveTest {
         long leaver = WebSession.idOf(people.get(0));
 
         DeletedAccountLeavesPublishedRoundsIntactTest.deleteAccount(people.get(0));
-        asTheSolve(roundId, claim -> results.saveCircles(roundId, claim, new CirclesResult(List.of(circles), List.of(),
-                "0hard/0soft", 0, 0, 0, 0, 0.1, List.of()), List.of(), false));
+        asTheSolve(roundId, claim -> results.saveCircles(roundId, claim, new CircleLeaveOuts.Seated(new CirclesResult(
+                List.of(circles), List.of(), "0hard/0soft", 0, 0, 0, 0, 0.1, List.of()), List.of(List.of())), List.of(),
+                false));
 
         QuarkusTransaction.requiringNew().run(() -> {
             List<RoundCircle> saved = RoundCircle.list("round.id", roundId);
