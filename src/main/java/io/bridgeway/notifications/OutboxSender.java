@@ -1,5 +1,6 @@
 package io.bridgeway.notifications;
 
+import io.bridgeway.data.Columns;
 import io.bridgeway.BridgewayConfig;
 import io.bridgeway.cluster.Leases;
 import io.bridgeway.notifications.OutboxMessage.Status;
@@ -174,6 +175,6 @@ public class OutboxSender {
         }
         String text = root.getMessage() == null || root.getMessage().isBlank() ? "sending failed" : root.getMessage();
         text = text.replaceAll("\\s+", " ").strip();
-        return text.length() <= MAX_ERROR ? text : text.substring(0, MAX_ERROR - 1) + "…";
+        return Columns.fit(text, MAX_ERROR);
     }
 }

@@ -1,5 +1,6 @@
 package io.bridgeway.rounds;
 
+import io.bridgeway.data.Columns;
 import io.bridgeway.people.Person;
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
 import jakarta.persistence.Column;
@@ -53,9 +54,11 @@ public class RoundPair extends PanacheEntity {
     }
 
     public static String joinExplanation(List<String> lines) {
-        String text = String.join(SEPARATOR, lines);
-        return text.length() <= 2000 ? text : text.substring(0, 1999) + "…";
+        return Columns.fit(String.join(SEPARATOR, lines), EXPLANATION_LENGTH);
     }
+
+    /** Length of the {@code explanation} columns of {@code round_pair} and {@code round_circle} (V4). */
+    static final int EXPLANATION_LENGTH = 2000;
 
     public static List<RoundPair> of(MatchingRound round) {
         return list("round = ?1", round);

@@ -1,5 +1,6 @@
 package io.bridgeway.rounds;
 
+import io.bridgeway.data.Columns;
 import io.bridgeway.matching.circles.domain.CircleExplanation;
 import io.bridgeway.matching.circles.domain.CirclesProblem;
 import io.bridgeway.matching.circles.domain.CirclesResult;
@@ -208,7 +209,7 @@ public class RoundResults {
 
     /** A note that grew (a short name replaced by "Former employee"), cut to the column. */
     static String fitNote(String note) {
-        return note.length() <= NOTE_LENGTH ? note : note.substring(0, NOTE_LENGTH - 1) + "…";
+        return Columns.fit(note, NOTE_LENGTH);
     }
 
     /**

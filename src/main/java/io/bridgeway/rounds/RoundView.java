@@ -106,7 +106,8 @@ public record RoundView(long id, long version, long programId, String programNam
                 params);
         return new RoundView(round.id, round.version, round.program.id, round.program.name, round.number, round.status,
                 round.solveState, round.solveMessage, round.score, round.objective, round.matchedCount,
-                round.menteeCount, round.circleMemberCount, round.editable(), round.publishable(), DraftLeavers.count(round),
+                round.menteeCount, round.circleMemberCount, round.editable(), round.publishable(),
+                round.solveState.running() ? 0 : DraftLeavers.count(round), // not on every 2-second progress poll
                 progress,
                 Paged.of(pairs, pairPage, p -> new PairRow(p.id, idOf(p.mentor), nameOf(p.mentor), emailOf(p.mentor),
                         idOf(p.mentee), nameOf(p.mentee), emailOf(p.mentee), p.pinned, p.forced, p.value,

@@ -1,5 +1,6 @@
 package io.bridgeway.rounds;
 
+import io.bridgeway.data.Columns;
 import io.bridgeway.people.Person;
 import io.bridgeway.people.PersonDeleted;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,9 +18,6 @@ import java.util.List;
 @ApplicationScoped
 public class RoundsForgetPerson {
 
-    /** Length of {@code round_circle.explanation} (V4). */
-    private static final int EXPLANATION_LENGTH = 2000;
-
     @Inject
     EntityManager em;
 
@@ -31,11 +29,8 @@ public class RoundsForgetPerson {
                 + " where m.person = ?1 and c.round.status <> ?2", person, RoundStatus.DRAFT);
         for (RoundCircle circle : circles) { // the stored words name members ("… and … met in round 1")
             // "Former employee" may be longer than the name it replaces: keep within the columns
-            circle.meetingNote = circle.meetingNote == null ? null
-                    : RoundResults.fitNote(deleted.withoutName(circle.meetingNote));
-            String explanation = deleted.withoutName(circle.explanation);
-            circle.explanation = explanation == null || explanation.length() <= EXPLANATION_LENGTH ? explanation
-                    : explanation.substring(0, EXPLANATION_LENGTH - 1) + "…";
+            circle.meetingNote = RoundResults.fitNote(deleted.withoutName(circle.meetingNote));
+            circle.explanation = Columns.fit(deleted.withoutName(circle.explanation), RoundPair.EXPLANATION_LENGTH);
         }
         em.flush(); // the counts first: the bulk updates below must not be overwritten by them
         pseudonymise(deleted);

@@ -57,8 +57,8 @@ public class LoginThrottle {
         Instant now = clock.instant();
         return QuarkusTransaction.requiringNew().call(() -> {
             Optional<Duration> account = blockedFor(accountKey(email), maxPerAccount, now);
-            Optional<Duration> client = knownFrom(email, address, now) ? Optional.empty()
-                    : blockedFor(addressKey(address), maxPerAddress, now);
+            Optional<Duration> client = blockedFor(addressKey(address), maxPerAddress, now)
+                    .filter(wait -> !knownFrom(email, address, now)); // looked up only when the address is blocked
             if (account.isPresent() && client.isPresent()) {
                 return Optional.of(account.get().compareTo(client.get()) > 0 ? account.get() : client.get());
             }
