@@ -54,6 +54,24 @@ class TooLargeRequestsTest {
                 answer);
     }
 
+    @Test
+    void aBodyWithoutADeclaredLengthIsRefusedWhereOnlyOneMegabyteIsAllowed() throws Exception {
+        String answer = sendChunked("/login", "application/x-www-form-urlencoded");
+        assertTrue(answer.startsWith("HTTP/1.1 411"), answer);
+        assertTrue(answer.contains("text/html") && answer.contains("must say its length"), answer);
+        answer = sendChunked("/api/v1/me", "application/json");
+        assertTrue(answer.startsWith("HTTP/1.1 411"), answer);
+        assertTrue(answer.contains("{\"error\":\"The request must say its length (a Content-Length header).\","
+                + "\"status\":411}"), answer);
+    }
+
+    @Test
+    void theLargeBodyPathsStillTakeAChunkedBody() throws Exception {
+        // Past the size check to the sign-in check: nobody is signed in
+        String answer = sendChunked("/api/v1/solve/circles", "application/json");
+        assertTrue(answer.startsWith("HTTP/1.1 401"), answer);
+    }
+
     /** The status line, headers and the body of its declared length (the connection may stay open). */
     private static String readResponse(InputStream in) throws Exception {
         StringBuilder head = new StringBuilder();
@@ -67,6 +85,19 @@ class TooLargeRequestsTest {
         var length = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
         byte[] body = in.readNBytes(length.find() ? Integer.parseInt(length.group(1)) : 0);
         return head + new String(body, StandardCharsets.UTF_8);
+    }
+
+    /** Sends a first chunk of a body with no declared length, as a streaming client would, and waits. */
+    private String sendChunked(String path, String contentType) throws Exception {
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\nContent-Type: " + contentType
+                    + "\r\nTransfer-Encoding: chunked\r\n\r\n400\r\n" + "x".repeat(1024) + "\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            return readResponse(socket.getInputStream());
+        }
     }
 
     /** Declares a body of {@code length} bytes and sends only its first ones, as a client refused early would. */
