@@ -228,6 +228,39 @@ class DeployManifestsTest {
         assertTrue(lines.stream().anyMatch(l -> l.contains("quarkus-run.jar")), "runs the fast-jar");
     }
 
+    /**
+     * The class-data archive fits only the JVM and the jar files of its training start: the training stage must run
+     * the runtime image's JDK at the runtime's path, start the jar at the path the image starts it from, and hand
+     * the very files it trained on to the last stage, which starts with the archive.
+     */
+    @Test
+    void theImageStartsWithAnArchiveTrainedOnItsOwnJdkAndJars() throws Exception {
+        List<String> lines = DeployFiles.dockerfileLines();
+        List<String> froms = lines.stream().filter(l -> l.startsWith("FROM ")).toList();
+        String runtimeImage = froms.get(froms.size() - 1).split("\\s+")[1];
+        assertTrue(lines.contains("COPY --from=" + runtimeImage + " /opt/java/openjdk /opt/java/openjdk"),
+                "the training stage runs the JDK of " + runtimeImage);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("RUN JAVA=/opt/java/openjdk/bin/java bash /usr/local/bin/train-cds.sh /deployments")));
+        int lastFrom = lines.indexOf(froms.get(froms.size() - 1));
+        List<String> runtimeStage = lines.subList(lastFrom, lines.size());
+        List<String> copies = runtimeStage.stream().filter(l -> l.startsWith("COPY ")).toList();
+        assertFalse(copies.isEmpty());
+        assertTrue(copies.stream().allMatch(l -> l.startsWith("COPY --from=train ")),
+                "every file the archive names comes from the training stage, with its file times: " + copies);
+        assertTrue(copies.stream().anyMatch(l -> l.contains("/deployments/app.jsa")), "the archive is copied");
+        String runtime = String.join("\n", runtimeStage);
+        assertTrue(runtime.contains("-XX:SharedArchiveFile=/deployments/app.jsa"), "started with the archive");
+        assertTrue(runtime.contains("-jar /deployments/quarkus-run.jar"), "the jar path the training used");
+
+        Path script = DeployFiles.DEPLOY.resolve("train-cds.sh");
+        String training = Files.readString(script);
+        assertTrue(training.contains("-XX:ArchiveClassesAtExit=\"$APP_DIR/app.jsa\""));
+        assertTrue(training.contains("-jar \"$APP_DIR/quarkus-run.jar\""));
+        Process syntax = new ProcessBuilder("bash", "-n", script.toString()).redirectErrorStream(true).start();
+        String problems = new String(syntax.getInputStream().readAllBytes());
+        assertEquals(0, syntax.waitFor(), "bash -n " + script + ": " + problems);
+    }
+
     @Test
     void composeRunsTheAppPostgresqlAndMailpitWithHealthchecks() {
         JsonNode services = DeployFiles.compose().path("services");
