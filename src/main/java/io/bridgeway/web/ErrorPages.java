@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.hibernate.StaleStateException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.core.multipart.FormData;
 import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
 
 /**
@@ -129,8 +130,21 @@ public class ErrorPages {
         if (StaleWrites.isStaleWrite(e)) {
             return conflict(uri);
         }
+        if (overFormFieldLimit(e)) {
+            return respond(400, "Bad request", "The form has too many fields.", uri);
+        }
         Log.errorf(e, "Unexpected error on %s", loggablePath(uri.getPath()));
         return respond(500, "Something went wrong", "The error has been logged. Please try again.", uri);
+    }
+
+    /**
+     * The form parser refuses a form of over 1,000 fields with a plain RuntimeException; no page of ours has
+     * that many (the availability grid has 168), so it is the sender's doing, not ours to log.
+     */
+    static boolean overFormFieldLimit(Throwable e) {
+        StackTraceElement[] at = e.getStackTrace();
+        return e.getClass() == RuntimeException.class && at.length > 0
+                && at[0].getClassName().equals(FormData.class.getName());
     }
 
     /** A calendar feed's address is its only key (the other secrets travel in query strings, never logged). */

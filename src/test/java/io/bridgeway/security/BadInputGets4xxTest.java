@@ -176,4 +176,20 @@ class BadInputGets4xxTest {
                 () -> io.bridgeway.programs.Program.count("name like ?1", "Utf8Bad%"));
         assertEquals(0, saved);
     }
+
+    @Test
+    void aFormOfOverAThousandFieldsGets400AndNothingIsSaved() {
+        StringBuilder fields = new StringBuilder();
+        for (int i = 0; i < 1001; i++) {
+            fields.append("f").append(i).append("=1&");
+        }
+        String email = WebSession.uniqueEmail("manyfields");
+        for (String path : List.of("/login", "/signup", "/password/forgot")) {
+            Response response = raw(RestAssured.given(), "application/x-www-form-urlencoded")
+                    .body((fields + "email=" + email).getBytes(StandardCharsets.UTF_8)).post(path);
+            String body = assertClientError(400, response, "1,001 fields to " + path);
+            assertTrue(body.contains("too many fields"), body);
+        }
+        assertNull(QuarkusTransaction.requiringNew().call(() -> Person.findByEmail(email)), "nobody signed up");
+    }
 }

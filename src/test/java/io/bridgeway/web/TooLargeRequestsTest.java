@@ -72,6 +72,24 @@ class TooLargeRequestsTest {
         assertTrue(answer.startsWith("HTTP/1.1 401"), answer);
     }
 
+    /** Cleartext HTTP/2 would let a body without any length past the 1 MB check, so the server speaks HTTP/1.1 only. */
+    @Test
+    void theServerDoesNotSpeakCleartextHttp2() throws Exception {
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.write(new byte[] {0, 0, 0, 4, 0, 0, 0, 0, 0}); // an empty SETTINGS frame
+            out.flush();
+            byte[] answer = socket.getInputStream().readNBytes(9);
+            boolean settingsFrame = answer.length == 9 && answer[3] == 4;
+            assertTrue(!settingsFrame, "answered with an HTTP/2 SETTINGS frame");
+            // the HTTP/1.1 parser answers the preface as a malformed request, in text
+            assertTrue(new String(answer, StandardCharsets.US_ASCII).startsWith("HTTP/") || answer.length == 0,
+                    "a text answer or a closed connection: " + new String(answer, StandardCharsets.US_ASCII));
+        }
+    }
+
     /** The status line, headers and the body of its declared length (the connection may stay open). */
     private static String readResponse(InputStream in) throws Exception {
         StringBuilder head = new StringBuilder();
