@@ -15,7 +15,7 @@ PORT="${PORT:-8193}"
 [[ -s "$APP_DIR/app.jsa" ]] || { echo "no $APP_DIR/app.jsa: run deploy/train-cds.sh $APP_DIR first" >&2; exit 1; }
 # As deploy/Dockerfile's JAVA_OPTS
 BASE="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -Djava.util.logging.manager=org.jboss.logmanager.LogManager"
-IMAGE="-Xshare:on -XX:SharedArchiveFile=$APP_DIR/app.jsa -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=20000 -XX:Tier4CompileThreshold=60000 -XX:Tier4BackEdgeThreshold=400000 $BASE"
+IMAGE="-Xshare:on -XX:SharedArchiveFile=$APP_DIR/app.jsa -XX:+UseCompressedOops -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=20000 -XX:Tier4CompileThreshold=60000 -XX:Tier4BackEdgeThreshold=400000 $BASE"
 LOG=$(mktemp)
 APP_PID=""
 trap '[[ -n "$APP_PID" ]] && kill -9 "$APP_PID" 2> /dev/null; rm -f "$LOG"' EXIT

@@ -42,12 +42,17 @@ http_status() {
   local path="$1" header="${2:-}" line
   exec 3<> "/dev/tcp/127.0.0.1/$TRAIN_PORT" || return 1
   printf 'GET %s HTTP/1.1\r\nHost: localhost\r\n%sConnection: close\r\n\r\n' "$path" "${header:+$header$'\r\n'}" >&3
-  IFS=' ' read -r _ line _ <&3 || line=""
+  IFS=' ' read -t 10 -r _ line _ <&3 || line=""
   exec 3<&-
   echo "$line"
 }
 
-"$PG_BIN/initdb" -D "$WORK/pg" -U bridgeway --auth=trust > "$WORK/initdb.log" 2>&1 || die "initdb: $(cat "$WORK/initdb.log")"
+# A password even for this throw-away cluster: a build on the host's network would otherwise open a superuser
+# to every local process for the half minute it runs.
+db_password=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
+printf '%s\n' "$db_password" > "$WORK/pwfile"
+"$PG_BIN/initdb" -D "$WORK/pg" -U bridgeway --auth=scram-sha-256 --pwfile="$WORK/pwfile" > "$WORK/initdb.log" 2>&1 \
+  || die "initdb: $(cat "$WORK/initdb.log")"
 "$PG_BIN/pg_ctl" -D "$WORK/pg" -o "-p $PG_PORT -k $WORK -c listen_addresses=127.0.0.1" -w start > /dev/null \
   || die "PostgreSQL did not start"
 
@@ -55,13 +60,13 @@ admin=admin@bridgeway.local
 password=$(head -c 24 /dev/urandom | base64)
 rm -f "$APP_DIR/app.jsa"
 # The same -jar path as the image's start: the archive names it, and a start from another path ignores it.
-# -Xmx1g: compressed pointers, as every start with a heap under 32 GB has; a big build host's default heap
-# would turn them off and make an archive no such start can use.
+# -Xmx1g and compressed pointers, as the image's starts have (JAVA_OPTS): a big build host's default heap would
+# turn them off and make an archive no such start can use, without a word.
 (cd "$APP_DIR" && exec env BRIDGEWAY_SESSION_KEY="$(head -c 32 /dev/urandom | base64)" \
   BRIDGEWAY_ADMIN_EMAIL="$admin" BRIDGEWAY_ADMIN_PASSWORD="$password" BRIDGEWAY_DATA_DIR="$WORK/data" \
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" \
-  QUARKUS_DATASOURCE_USERNAME=bridgeway QUARKUS_DATASOURCE_PASSWORD=unused \
-  "$JAVA" -XX:ArchiveClassesAtExit="$APP_DIR/app.jsa" -Xlog:cds=error -Xmx1g \
+  QUARKUS_DATASOURCE_USERNAME=bridgeway QUARKUS_DATASOURCE_PASSWORD="$db_password" \
+  "$JAVA" -XX:ArchiveClassesAtExit="$APP_DIR/app.jsa" -Xlog:cds=error -Xmx1g -XX:+UseCompressedOops \
   -Djava.util.logging.manager=org.jboss.logmanager.LogManager -Dquarkus.http.host=127.0.0.1 \
   -Dquarkus.http.port="$TRAIN_PORT" -jar "$APP_DIR/quarkus-run.jar" > "$WORK/app.log" 2>&1) &
 APP_PID=$!
@@ -75,7 +80,7 @@ done
 # A few first requests, so that their classes (sign-in, templates, JSON) are in the archive too.
 auth="Authorization: Basic $(printf '%s:%s' "$admin" "$password" | base64 -w0)"
 for request in "/login|" "/api/v1/me|$auth" "/q/health/live|"; do
-  status=$(http_status "${request%%|*}" "${request#*|}")
+  status=$(http_status "${request%%|*}" "${request#*|}") || status="no answer"
   [[ "$status" == 200 ]] || die "training request ${request%%|*} answered $status"
 done
 

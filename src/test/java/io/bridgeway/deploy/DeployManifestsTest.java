@@ -240,7 +240,7 @@ class DeployManifestsTest {
         String runtimeImage = froms.get(froms.size() - 1).split("\\s+")[1];
         assertTrue(lines.contains("COPY --from=" + runtimeImage + " /opt/java/openjdk /opt/java/openjdk"),
                 "the training stage runs the JDK of " + runtimeImage);
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith("RUN JAVA=/opt/java/openjdk/bin/java bash /usr/local/bin/train-cds.sh /deployments")));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("RUN JAVA=/opt/java/openjdk/bin/java timeout 600 bash /usr/local/bin/train-cds.sh /deployments")));
         int lastFrom = lines.indexOf(froms.get(froms.size() - 1));
         List<String> runtimeStage = lines.subList(lastFrom, lines.size());
         List<String> copies = runtimeStage.stream().filter(l -> l.startsWith("COPY ")).toList();
@@ -250,11 +250,14 @@ class DeployManifestsTest {
         assertTrue(copies.stream().anyMatch(l -> l.contains("/deployments/app.jsa")), "the archive is copied");
         String runtime = String.join("\n", runtimeStage);
         assertTrue(runtime.contains("-XX:SharedArchiveFile=/deployments/app.jsa"), "started with the archive");
+        // the training's pointers: a start without them would drop the archive without a word
+        assertTrue(runtime.contains("-XX:+UseCompressedOops"));
         assertTrue(runtime.contains("-jar /deployments/quarkus-run.jar"), "the jar path the training used");
 
         Path script = DeployFiles.DEPLOY.resolve("train-cds.sh");
         String training = Files.readString(script);
         assertTrue(training.contains("-XX:ArchiveClassesAtExit=\"$APP_DIR/app.jsa\""));
+        assertTrue(training.contains("-XX:+UseCompressedOops"));
         assertTrue(training.contains("-jar \"$APP_DIR/quarkus-run.jar\""));
         Process syntax = new ProcessBuilder("bash", "-n", script.toString()).redirectErrorStream(true).start();
         String problems = new String(syntax.getInputStream().readAllBytes());
