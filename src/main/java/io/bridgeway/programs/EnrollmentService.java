@@ -1,7 +1,10 @@
 package io.bridgeway.programs;
 
 import io.bridgeway.audit.AuditLog;
+import io.bridgeway.people.Department;
 import io.bridgeway.people.EmailAddress;
+import io.bridgeway.people.Level;
+import io.bridgeway.people.Office;
 import io.bridgeway.people.Person;
 import jakarta.inject.Inject;
 import io.bridgeway.people.ProfileService;
@@ -15,6 +18,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Enrolls people in programmes: themselves while enrollment is open, or a cohort by a manager. */
@@ -140,7 +145,8 @@ public class EnrollmentService {
                 }
             }
         } else if (filtered) {
-            people = matching(cohort);
+            checkFilter(cohort, errors);
+            people = errors.any() ? List.of() : matching(cohort);
         } else {
             errors.add("cohort", "Choose a filter (department, level or office) or paste a list of emails.");
         }
@@ -171,6 +177,25 @@ public class EnrollmentService {
         List<String> shown = values.stream().limit(5)
                 .map(v -> v.length() <= 60 ? v : v.substring(0, 60) + "…").toList();
         return String.join(", ", shown) + (values.size() > 5 ? " and " + (values.size() - 5) + " more" : "");
+    }
+
+    /** A filter nobody could match is a mistake to point out, not an empty cohort to report. */
+    private static void checkFilter(Cohort cohort, FormErrors errors) {
+        for (var level : List.of(Map.entry("minLevel", Optional.ofNullable(cohort.minLevel())),
+                Map.entry("maxLevel", Optional.ofNullable(cohort.maxLevel())))) {
+            level.getValue().filter(l -> l < Level.MIN || l > Level.MAX).ifPresent(l -> errors.add(level.getKey(),
+                    "Levels go from " + Level.MIN + " to " + Level.MAX + "."));
+        }
+        if (cohort.minLevel() != null && cohort.maxLevel() != null && cohort.minLevel() > cohort.maxLevel()
+                && !errors.any()) {
+            errors.add("maxLevel", "The highest level must not be below the lowest.");
+        }
+        if (cohort.departmentId() != null && Department.findById(cohort.departmentId()) == null) {
+            errors.add("departmentId", "There is no such department.");
+        }
+        if (cohort.officeId() != null && Office.findById(cohort.officeId()) == null) {
+            errors.add("officeId", "There is no such office.");
+        }
     }
 
     private static List<Person> matching(Cohort cohort) {

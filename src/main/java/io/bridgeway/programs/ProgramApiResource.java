@@ -182,6 +182,12 @@ public class ProgramApiResource {
             if (!PROGRAM_FIELDS.contains(name) && ProgramSettings.named(name) == null) {
                 throw ApiError.badRequest("Unknown field '" + name + "'.");
             }
+            // a form's checkbox is on or absent, but in JSON "maybe" would otherwise read as false
+            JsonNode value = body.get(name);
+            if (ProgramSettings.named(name) != null && ProgramSettings.named(name).checkbox() && !value.isNull()
+                    && !value.isBoolean() && !value.asText().matches("true|false")) {
+                throw ApiError.badRequest("'" + name + "' must be true or false.");
+            }
         }
         ProgramForm form = new ProgramForm();
         form.name = text(body, "name");

@@ -14,6 +14,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -134,5 +135,38 @@ class ProgramApiTest {
                         "\"circleStartDate\": \"9999-12-27\", \"circleRounds\": 12, \"circleCadenceWeeks\": 12"))
                 .post("/api/v1/programs").then().statusCode(400).body("fields.circleStartDate", notNullValue());
         assertEquals(before, (long) QuarkusTransaction.requiringNew().call(() -> Program.count()), "nothing stored");
+    }
+
+    @Test
+    void aYesOrNoSettingMustBeTrueOrFalse() {
+        String pm = WebSession.withRole("pmapibool", Role.PROGRAM_MANAGER).email;
+        long before = QuarkusTransaction.requiringNew().call(() -> Program.count());
+        for (String value : List.of("\"maybe\"", "\"yes\"", "1", "\"TRUE\"")) {
+            as(pm).body(validProgram("Maybe").replace("\"crossDepartmentRequired\": true",
+                            "\"crossDepartmentRequired\": " + value))
+                    .post("/api/v1/programs").then().statusCode(400)
+                    .body("error", equalTo("'crossDepartmentRequired' must be true or false."));
+        }
+        assertEquals(before, (long) QuarkusTransaction.requiringNew().call(() -> Program.count()), "nothing stored");
+        as(pm).body(validProgram("Text true").replace("\"crossDepartmentRequired\": true",
+                        "\"crossDepartmentRequired\": \"true\""))
+                .post("/api/v1/programs").then().statusCode(201).body("crossDepartmentRequired", equalTo(true));
+    }
+
+    @Test
+    void aCohortFilterNobodyCouldMatchGets400AndEnrollsNobody() {
+        String pm = WebSession.withRole("pmapifilter", Role.PROGRAM_MANAGER).email;
+        int id = as(pm).body(validProgram("Filter checks")).post("/api/v1/programs").then().statusCode(201)
+                .extract().path("id");
+        String enroll = "/api/v1/programs/" + id + "/enrollments";
+        as(pm).body("{\"minLevel\": 9, \"maxLevel\": -1, \"asMentee\": true}").post(enroll).then().statusCode(400)
+                .body("fields.minLevel", containsString("from 1 to 8")).body("fields.maxLevel", containsString("from 1 to 8"));
+        as(pm).body("{\"minLevel\": 5, \"maxLevel\": 2, \"asMentee\": true}").post(enroll).then().statusCode(400)
+                .body("fields.maxLevel", containsString("below the lowest"));
+        as(pm).body("{\"departmentId\": 999999, \"asMentee\": true}").post(enroll).then().statusCode(400)
+                .body("fields.departmentId", containsString("no such department"));
+        as(pm).body("{\"officeId\": 999999, \"asMentee\": true}").post(enroll).then().statusCode(400)
+                .body("fields.officeId", containsString("no such office"));
+        as(pm).get("/api/v1/programs/" + id).then().body("enrolled", equalTo(0));
     }
 }
