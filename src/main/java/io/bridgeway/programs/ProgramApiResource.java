@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bridgeway.security.Role;
 import io.bridgeway.web.ApiError;
+import io.bridgeway.web.StrictJson;
 import io.bridgeway.web.FormErrors;
 import io.bridgeway.web.Paged;
 import io.bridgeway.web.Viewer;
@@ -46,8 +47,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Programs")
 public class ProgramApiResource {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+    private static final ObjectMapper JSON = StrictJson.strict(new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true));
 
     /** A programme as JSON: its own fields, then every {@link ProgramSettings} value under the setting's name. */
     @JsonPropertyOrder({"id", "name", "description", "type", "enrollmentOpens", "enrollmentCloses"})

@@ -63,6 +63,10 @@ public final class ApiError {
         if (type == null) {
             return "a JSON value of another kind";
         }
+        if (java.util.Set.of(Integer.class, Long.class, Short.class, Byte.class, int.class, long.class, short.class,
+                byte.class).contains(type)) {
+            return "a whole number";
+        }
         if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
             return "a number";
         }

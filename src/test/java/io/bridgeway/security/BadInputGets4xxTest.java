@@ -90,7 +90,14 @@ class BadInputGets4xxTest {
     void typeMismatchesInJsonBodiesAreDescribedInPlainWords() {
         String force = assertClientError(400, api().contentType("application/json")
                 .body("{\"mentorId\": \"abc\", \"menteeId\": 1, \"version\": 0}").post("/api/v1/rounds/1/pairs"), "force");
-        assertTrue(force.contains("mentorId") && force.contains("a number"), force);
+        assertTrue(force.contains("mentorId") && force.contains("a whole number"), force);
+        // read as 1 before: a script's slip acted on another person
+        String decimal = assertClientError(400, api().contentType("application/json")
+                .body("{\"mentorId\": 1.5, \"menteeId\": 1, \"version\": 0}").post("/api/v1/rounds/1/pairs"), "decimal id");
+        assertTrue(decimal.contains("mentorId") && decimal.contains("a whole number"), decimal);
+        String capacity = assertClientError(400, api().contentType("application/json")
+                .body("{\"asMentor\": true, \"mentorCapacity\": 2.5}").post("/api/v1/programs/1/enrollments"), "decimal capacity");
+        assertTrue(capacity.contains("mentorCapacity") && capacity.contains("a whole number"), capacity);
         String program = assertClientError(400, api().contentType("application/json")
                 .body("{\"name\": [\"x\"]}").post("/api/v1/programs"), "programme");
         assertTrue(program.contains("name"), program);
