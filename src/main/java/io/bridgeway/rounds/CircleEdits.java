@@ -45,6 +45,11 @@ public class CircleEdits {
         return Transactions.write(() -> {
             MatchingRound round = Rounds.editable(roundId, version, actor);
             List<RoundCircle> circles = RoundCircle.of(round);
+            if (circles.stream().noneMatch(c -> c.meetingIndex == meetingIndex)) {
+                // the API counts meetings from 0, the pages from 1: name both rather than a meeting 0
+                throw new RuleViolationException("This round has no meeting " + meetingIndex
+                        + " (meetings are counted from 0 here, from 1 on the pages).", "meeting");
+            }
             RoundCircle from = circles.stream().filter(c -> c.meetingIndex == meetingIndex
                     && c.members.stream().anyMatch(m -> m.is(personId))).findFirst().orElse(null);
             RoundNotSeated leftOut = from != null ? null : RoundNotSeated.<RoundNotSeated>find(

@@ -106,6 +106,12 @@ public class CircleRoundTest {
         RoundLifecycleTest.as(pm).body(Map.of("personId", mover, "meeting", 0, "circle", 1, "version", version))
                 .post("/api/v1/rounds/" + roundId + "/circles/move").then().statusCode(400)
                 .body("error", org.hamcrest.Matchers.containsString("already in circle 1"));
+        for (int meeting : List.of(-1, 99)) {
+            RoundLifecycleTest.as(pm).body(Map.of("personId", mover, "meeting", meeting, "circle", 1, "version", version))
+                    .post("/api/v1/rounds/" + roundId + "/circles/move").then().statusCode(400)
+                    .body("error", org.hamcrest.Matchers.startsWith("This round has no meeting " + meeting + " "))
+                    .body("field", org.hamcrest.Matchers.equalTo("meeting"));
+        }
         String moved = RoundLifecycleTest.as(pm).body(Map.of("personId", mover, "meeting", 0, "circle", 2, "version", version))
                 .post("/api/v1/rounds/" + roundId + "/circles/move").then().statusCode(200).extract().path("message");
         assertTrue(moved.contains("Score impact: repeats"), moved);
