@@ -7,6 +7,7 @@ import io.bridgeway.security.Passwords;
 import io.bridgeway.security.Role;
 import io.bridgeway.web.FormErrors;
 import io.bridgeway.web.Found;
+import io.bridgeway.web.RuleViolationException;
 import io.bridgeway.web.StaleEditException;
 import io.bridgeway.web.Transactions;
 import io.bridgeway.web.FormFields;
@@ -156,7 +157,11 @@ public class ProfileService {
     @Transactional
     public FormErrors update(long personId, ProfileForm form) {
         Person person = Found.orNotFound(Person.findById(personId));
-        if (form.version != null && !form.version.equals(String.valueOf(person.version))) {
+        if (form.version != null && !form.version.strip().matches("\\d{1,18}")) {
+            // the page always sends the number it showed: anything else was typed by hand, not a stale copy
+            throw new RuleViolationException("The form's version must be a whole number; reload the page.", "version");
+        }
+        if (form.version != null && !form.version.strip().equals(String.valueOf(person.version))) {
             throw new StaleEditException("This profile was changed in another window or by someone else since you "
                     + "opened it. Reload the page to see the latest version, then make your changes again.");
         }

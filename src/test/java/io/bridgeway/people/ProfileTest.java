@@ -134,6 +134,22 @@ class ProfileTest {
     }
 
     @Test
+    void aVersionThatIsNoNumberIsBadInputNotAStaleEdit() {
+        String email = WebSession.uniqueEmail("badversion");
+        WebSession session = WebSession.signedUp(email, Map.of());
+        String before = session.page("/profile").select("h1").text();
+        Document page = session.page("/profile/edit");
+        Map<String, Object> form = WebSession.validSignup(email);
+        form.put("fullName", "Typed Version");
+        form.put("version", "abc");
+        form.put("csrf-token", page.select("input[name=csrf-token]").attr("value"));
+        Response response = session.post("/profile/edit", form);
+        assertEquals(400, response.statusCode());
+        assertTrue(response.asString().contains("must be a whole number"), response.asString());
+        assertEquals(before, session.page("/profile").select("h1").text(), "nothing saved");
+    }
+
+    @Test
     void managerCannotBeSomeoneWhoReportsToYou() {
         String bossEmail = WebSession.uniqueEmail("loopboss");
         WebSession boss = WebSession.signedUp(bossEmail, Map.of());
