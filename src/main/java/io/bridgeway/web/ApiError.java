@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** JSON error bodies of the API: {"error": "...", "fields": {...}} with status 400. */
@@ -59,12 +60,14 @@ public final class ApiError {
                 .collect(Collectors.joining(".")).replace(".[", "[");
     }
 
+    private static final Set<Class<?>> WHOLE_NUMBERS = Set.of(Integer.class, Long.class, Short.class, Byte.class,
+            int.class, long.class, short.class, byte.class);
+
     private static String expected(Class<?> type) {
         if (type == null) {
             return "a JSON value of another kind";
         }
-        if (java.util.Set.of(Integer.class, Long.class, Short.class, Byte.class, int.class, long.class, short.class,
-                byte.class).contains(type)) {
+        if (WHOLE_NUMBERS.contains(type)) {
             return "a whole number";
         }
         if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
