@@ -67,6 +67,25 @@ class CirclesSolveApiTest {
     }
 
     @Test
+    void instancesOutsideTheCanonicalModelGetA400NamingTheField() {
+        String body = """
+                {"kind":"circles","rounds":1,"groupSize":{"min":2,"max":2},"rules":{"seniorLevel":0},
+                 "people":[{"id":"a","level":9},{"id":"b","managerId":"c"},{"id":"c","managerId":"b"},{"id":"d"}]}
+                """;
+        Response response = PairingSolveApiTest.asManager().body(body).post("/api/v1/solve/circles?seconds=1");
+        assertEquals(400, response.statusCode(), response.asString());
+        String error = response.jsonPath().getString("error");
+        for (String problem : List.of("person a: level must be an integer 1..8, not 9",
+                "person b: managerId makes a reporting loop b -> c -> b", "rules.seniorLevel must be 1..8, not 0")) {
+            assertTrue(error.contains(problem), problem + " not in: " + error);
+        }
+        Response nullLevel = PairingSolveApiTest.asManager().body(body.replace("\"level\":9", "\"level\":null"))
+                .post("/api/v1/solve/circles?seconds=1");
+        assertEquals(400, nullLevel.statusCode(), nullLevel.asString());
+        assertTrue(nullLevel.jsonPath().getString("error").contains("people[0].level"), nullLevel.asString());
+    }
+
+    @Test
     void onlyManagersAndAdminsMaySolve() {
         String employee = WebSession.uniqueEmail("circlesemp");
         WebSession.signedUp(employee, Map.of());

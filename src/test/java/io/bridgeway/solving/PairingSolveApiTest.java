@@ -111,6 +111,31 @@ class PairingSolveApiTest {
     }
 
     @Test
+    void instancesOutsideTheCanonicalModelGetA400NamingTheField() {
+        String mentors = "[{\"personId\":\"m1\",\"capacity\":1}]";
+        String mentees = "[{\"personId\":\"e1\",\"priority\":1}]";
+        Map<String, String> cases = Map.of(
+                tiny(mentors, mentees, "").replace("\"level\": 2", "\"level\": null"),
+                "people[1].level must be an integer 1..8, not null",
+                tiny(mentors, mentees, "").replace("\"minLevelGap\": 1", "\"minLevelGap\": -5"),
+                "rules.minLevelGap must be an integer 0..7, not -5",
+                tiny(mentors, mentees, ", \"history\": [{\"mentorId\":\"m1\",\"menteeId\":\"e1\",\"roundsAgo\":-1}]"),
+                "history[0].roundsAgo must be an integer of at least 1 (the last round), not -1",
+                tiny(mentors, mentees, ", \"doNotPair\": [[\"e1\", \"e1\"]]"),
+                "doNotPair[0] names \"e1\" twice; it must be two different people",
+                tiny(mentors, mentees, "").replace("\"id\": \"m1\", \"department\": \"Sales\", \"level\": 6, \"managerId\": null",
+                        "\"id\": \"m1\", \"department\": \"Sales\", \"level\": 6, \"managerId\": \"e1\"")
+                        .replace("\"level\": 2, \"managerId\": null", "\"level\": 2, \"managerId\": \"m1\""),
+                "people[0].managerId makes a reporting loop m1 -> e1 -> m1, which never reaches a department head"
+                        + " (managerId null)");
+        cases.forEach((body, message) -> {
+            Response response = asManager().body(body).post("/api/v1/solve/pairing?seconds=1");
+            assertEquals(400, response.statusCode(), message + ": " + response.asString());
+            assertEquals(message, response.jsonPath().getString("error"));
+        });
+    }
+
+    @Test
     void instancesOverTheSizeLimitAreRefused() {
         StringBuilder people = new StringBuilder();
         for (int i = 0; i < 20_001; i++) {

@@ -24,7 +24,7 @@ class SolveBadBodiesTest {
                  "people": [
                    {"id": "m1", "level": 6, "languages": ["en"], "skills": {"java": 3} %s},
                    {"id": "m2", "level": 6},
-                   {"id": "e1", "level": 0, "goals": ["java"] %s}],
+                   {"id": "e1", "level": 1, "goals": ["java"] %s}],
                  "mentors": %s, "mentees": %s}
                 """.formatted(mentorFields, menteeFields, mentors, OK_MENTEES);
     }
@@ -58,7 +58,7 @@ class SolveBadBodiesTest {
                     "[{\"personId\":\"m1\",\"capacity\":1500000000},{\"personId\":\"m2\",\"capacity\":1500000000}]");
             case "capacity 400000000" -> pairing("", "", "[{\"personId\":\"m1\",\"capacity\":400000000}]");
             case "mentor level 1000000000" -> oneMentor(", \"level\": 1000000000", "").replace("\"level\": 6, ", "");
-            case "mentee level -1000000000" -> oneMentor("", ", \"level\": -1000000000").replace("\"level\": 0, ", "");
+            case "mentee level -1000000000" -> oneMentor("", ", \"level\": -1000000000").replace("\"level\": 1, ", "");
             case "proficiency 2000000000" -> oneMentor("", "").replace("{\"java\": 3}", "{\"java\": 2000000000}");
             case "offset 2000000000" -> oneMentor(", \"utcOffsetMinutes\": 2000000000", ", \"utcOffsetMinutes\": -2000000000");
             case "language null" -> oneMentor("", "").replace("[\"en\"]", "[null]");

@@ -1,15 +1,24 @@
 package io.bridgeway.matching.circles.io;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.PropertyName;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 
 /**
  * A MODEL.md circles instance, plus optional meeting-time fields: per person {@code timeZone} (IANA id) and
  * {@code availability} (["MON-09", ...] in that zone); at the top level {@code startDate} (ISO date of the
  * first meeting week of round 1) and {@code weeksPerRound} (default 1). MODEL.md's {@code freeUtcHours} (UTC hours
- * of the week 0..167) is what the search optimises; {@code rules.unavailableMemberWeight} overrides its 40.
+ * of the week 0..167) is what the search optimises; a person's {@code level} may be left out (golfer instances)
+ * but not null; {@code rules.unavailableMemberWeight} overrides its 40.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CirclesInstanceJson(String kind, String name, Integer rounds, GroupSizeJson groupSize, RulesJson rules,
@@ -25,8 +34,35 @@ public record CirclesInstanceJson(String kind, String name, Integer rounds, Grou
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record PersonJson(String id, String name, String department, Integer level, String managerId,
+    public record PersonJson(String id, String name, String department,
+            @JsonDeserialize(using = LevelIfGiven.class) Integer level, String managerId,
             String office, Integer utcOffsetMinutes, List<String> languages, Map<String, Integer> skills,
             List<String> goals, String timeZone, List<String> availability, List<Integer> freeUtcHours) {
+    }
+
+    /**
+     * An Integer that may be left out (null) but not given as null: Jackson's {@code Nulls.FAIL} would refuse a
+     * left-out level too, and the golfer instances leave it out.
+     */
+    static final class LevelIfGiven extends StdDeserializer<Integer> {
+
+        LevelIfGiven() {
+            super(Integer.class);
+        }
+
+        @Override
+        public Integer deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            return context.readValue(parser, Integer.class); // any other Integer's rules
+        }
+
+        @Override
+        public Integer getNullValue(DeserializationContext context) throws JsonMappingException {
+            throw InvalidNullException.from(context, PropertyName.construct("level"), context.constructType(Integer.class));
+        }
+
+        @Override
+        public Object getAbsentValue(DeserializationContext context) {
+            return null;
+        }
     }
 }

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.bridgeway.matching.PersonProfile;
+import io.bridgeway.matching.ReportingLoops;
 import io.bridgeway.matching.WeeklySlot;
 import io.bridgeway.matching.circles.domain.CirclesProblem;
 import io.bridgeway.matching.circles.domain.CirclesResult;
@@ -90,6 +91,11 @@ public final class CirclesJson {
                         : "skills") + " must not contain null");
                 continue;
             }
+            if (p.level() != null && (p.level() < 1 || p.level() > PersonProfile.MAX_LEVEL)) {
+                // MODEL.md: 1 junior .. 8 executive; golfer instances leave it out (read as check.py's 0)
+                problems.add(who + "level must be an integer 1.." + PersonProfile.MAX_LEVEL + ", not " + p.level());
+                continue;
+            }
             people.add(new PersonProfile(p.id(), p.name(), p.department(), p.level() == null ? 0 : p.level(),
                     p.managerId(), p.office(), p.utcOffsetMinutes() == null ? 0 : p.utcOffsetMinutes(),
                     p.languages() == null ? null : new LinkedHashSet<>(p.languages()), p.skills(),
@@ -105,6 +111,10 @@ public final class CirclesJson {
             } else if (p.timeZone() != null) {
                 problems.add("person " + p.id() + " has a timeZone but no availability");
             }
+        }
+        List<String> loop = ReportingLoops.firstLoop(people);
+        if (!loop.isEmpty()) {
+            problems.add("person " + loop.get(0) + ": managerId " + ReportingLoops.describe(loop));
         }
         List<List<String>> history = json.history() == null ? List.of() : json.history();
         for (int h = 0; h < history.size(); h++) {
@@ -135,7 +145,7 @@ public final class CirclesJson {
                         "timezoneSpreadPerHourWeight", problems),
                 weight(rules.groupWithoutSeniorWeight(), defaults.groupWithoutSeniorWeight(),
                         "groupWithoutSeniorWeight", problems),
-                rules.seniorLevel(),
+                seniorLevel(rules.seniorLevel(), problems),
                 weight(rules.unavailableMemberWeight(), defaults.unavailableMemberWeight(),
                         "unavailableMemberWeight", problems));
         if (!problems.isEmpty()) {
@@ -152,6 +162,15 @@ public final class CirclesJson {
             return fallback;
         }
         return given == null ? fallback : given;
+    }
+
+    /** MODEL.md's seniorLevel is a level, 1..8; absent switches the senior rule off. */
+    private static Integer seniorLevel(Integer given, List<String> problems) {
+        if (given != null && (given < 1 || given > PersonProfile.MAX_LEVEL)) {
+            problems.add("rules.seniorLevel must be 1.." + PersonProfile.MAX_LEVEL + ", not " + given);
+            return null;
+        }
+        return given;
     }
 
     private static boolean containsNull(List<?> values) {

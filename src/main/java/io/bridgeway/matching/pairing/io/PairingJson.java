@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bridgeway.matching.PersonProfile;
+import io.bridgeway.matching.ReportingLoops;
 import io.bridgeway.matching.pairing.domain.CrossDepartment;
 import io.bridgeway.matching.pairing.domain.FreeHours;
 import io.bridgeway.matching.InvalidInstanceException;
@@ -30,6 +31,8 @@ import java.util.Set;
 public final class PairingJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The widest gap levels 1..8 allow; the programme settings offer the same 0..7. */
+    private static final int MAX_MIN_LEVEL_GAP = PersonProfile.MAX_LEVEL - 1;
 
     private PairingJson() {
     }
@@ -85,6 +88,11 @@ public final class PairingJson {
                 freeHours.put(person.id(), free);
             }
         }
+        List<String> loop = ReportingLoops.firstLoop(people);
+        if (!loop.isEmpty()) {
+            throw new InvalidInstanceException("people[" + indexOf(people, loop.get(0)) + "].managerId "
+                    + ReportingLoops.describe(loop));
+        }
         List<PairingProblem.MentorSlot> mentors = new ArrayList<>();
         ArrayNode mentorNodes = requiredArray(root, "mentors", "");
         for (int i = 0; i < mentorNodes.size(); i++) {
@@ -104,8 +112,18 @@ public final class PairingJson {
         for (int i = 0; i < historyNodes.size(); i++) {
             String where = "history[" + i + "]";
             JsonNode node = object(historyNodes.get(i), where);
-            history.add(new PairingProblem.PreviousPair(requiredText(node, "mentorId", where),
-                    requiredText(node, "menteeId", where), optionalInt(node, "roundsAgo", 1, where)));
+            String mentorId = requiredText(node, "mentorId", where);
+            String menteeId = requiredText(node, "menteeId", where);
+            if (mentorId.equals(menteeId)) {
+                throw new InvalidInstanceException(where + " names \"" + mentorId + "\" as both mentor and mentee");
+            }
+            int roundsAgo = optionalInt(node, "roundsAgo", 1, where);
+            if (roundsAgo < 1) {
+                // MODEL.md's history holds earlier pairs: 1 = the last round
+                throw new InvalidInstanceException(where + ".roundsAgo must be an integer of at least 1 (the last round), not "
+                        + roundsAgo);
+            }
+            history.add(new PairingProblem.PreviousPair(mentorId, menteeId, roundsAgo));
         }
         List<PairingProblem.DoNotPair> doNotPair = new ArrayList<>();
         ArrayNode dnpNodes = optionalArray(root, "doNotPair", "");
@@ -113,6 +131,10 @@ public final class PairingJson {
             JsonNode node = dnpNodes.get(i);
             if (node == null || !node.isArray() || node.size() != 2 || !node.get(0).isTextual() || !node.get(1).isTextual()) {
                 throw new InvalidInstanceException("doNotPair[" + i + "] must be a list of two person ids");
+            }
+            if (node.get(0).asText().equals(node.get(1).asText())) {
+                throw new InvalidInstanceException("doNotPair[" + i + "] names \"" + node.get(0).asText()
+                        + "\" twice; it must be two different people");
             }
             doNotPair.add(new PairingProblem.DoNotPair(node.get(0).asText(), node.get(1).asText()));
         }
@@ -130,8 +152,12 @@ public final class PairingJson {
         if (rules != null && !rules.isNull()) {
             object(rules, "rules");
             JsonNode cross = rules.get("crossDepartment");
-            settings = baseSettings.withRules(
-                    optionalInt(rules, "minLevelGap", baseSettings.minLevelGap(), "rules"),
+            int minLevelGap = optionalInt(rules, "minLevelGap", baseSettings.minLevelGap(), "rules");
+            if (minLevelGap < 0 || minLevelGap > MAX_MIN_LEVEL_GAP) {
+                throw new InvalidInstanceException("rules.minLevelGap must be an integer 0.." + MAX_MIN_LEVEL_GAP + ", not "
+                        + minLevelGap);
+            }
+            settings = baseSettings.withRules(minLevelGap,
                     cross == null || cross.isNull() ? baseSettings.crossDepartment() : CrossDepartment.parse(cross.asText()),
                     optionalInt(rules, "maxOffsetDiffMinutes", baseSettings.maxOffsetDiffMinutes(), "rules"));
         }
@@ -184,9 +210,32 @@ public final class PairingJson {
             });
         }
         return new PersonProfile(id, optionalText(node, "name", where), optionalText(node, "department", where),
-                optionalInt(node, "level", 0, where), optionalText(node, "managerId", where),
+                level(node, where), optionalText(node, "managerId", where),
                 optionalText(node, "office", where), optionalInt(node, "utcOffsetMinutes", 0, where),
                 languages, skills, goals);
+    }
+
+    /** MODEL.md: level 1 junior .. 8 executive; a missing level is check.py's 0, an explicit null is refused. */
+    private static int level(JsonNode person, String where) {
+        JsonNode node = person.get("level");
+        if (node == null) {
+            return 0;
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToInt() || node.intValue() < 1
+                || node.intValue() > PersonProfile.MAX_LEVEL) {
+            throw new InvalidInstanceException(where + ".level must be an integer 1.." + PersonProfile.MAX_LEVEL + ", not "
+                    + node);
+        }
+        return node.intValue();
+    }
+
+    private static int indexOf(List<PersonProfile> people, String id) {
+        for (int i = 0; i < people.size(); i++) {
+            if (people.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException(id);
     }
 
     /** {@code {"pairs":[{"mentor","mentee","explanation"}], "unmatched":[{"mentee","reason"}], "score", "seconds", ...}}. */

@@ -113,4 +113,31 @@ class CirclesJsonTest {
         assertEquals(List.of("person ana: unknown time zone 'Europe/Atlantis'",
                 "person ben: 'XYZ-09' names no day of the week"), e.problems());
     }
+
+    private static final String FOUR = """
+            {"kind":"circles","rounds":1,"groupSize":{"min":2,"max":2},"rules":{"seniorLevel":5},
+             "people":[{"id":"a","level":6},{"id":"b","level":2,"managerId":"a"},{"id":"c","level":3},{"id":"d"}]}
+            """;
+
+    @Test
+    void levelsManagerLoopsAndSeniorLevelOutsideTheModelAreRefused() {
+        String json = FOUR.replace("\"level\":3", "\"level\":0").replace("\"seniorLevel\":5", "\"seniorLevel\":9")
+                .replace("{\"id\":\"a\",", "{\"id\":\"a\",\"managerId\":\"b\",");
+        InvalidInstanceException e = assertThrows(InvalidInstanceException.class, () -> parse(json));
+        assertEquals(List.of("person c: level must be an integer 1..8, not 0",
+                "person a: managerId makes a reporting loop a -> b -> a, which never reaches a department head"
+                        + " (managerId null)",
+                "rules.seniorLevel must be 1..8, not 9"), e.problems());
+        assertEquals(List.of("person d: managerId makes a reporting loop d -> d, which never reaches a department head"
+                + " (managerId null)"), assertThrows(InvalidInstanceException.class,
+                        () -> parse(FOUR.replace("{\"id\":\"d\"}", "{\"id\":\"d\",\"managerId\":\"d\"}"))).problems());
+        assertThrows(com.fasterxml.jackson.databind.exc.MismatchedInputException.class,
+                () -> parse(FOUR.replace("\"level\":3", "\"level\":null")), "an explicit null level");
+    }
+
+    @Test
+    void aLeftOutLevelAndAChainAreAccepted() throws Exception {
+        CirclesProblem problem = parse(FOUR);
+        assertEquals(0, problem.people().get(3).level(), "golfer instances leave levels out");
+    }
 }

@@ -60,7 +60,7 @@ class PairingJsonTest {
         assertEquals("the instance must be a JSON object", refusal("[]"));
         assertEquals("people is missing", refusal("{\"mentors\": [], \"mentees\": []}"));
         assertEquals("mentors must be a list", refusal("{\"people\": [], \"mentors\": 3, \"mentees\": []}"));
-        assertEquals("people[1].level must be an integer, not \"high\"",
+        assertEquals("people[1].level must be an integer 1..8, not \"high\"",
                 refusal(instance(MENTORS, MENTEES, "").replace("\"level\": 2", "\"level\": \"high\"")));
         assertEquals("people[2].id is missing", refusal(instance(MENTORS, MENTEES, "").replace("\"id\": \"c\", ", "")));
         assertEquals("people[0].languages is empty; omit it to mean [\"en\"]",
@@ -128,6 +128,51 @@ class PairingJsonTest {
                 refusal(instance(MENTORS, "[{\"personId\": \"b\", \"priority\": 4}]", "")));
         assertEquals("mentees[0]: mentee \"b\" has priority 0, must be 1, 2 or 3",
                 refusal(instance(MENTORS, "[{\"personId\": \"b\", \"priority\": 0}]", "")));
+    }
+
+    @Test
+    void refusesWhatTheCanonicalModelDoesNotAllow() {
+        assertEquals("people[1].level must be an integer 1..8, not null",
+                refusal(instance(MENTORS, MENTEES, "").replace("\"level\": 2", "\"level\": null")));
+        assertEquals("people[2].level must be an integer 1..8, not 0",
+                refusal(instance(MENTORS, MENTEES, "").replace("\"level\": 1", "\"level\": 0")));
+        assertEquals("people[0].level must be an integer 1..8, not 9",
+                refusal(instance(MENTORS, MENTEES, "").replace("\"level\": 6", "\"level\": 9")));
+        assertEquals("rules.minLevelGap must be an integer 0..7, not -5",
+                refusal(instance(MENTORS, MENTEES, ", \"rules\": {\"minLevelGap\": -5}")));
+        assertEquals("rules.minLevelGap must be an integer 0..7, not 8",
+                refusal(instance(MENTORS, MENTEES, ", \"rules\": {\"minLevelGap\": 8}")));
+        assertEquals("history[0].roundsAgo must be an integer of at least 1 (the last round), not -1",
+                refusal(instance(MENTORS, MENTEES, ", \"history\": [{\"mentorId\": \"a\", \"menteeId\": \"b\", \"roundsAgo\": -1}]")));
+        assertEquals("history[0].roundsAgo must be an integer of at least 1 (the last round), not 0",
+                refusal(instance(MENTORS, MENTEES, ", \"history\": [{\"mentorId\": \"a\", \"menteeId\": \"b\", \"roundsAgo\": 0}]")));
+        assertEquals("history[0] names \"a\" as both mentor and mentee",
+                refusal(instance(MENTORS, MENTEES, ", \"history\": [{\"mentorId\": \"a\", \"menteeId\": \"a\", \"roundsAgo\": 1}]")));
+        assertEquals("doNotPair[0] names \"b\" twice; it must be two different people",
+                refusal(instance(MENTORS, MENTEES, ", \"doNotPair\": [[\"b\", \"b\"]]")));
+    }
+
+    @Test
+    void managerLoopsAreRefusedAndChainsEndingOutsideTheInstanceKept() {
+        assertEquals("people[1].managerId makes a reporting loop b -> b, which never reaches a department head"
+                + " (managerId null)",
+                refusal(instance(MENTORS, MENTEES, "").replace("\"id\": \"b\",", "\"id\": \"b\", \"managerId\": \"b\",")));
+        String twoPersonLoop = instance(MENTORS, MENTEES, "")
+                .replace("\"id\": \"b\",", "\"id\": \"b\", \"managerId\": \"c\",")
+                .replace("\"id\": \"c\",", "\"id\": \"c\", \"managerId\": \"b\",");
+        assertEquals("people[1].managerId makes a reporting loop b -> c -> b, which never reaches a department head"
+                + " (managerId null)", refusal(twoPersonLoop));
+        // a -> nobody-we-know ends outside; c -> b -> a is a chain, not a loop
+        String chain = instance(MENTORS, MENTEES, "")
+                .replace("\"id\": \"b\",", "\"id\": \"b\", \"managerId\": \"a\",")
+                .replace("\"id\": \"c\",", "\"id\": \"c\", \"managerId\": \"b\",");
+        assertDoesNotThrow(() -> PairingSolutionFactory.build(PairingJson.readProblem(chain)));
+    }
+
+    @Test
+    void aMissingLevelIsStillCheckPysZero() {
+        PairingProblem problem = PairingJson.readProblem(instance(MENTORS, MENTEES, "").replace(", \"level\": 1", ""));
+        assertEquals(0, problem.people().get(2).level());
     }
 
     @Test
