@@ -117,8 +117,6 @@ class PairingSolveApiTest {
         Map<String, String> cases = Map.of(
                 tiny(mentors, mentees, "").replace("\"level\": 2", "\"level\": null"),
                 "people[1].level must be an integer 1..8, not null",
-                tiny(mentors, mentees, "").replace("\"minLevelGap\": 1", "\"minLevelGap\": -5"),
-                "rules.minLevelGap must be an integer 0..7, not -5",
                 tiny(mentors, mentees, ", \"history\": [{\"mentorId\":\"m1\",\"menteeId\":\"e1\",\"roundsAgo\":-1}]"),
                 "history[0].roundsAgo must be an integer of at least 1 (the last round), not -1",
                 tiny(mentors, mentees, ", \"doNotPair\": [[\"e1\", \"e1\"]]"),

