@@ -113,9 +113,8 @@ public final class PairingJson {
             JsonNode node = object(historyNodes.get(i), where);
             String mentorId = requiredText(node, "mentorId", where);
             String menteeId = requiredText(node, "menteeId", where);
-            if (mentorId.equals(menteeId)) {
-                throw new InvalidInstanceException(where + " names \"" + mentorId + "\" as both mentor and mentee");
-            }
+            // a history pair of one person with themselves is kept: the shared generator makes them, and it can
+            // never match a pair of two people, so it changes no score
             int roundsAgo = optionalInt(node, "roundsAgo", 1, where);
             if (roundsAgo < 1) {
                 // MODEL.md's history holds earlier pairs: 1 = the last round
