@@ -98,6 +98,14 @@ class BadInputGets4xxTest {
         String capacity = assertClientError(400, api().contentType("application/json")
                 .body("{\"asMentor\": true, \"mentorCapacity\": 2.5}").post("/api/v1/programs/1/enrollments"), "decimal capacity");
         assertTrue(capacity.contains("mentorCapacity") && capacity.contains("a whole number"), capacity);
+        // the last key won before: which mentor was meant is not for the server to guess
+        // (the REST layer's reader answers a parse error in its own general words)
+        assertClientError(400, api().contentType("application/json")
+                .body("{\"mentorId\": 1, \"mentorId\": 2, \"menteeId\": 3, \"version\": 0}").post("/api/v1/rounds/1/pairs"),
+                "a key sent twice");
+        String programme = assertClientError(400, api().contentType("application/json")
+                .body("{\"name\": \"A\", \"name\": \"B\"}").post("/api/v1/programs"), "a programme key sent twice");
+        assertTrue(programme.contains("Duplicate field 'name'"), programme);
         String program = assertClientError(400, api().contentType("application/json")
                 .body("{\"name\": [\"x\"]}").post("/api/v1/programs"), "programme");
         assertTrue(program.contains("name"), program);
