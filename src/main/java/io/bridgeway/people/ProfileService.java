@@ -157,11 +157,12 @@ public class ProfileService {
     @Transactional
     public FormErrors update(long personId, ProfileForm form) {
         Person person = Found.orNotFound(Person.findById(personId));
-        if (form.version != null && !form.version.strip().matches("\\d{1,18}")) {
+        String version = form.version == null ? null : form.version.strip();
+        if (version != null && !version.matches("\\d{1,18}")) {
             // the page always sends the number it showed: anything else was typed by hand, not a stale copy
             throw new RuleViolationException("The form's version must be a whole number; reload the page.", "version");
         }
-        if (form.version != null && !form.version.strip().equals(String.valueOf(person.version))) {
+        if (version != null && !version.equals(String.valueOf(person.version))) {
             throw new StaleEditException("This profile was changed in another window or by someone else since you "
                     + "opened it. Reload the page to see the latest version, then make your changes again.");
         }

@@ -18,8 +18,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /** Enrolls people in programmes: themselves while enrollment is open, or a cohort by a manager. */
@@ -181,13 +179,10 @@ public class EnrollmentService {
 
     /** A filter nobody could match is a mistake to point out, not an empty cohort to report. */
     private static void checkFilter(Cohort cohort, FormErrors errors) {
-        for (var level : List.of(Map.entry("minLevel", Optional.ofNullable(cohort.minLevel())),
-                Map.entry("maxLevel", Optional.ofNullable(cohort.maxLevel())))) {
-            level.getValue().filter(l -> l < Level.MIN || l > Level.MAX).ifPresent(l -> errors.add(level.getKey(),
-                    "Levels go from " + Level.MIN + " to " + Level.MAX + "."));
-        }
-        if (cohort.minLevel() != null && cohort.maxLevel() != null && cohort.minLevel() > cohort.maxLevel()
-                && !errors.any()) {
+        checkLevel(cohort.minLevel(), "minLevel", errors);
+        checkLevel(cohort.maxLevel(), "maxLevel", errors);
+        if (!errors.any() && cohort.minLevel() != null && cohort.maxLevel() != null
+                && cohort.minLevel() > cohort.maxLevel()) {
             errors.add("maxLevel", "The highest level must not be below the lowest.");
         }
         if (cohort.departmentId() != null && Department.findById(cohort.departmentId()) == null) {
@@ -195,6 +190,12 @@ public class EnrollmentService {
         }
         if (cohort.officeId() != null && Office.findById(cohort.officeId()) == null) {
             errors.add("officeId", "There is no such office.");
+        }
+    }
+
+    private static void checkLevel(Integer level, String field, FormErrors errors) {
+        if (level != null && (level < Level.MIN || level > Level.MAX)) {
+            errors.add(field, "Levels go from " + Level.MIN + " to " + Level.MAX + ".");
         }
     }
 

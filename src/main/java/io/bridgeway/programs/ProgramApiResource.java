@@ -180,13 +180,14 @@ public class ProgramApiResource {
     private static ProgramForm programForm(ObjectNode body) {
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (!PROGRAM_FIELDS.contains(name) && ProgramSettings.named(name) == null) {
+            ProgramSettings.Setting setting = ProgramSettings.named(name);
+            if (!PROGRAM_FIELDS.contains(name) && setting == null) {
                 throw ApiError.badRequest("Unknown field '" + name + "'.");
             }
             // a form's checkbox is on or absent, but in JSON "maybe" would otherwise read as false
             JsonNode value = body.get(name);
-            if (ProgramSettings.named(name) != null && ProgramSettings.named(name).checkbox() && !value.isNull()
-                    && !value.isBoolean() && !value.asText().matches("true|false")) {
+            if (setting != null && setting.checkbox() && !value.isNull() && !value.isBoolean()
+                    && !value.asText().matches("true|false")) {
                 throw ApiError.badRequest("'" + name + "' must be true or false.");
             }
         }

@@ -31,7 +31,6 @@ import java.util.Set;
 public final class PairingJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    /** The widest gap levels 1..8 allow; the programme settings offer the same 0..7. */
 
     private PairingJson() {
     }
@@ -150,9 +149,8 @@ public final class PairingJson {
         if (rules != null && !rules.isNull()) {
             object(rules, "rules");
             JsonNode cross = rules.get("crossDepartment");
-            // any whole number: MODEL.md gives none, and a negative gap lets juniors mentor seniors (reverse mentoring)
-            int minLevelGap = optionalInt(rules, "minLevelGap", baseSettings.minLevelGap(), "rules");
-            settings = baseSettings.withRules(minLevelGap,
+            // minLevelGap: any whole number, as MODEL.md bounds none (a negative gap is reverse mentoring)
+            settings = baseSettings.withRules(optionalInt(rules, "minLevelGap", baseSettings.minLevelGap(), "rules"),
                     cross == null || cross.isNull() ? baseSettings.crossDepartment() : CrossDepartment.parse(cross.asText()),
                     optionalInt(rules, "maxOffsetDiffMinutes", baseSettings.maxOffsetDiffMinutes(), "rules"));
         }
