@@ -33,9 +33,10 @@ class RoundBrowserTest extends BrowserTest {
 
         // htmx polls the status box and reloads the page when the solve ends
         new WebDriverWait(driver, Duration.ofSeconds(60))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class) // htmx swaps the box
-                .until(d ->
-                d.findElement(By.cssSelector("#progress h2")).getText().contains("SOLVED"));
+                // read in one script: the 2-second progress poll swaps the box between a find and a getText
+                .until(d -> String.valueOf(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                        "var h = document.querySelector('#progress h2'); return h ? h.textContent : '';"))
+                        .contains("SOLVED"));
         assertEquals(5, driver.findElements(By.cssSelector("table.pairs tbody tr")).size());
         assertFalse(driver.findElements(By.cssSelector("ul.why li")).isEmpty(), "explanations shown");
         screenshot("round-2-review");
