@@ -29,6 +29,12 @@ public record PersonProfile(
     public static final int MAX_PROFICIENCY = 3;
     /** The widest UTC offset java.time allows, 18 hours either way. */
     public static final int MAX_UTC_OFFSET_MINUTES = 18 * 60;
+    /**
+     * The offsets clocks use, UTC-12:00 .. UTC+14:00: what an instance given to the solve API may say. The app's
+     * own people keep java.time's wider bound, as their offsets come from any ZoneId a profile names.
+     */
+    public static final int MIN_REAL_UTC_OFFSET_MINUTES = -12 * 60;
+    public static final int MAX_REAL_UTC_OFFSET_MINUTES = 14 * 60;
 
     public PersonProfile {
         if (id == null || id.isBlank()) {
@@ -58,6 +64,10 @@ public record PersonProfile(
             }
         });
         return problems;
+    }
+
+    public static boolean isRealUtcOffset(long minutes) {
+        return minutes >= MIN_REAL_UTC_OFFSET_MINUTES && minutes <= MAX_REAL_UTC_OFFSET_MINUTES;
     }
 
     /** Proficiency 1..3 in a skill, 0 when the person lacks it. */

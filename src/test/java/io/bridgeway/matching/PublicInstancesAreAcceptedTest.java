@@ -64,4 +64,15 @@ class PublicInstancesAreAcceptedTest {
             }, file.toString());
         }
     }
+
+    @Test
+    void generatedCirclesInstancesWithHistoryAreAccepted() {
+        // the generator's history groups are disjoint slices of the shuffled members, so no group repeats a person
+        for (String[] args : List.of(new String[] {"--history"}, new String[] {"--history", "--availability",
+                "--rounds", "4", "--min", "5", "--max", "6"})) {
+            Path file = SharedBench.generateCircles(600, 5, args);
+            assertDoesNotThrow(() -> CirclesValidator.validate(CirclesJson.toProblem(
+                    MAPPER.readValue(file.toFile(), CirclesInstanceJson.class))), file.toString());
+        }
+    }
 }

@@ -49,6 +49,9 @@ class SolveBadBodiesTest {
             mentee level -1000000000   | level
             proficiency 2000000000     | skills.java
             offset 2000000000          | utcOffsetMinutes
+            offset null                | utcOffsetMinutes
+            offset 841                 | utcOffsetMinutes
+            negative offset limit      | maxOffsetDiffMinutes
             language null              | languages
             """)
     void pairingRefuses(String name, String field) {
@@ -61,6 +64,10 @@ class SolveBadBodiesTest {
             case "mentee level -1000000000" -> oneMentor("", ", \"level\": -1000000000").replace("\"level\": 1, ", "");
             case "proficiency 2000000000" -> oneMentor("", "").replace("{\"java\": 3}", "{\"java\": 2000000000}");
             case "offset 2000000000" -> oneMentor(", \"utcOffsetMinutes\": 2000000000", ", \"utcOffsetMinutes\": -2000000000");
+            case "offset null" -> oneMentor("", ", \"utcOffsetMinutes\": null");
+            case "offset 841" -> oneMentor(", \"utcOffsetMinutes\": 841", "");
+            case "negative offset limit" -> oneMentor("", "").replace("\"kind\": \"pairing\",",
+                    "\"kind\": \"pairing\", \"rules\": {\"maxOffsetDiffMinutes\": -60},");
             case "language null" -> oneMentor("", "").replace("[\"en\"]", "[null]");
             default -> throw new IllegalArgumentException(name);
         };
@@ -75,8 +82,12 @@ class SolveBadBodiesTest {
             skill null                  | skills
             history group null          | history
             history member null         | history
+            history member twice        | history group 1 names "a" twice
             offset 1500 for availability | utcOffsetMinutes
             offset 2000000000           | utcOffsetMinutes
+            offset null                 | utcOffsetMinutes
+            offset -721                 | utcOffsetMinutes
+            negative offset limit       | maxOffsetDiffMinutes
             level 1000000000            | level
             negative weight             | sameDepartmentPairWeight
             weight 1001                 | unavailableMemberWeight
@@ -90,8 +101,12 @@ class SolveBadBodiesTest {
             case "skill null" -> circles(", \"skills\": {\"x\": null}", "");
             case "history group null" -> circles("", ", \"history\": [null]");
             case "history member null" -> circles("", ", \"history\": [[\"a\", null]]");
+            case "history member twice" -> circles("", ", \"history\": [[\"a\", \"b\", \"a\"]]");
             case "offset 1500 for availability" -> circles(", \"availability\": [\"MON-09\"], \"utcOffsetMinutes\": 1500", "");
             case "offset 2000000000" -> circles(", \"utcOffsetMinutes\": 2000000000", "");
+            case "offset null" -> circles(", \"utcOffsetMinutes\": null", "");
+            case "offset -721" -> circles(", \"utcOffsetMinutes\": -721", "");
+            case "negative offset limit" -> circles("", ", \"rules\": {\"maxOffsetDiffMinutes\": -1}");
             case "level 1000000000" -> circles(", \"level\": 1000000000", "");
             case "negative weight" -> circles("", ", \"rules\": {\"sameDepartmentPairWeight\": -1}");
             case "weight 1001" -> circles("", ", \"rules\": {\"unavailableMemberWeight\": 1001}");

@@ -84,15 +84,24 @@ public final class SharedBench {
         }
     }
 
-    /** Runs generate.py into target/bench and returns the file (reused when present). */
+    /** Runs generate.py pairing into target/bench and returns the file (reused when present). */
     public static Path generatePairing(int people, int seed, String... extraArgs) {
+        return generate("pairing", people, seed, extraArgs);
+    }
+
+    /** Runs generate.py circles into target/bench and returns the file (reused when present). */
+    public static Path generateCircles(int people, int seed, String... extraArgs) {
+        return generate("circles", people, seed, extraArgs);
+    }
+
+    private static Path generate(String kind, int people, int seed, String... extraArgs) {
         try {
             String suffix = extraArgs.length == 0 ? "" : "-" + String.join("", extraArgs).replaceAll("[^A-Za-z0-9]", "");
-            Path out = Path.of("target", "bench", "pairing-" + people + "-seed" + seed + suffix + ".json");
+            Path out = Path.of("target", "bench", kind + "-" + people + "-seed" + seed + suffix + ".json");
             Files.createDirectories(out.getParent());
             if (!Files.exists(out)) {
                 List<String> command = new java.util.ArrayList<>(List.of("python3", dir().resolve("generate.py").toString(),
-                        "pairing", "--people", Integer.toString(people), "--seed", Integer.toString(seed)));
+                        kind, "--people", Integer.toString(people), "--seed", Integer.toString(seed)));
                 command.addAll(List.of(extraArgs));
                 Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).start();
                 if (process.waitFor() != 0) {

@@ -17,8 +17,8 @@ import com.fasterxml.jackson.databind.exc.InvalidNullException;
  * A MODEL.md circles instance, plus optional meeting-time fields: per person {@code timeZone} (IANA id) and
  * {@code availability} (["MON-09", ...] in that zone); at the top level {@code startDate} (ISO date of the
  * first meeting week of round 1) and {@code weeksPerRound} (default 1). MODEL.md's {@code freeUtcHours} (UTC hours
- * of the week 0..167) is what the search optimises; a person's {@code level} may be left out (golfer instances)
- * but not null; {@code rules.unavailableMemberWeight} overrides its 40.
+ * of the week 0..167) is what the search optimises; a person's {@code level} and {@code utcOffsetMinutes} may be
+ * left out (golfer instances) but not null; {@code rules.unavailableMemberWeight} overrides its 40.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CirclesInstanceJson(String kind, String name, Integer rounds, GroupSizeJson groupSize, RulesJson rules,
@@ -35,18 +35,19 @@ public record CirclesInstanceJson(String kind, String name, Integer rounds, Grou
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record PersonJson(String id, String name, String department,
-            @JsonDeserialize(using = LevelIfGiven.class) Integer level, String managerId,
-            String office, Integer utcOffsetMinutes, List<String> languages, Map<String, Integer> skills,
-            List<String> goals, String timeZone, List<String> availability, List<Integer> freeUtcHours) {
+            @JsonDeserialize(using = IntegerIfGiven.class) Integer level, String managerId, String office,
+            @JsonDeserialize(using = IntegerIfGiven.class) Integer utcOffsetMinutes, List<String> languages,
+            Map<String, Integer> skills, List<String> goals, String timeZone, List<String> availability,
+            List<Integer> freeUtcHours) {
     }
 
     /**
      * An Integer that may be left out (null) but not given as null: Jackson's {@code Nulls.FAIL} would refuse a
-     * left-out level too, and the golfer instances leave it out.
+     * left-out field too, and the golfer instances leave level and offset out.
      */
-    static final class LevelIfGiven extends StdDeserializer<Integer> {
+    static final class IntegerIfGiven extends StdDeserializer<Integer> {
 
-        LevelIfGiven() {
+        IntegerIfGiven() {
             super(Integer.class);
         }
 
@@ -57,7 +58,8 @@ public record CirclesInstanceJson(String kind, String name, Integer rounds, Grou
 
         @Override
         public Integer getNullValue(DeserializationContext context) throws JsonMappingException {
-            throw InvalidNullException.from(context, PropertyName.construct("level"), context.constructType(Integer.class));
+            String field = context.getParser().getParsingContext().getCurrentName();
+            throw InvalidNullException.from(context, PropertyName.construct(field), context.constructType(Integer.class));
         }
 
         @Override

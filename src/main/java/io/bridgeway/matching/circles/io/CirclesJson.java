@@ -96,6 +96,11 @@ public final class CirclesJson {
                 problems.add(who + "level must be an integer 1.." + PersonProfile.MAX_LEVEL + ", not " + p.level());
                 continue;
             }
+            if (p.utcOffsetMinutes() != null && !PersonProfile.isRealUtcOffset(p.utcOffsetMinutes())) {
+                problems.add(who + "utcOffsetMinutes must be an integer " + PersonProfile.MIN_REAL_UTC_OFFSET_MINUTES
+                        + ".." + PersonProfile.MAX_REAL_UTC_OFFSET_MINUTES + ", not " + p.utcOffsetMinutes());
+                continue;
+            }
             people.add(new PersonProfile(p.id(), p.name(), p.department(), p.level() == null ? 0 : p.level(),
                     p.managerId(), p.office(), p.utcOffsetMinutes() == null ? 0 : p.utcOffsetMinutes(),
                     p.languages() == null ? null : new LinkedHashSet<>(p.languages()), p.skills(),
@@ -120,6 +125,10 @@ public final class CirclesJson {
         for (int h = 0; h < history.size(); h++) {
             if (history.get(h) == null || containsNull(history.get(h))) {
                 problems.add("history group " + (h + 1) + " must be a list of person ids, without null");
+            } else {
+                int group = h + 1;
+                firstRepeat(history.get(h)).ifPresent(id -> problems.add(
+                        "history group " + group + " names \"" + id + "\" twice; a group lists each person once"));
             }
         }
         MeetingCalendar calendar = null;
@@ -137,6 +146,10 @@ public final class CirclesJson {
             }
         }
         CirclesInstanceJson.RulesJson rules = json.rules();
+        if (rules != null && rules.maxOffsetDiffMinutes() != null && rules.maxOffsetDiffMinutes() < 0) {
+            // advisory for circles (MODEL.md), but a negative limit is a mistake, as in pairing
+            problems.add("rules.maxOffsetDiffMinutes must be 0 or more, not " + rules.maxOffsetDiffMinutes());
+        }
         CirclesSettings defaults = CirclesSettings.defaults();
         CirclesSettings settings = rules == null ? defaults : new CirclesSettings(
                 weight(rules.sameDepartmentPairWeight(), defaults.sameDepartmentPairWeight(),
@@ -177,6 +190,11 @@ public final class CirclesJson {
         return values != null && values.contains(null);
     }
 
+    private static java.util.Optional<String> firstRepeat(List<String> ids) {
+        Set<String> seen = new HashSet<>();
+        return ids.stream().filter(id -> !seen.add(id)).findFirst();
+    }
+
     /** MODEL.md's free hours: whole UTC hours of the week, 0 (Monday 00:00 UTC) to 167. */
     private static Set<Integer> readFreeUtcHours(CirclesInstanceJson.PersonJson p, List<String> problems) {
         Set<Integer> hours = new java.util.TreeSet<>();
@@ -194,11 +212,8 @@ public final class CirclesJson {
             List<String> problems) {
         ZoneId zone;
         if (p.timeZone() == null) {
-            int offset = p.utcOffsetMinutes() == null ? 0 : p.utcOffsetMinutes();
-            if (Math.abs((long) offset) > PersonProfile.MAX_UTC_OFFSET_MINUTES) {
-                return java.util.Optional.empty(); // the validator names the offset
-            }
-            zone = java.time.ZoneOffset.ofTotalSeconds(offset * 60);
+            // toProblem skipped anyone with an offset outside -720..840
+            zone = java.time.ZoneOffset.ofTotalSeconds((p.utcOffsetMinutes() == null ? 0 : p.utcOffsetMinutes()) * 60);
         } else {
             try {
                 zone = ZoneId.of(p.timeZone());

@@ -204,7 +204,7 @@ public final class PairingJson {
         }
         return new PersonProfile(id, optionalText(node, "name", where), optionalText(node, "department", where),
                 level(node, where), optionalText(node, "managerId", where),
-                optionalText(node, "office", where), optionalInt(node, "utcOffsetMinutes", 0, where),
+                optionalText(node, "office", where), utcOffsetMinutes(node, where),
                 languages, skills, goals);
     }
 
@@ -218,6 +218,20 @@ public final class PairingJson {
                 || node.intValue() > PersonProfile.MAX_LEVEL) {
             throw new InvalidInstanceException(where + ".level must be an integer 1.." + PersonProfile.MAX_LEVEL + ", not "
                     + node);
+        }
+        return node.intValue();
+    }
+
+    /** A missing offset is check.py's 0 (UTC); an explicit null or an offset no clock uses is refused. */
+    private static int utcOffsetMinutes(JsonNode person, String where) {
+        JsonNode node = person.get("utcOffsetMinutes");
+        if (node == null) {
+            return 0;
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToInt() || !PersonProfile.isRealUtcOffset(node.intValue())) {
+            throw new InvalidInstanceException(where + ".utcOffsetMinutes must be an integer "
+                    + PersonProfile.MIN_REAL_UTC_OFFSET_MINUTES + ".." + PersonProfile.MAX_REAL_UTC_OFFSET_MINUTES
+                    + ", not " + node);
         }
         return node.intValue();
     }

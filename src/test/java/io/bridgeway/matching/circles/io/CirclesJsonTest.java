@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.bridgeway.matching.circles.domain.CircleExplanation;
 import io.bridgeway.matching.circles.domain.CirclesProblem;
@@ -131,8 +132,39 @@ class CirclesJsonTest {
         assertEquals(List.of("person d: managerId makes a reporting loop d -> d, which never reaches a department head"
                 + " (managerId null)"), assertThrows(InvalidInstanceException.class,
                         () -> parse(FOUR.replace("{\"id\":\"d\"}", "{\"id\":\"d\",\"managerId\":\"d\"}"))).problems());
-        assertThrows(com.fasterxml.jackson.databind.exc.MismatchedInputException.class,
+        assertThrows(MismatchedInputException.class,
                 () -> parse(FOUR.replace("\"level\":3", "\"level\":null")), "an explicit null level");
+    }
+
+    @Test
+    void offsetsMustBeOnesClocksUse() throws Exception {
+        String json = FOUR.replace("{\"id\":\"c\",", "{\"id\":\"c\",\"utcOffsetMinutes\":841,")
+                .replace("{\"id\":\"d\"}", "{\"id\":\"d\",\"utcOffsetMinutes\":-721}");
+        assertEquals(List.of("person c: utcOffsetMinutes must be an integer -720..840, not 841",
+                "person d: utcOffsetMinutes must be an integer -720..840, not -721"),
+                assertThrows(InvalidInstanceException.class, () -> parse(json)).problems());
+        CirclesProblem farthest = parse(FOUR.replace("{\"id\":\"c\",", "{\"id\":\"c\",\"utcOffsetMinutes\":840,")
+                .replace("{\"id\":\"d\"}", "{\"id\":\"d\",\"utcOffsetMinutes\":-720}"));
+        assertEquals(840, farthest.people().get(2).utcOffsetMinutes());
+        assertEquals(-720, farthest.people().get(3).utcOffsetMinutes());
+        MismatchedInputException explicitNull = assertThrows(MismatchedInputException.class,
+                () -> parse(FOUR.replace("{\"id\":\"d\"}", "{\"id\":\"d\",\"utcOffsetMinutes\":null}")));
+        assertEquals("utcOffsetMinutes", explicitNull.getPath().get(explicitNull.getPath().size() - 1).getFieldName());
+    }
+
+    @Test
+    void aNegativeOffsetLimitIsRefused() {
+        assertEquals(List.of("rules.maxOffsetDiffMinutes must be 0 or more, not -1"), assertThrows(
+                InvalidInstanceException.class,
+                () -> parse(FOUR.replace("\"seniorLevel\":5", "\"seniorLevel\":5,\"maxOffsetDiffMinutes\":-1"))).problems());
+    }
+
+    @Test
+    void aHistoryGroupNamingSomeoneTwiceIsRefused() throws Exception {
+        String json = FOUR.replace("]}", "],\"history\":[[\"a\",\"b\"],[\"c\",\"d\",\"c\"]]}");
+        assertEquals(List.of("history group 2 names \"c\" twice; a group lists each person once"),
+                assertThrows(InvalidInstanceException.class, () -> parse(json)).problems());
+        assertEquals(2, parse(json.replace(",\"c\"]]", "]]")).history().size());
     }
 
     @Test

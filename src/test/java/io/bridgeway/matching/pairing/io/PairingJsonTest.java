@@ -154,6 +154,26 @@ class PairingJsonTest {
     }
 
     @Test
+    void offsetsMustBeOnesClocksUseAndTheOffsetLimitNotNegative() {
+        assertEquals("people[1].utcOffsetMinutes must be an integer -720..840, not null", refusal(
+                instance(MENTORS, MENTEES, "").replace("\"level\": 2}", "\"level\": 2, \"utcOffsetMinutes\": null}")));
+        assertEquals("people[1].utcOffsetMinutes must be an integer -720..840, not 841", refusal(
+                instance(MENTORS, MENTEES, "").replace("\"level\": 2}", "\"level\": 2, \"utcOffsetMinutes\": 841}")));
+        assertEquals("people[1].utcOffsetMinutes must be an integer -720..840, not -721", refusal(
+                instance(MENTORS, MENTEES, "").replace("\"level\": 2}", "\"level\": 2, \"utcOffsetMinutes\": -721}")));
+        PairingProblem farthest = PairingJson.readProblem(instance(MENTORS, MENTEES, "")
+                .replace("\"level\": 2}", "\"level\": 2, \"utcOffsetMinutes\": -720}")
+                .replace("\"level\": 1}", "\"level\": 1, \"utcOffsetMinutes\": 840}"));
+        assertEquals(-720, farthest.people().get(1).utcOffsetMinutes(), "Baker Island, UTC-12:00");
+        assertEquals(840, farthest.people().get(2).utcOffsetMinutes(), "Kiribati, UTC+14:00");
+        assertEquals(0, farthest.people().get(0).utcOffsetMinutes(), "a left-out offset is check.py's 0");
+        assertEquals("rules.maxOffsetDiffMinutes must be 0 or more, not -1",
+                refusal(instance(MENTORS, MENTEES, ", \"rules\": {\"maxOffsetDiffMinutes\": -1}")));
+        assertEquals(0, PairingJson.readProblem(instance(MENTORS, MENTEES, ", \"rules\": {\"maxOffsetDiffMinutes\": 0}"))
+                .settings().maxOffsetDiffMinutes(), "0 = the same offset only");
+    }
+
+    @Test
     void managerLoopsAreRefusedAndChainsEndingOutsideTheInstanceKept() {
         assertEquals("people[1].managerId makes a reporting loop b -> b, which never reaches a department head"
                 + " (managerId null)",
