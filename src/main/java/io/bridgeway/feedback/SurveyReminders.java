@@ -71,7 +71,7 @@ public class SurveyReminders {
             if (claimed == 1) {
                 String about = Surveys.about(survey);
                 String programme = survey.round.program.name;
-                outbox.enqueue(new MatchNotifier.Notice(survey.person.email, null,
+                outbox.enqueue(new MatchNotifier.Notice(survey.person.id, survey.person.email, null,
                         "A short survey is waiting: " + about, Mails.reminder(survey.person.fullName, about, programme,
                                 survey.round.number).render(), null, null), KIND, survey.round.id);
                 queued++;

@@ -21,9 +21,12 @@ public class MatchNotifier {
     public static final String INVITE_FILE = "invite.ics";
     public static final String INVITE_TYPE = "text/calendar; method=REQUEST; charset=UTF-8";
 
-    /** One mail to one person; {@code htmlBody} and {@code icsOrNull} are optional. */
-    public record Notice(String toEmail, String toName, String subject, String textBody, String htmlBody,
-            String icsOrNull) {
+    /**
+     * One mail to one person; {@code htmlBody} and {@code icsOrNull} are optional. {@code toPersonId} is their
+     * account (null for an address with no account): the outbox matches a leaver's mail by it, not by the address.
+     */
+    public record Notice(Long toPersonId, String toEmail, String toName, String subject, String textBody,
+            String htmlBody, String icsOrNull) {
         public Notice {
             Objects.requireNonNull(toEmail, "toEmail");
             Objects.requireNonNull(subject, "subject");

@@ -3,14 +3,12 @@ package io.bridgeway.notifications;
 import io.bridgeway.audit.AuditLog;
 import io.bridgeway.notifications.OutboxMessage.Status;
 import io.bridgeway.people.PeopleDeactivated;
-import io.bridgeway.people.Person;
 import io.bridgeway.people.PersonDeleted;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -39,6 +37,7 @@ public class Outbox {
         OutboxMessage message = new OutboxMessage();
         message.kind = kind;
         message.roundId = roundIdOrNull;
+        message.recipientPersonId = notice.toPersonId();
         message.recipient = notice.toEmail();
         message.recipientName = notice.toName();
         message.subject = notice.subject();
@@ -99,35 +98,35 @@ public class Outbox {
     /**
      * A deleted person gets no more mail, and keeps none here: unsent mail to them is cancelled, and their sent
      * mail keeps only its kind and times. Mail to others that mentions them (a pairing, a circle) stays as sent.
-     * A message a sender holds at this moment may still leave; its success is then not recorded.
+     * A message a sender holds at this moment may still leave; its success is then not recorded. Their mail is
+     * found by their account, whatever address it went to: the address they have now may have been someone
+     * else's, and their mail may have gone to one they had before.
      */
     void forget(@Observes PersonDeleted deleted) {
-        cancelUnsentTo(List.of(deleted.email()));
+        cancelUnsentTo(List.of(deleted.personId()));
+        // the row's person id is cleared when the account goes (on delete set null)
         OutboxMessage.update("recipient = ?1, recipientName = null, subject = ?2, textBody = ?2, htmlBody = null, "
-                + "ics = null where lower(recipient) = ?3", deleted.pseudonym(), REMOVED,
-                deleted.email().toLowerCase(java.util.Locale.ROOT));
+                + "ics = null where recipientPersonId = ?3", deleted.pseudonym(), REMOVED, deleted.personId());
     }
 
     /** A deactivated person gets no more mail: what was not sent to them yet (pending or failed) is cancelled. */
     void stopMailTo(@Observes PeopleDeactivated deactivated) {
-        for (int from = 0; from < deactivated.personIds().size(); from += BATCH) {
-            List<String> emails = Person.find("select p.email from Person p where p.id in ?1",
-                    deactivated.personIds().subList(from, Math.min(from + BATCH, deactivated.personIds().size())))
-                    .project(String.class).list();
-            int cancelled = cancelUnsentTo(emails);
+        List<Long> personIds = deactivated.personIds();
+        for (int from = 0; from < personIds.size(); from += BATCH) {
+            List<Long> batch = personIds.subList(from, Math.min(from + BATCH, personIds.size()));
+            int cancelled = cancelUnsentTo(batch);
             if (cancelled > 0) {
                 audit.record("MAIL_CANCELLED", "OUTBOX_MESSAGE", null, null,
-                        cancelled + " unsent messages to " + emails.size() + " deactivated accounts");
+                        cancelled + " unsent messages to " + batch.size() + " deactivated accounts");
             }
         }
     }
 
     private static final int BATCH = 500;
 
-    /** Deletes the unsent mail to these addresses, so no retry can send it; returns how many. */
-    static int cancelUnsentTo(Collection<String> emails) {
-        return emails.isEmpty() ? 0 : (int) OutboxMessage.delete("status <> ?1 and lower(recipient) in ?2", Status.SENT,
-                emails.stream().map(e -> e.toLowerCase(java.util.Locale.ROOT)).toList());
+    /** Deletes the unsent mail to these accounts, so no retry can send it; returns how many. */
+    private static int cancelUnsentTo(List<Long> personIds) {
+        return (int) OutboxMessage.delete("status <> ?1 and recipientPersonId in ?2", Status.SENT, personIds);
     }
 
     private static void requeue(OutboxMessage message) {

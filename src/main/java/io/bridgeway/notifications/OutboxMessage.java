@@ -35,6 +35,13 @@ public class OutboxMessage extends PanacheEntity {
     @Column(nullable = false, length = 254)
     public String recipient;
 
+    /**
+     * The account the mail was queued for; null for an address with no account. Deactivation and deletion find
+     * the mail by it: the address may belong to someone else by then.
+     */
+    @Column(name = "recipient_person_id")
+    public Long recipientPersonId;
+
     @Column(name = "recipient_name", length = 200)
     public String recipientName;
 
@@ -79,6 +86,6 @@ public class OutboxMessage extends PanacheEntity {
     public long version;
 
     MatchNotifier.Notice notice() {
-        return new MatchNotifier.Notice(recipient, recipientName, subject, textBody, htmlBody, ics);
+        return new MatchNotifier.Notice(recipientPersonId, recipient, recipientName, subject, textBody, htmlBody, ics);
     }
 }

@@ -81,8 +81,8 @@ public class OutboxSender {
     List<Claim> claimDue() {
         Instant now = Instant.now();
         // mail queued while its recipient was being deactivated (Outbox.stopMailTo cancels the rest) never leaves
-        em.createQuery("delete from OutboxMessage m where m.status = :pending and lower(m.recipient) in "
-                + "(select p.email from Person p where p.active = false)").setParameter("pending", Status.PENDING)
+        em.createQuery("delete from OutboxMessage m where m.status = :pending and m.recipientPersonId in "
+                + "(select p.id from Person p where p.active = false)").setParameter("pending", Status.PENDING)
                 .executeUpdate();
         // a reset link is valid for 30 minutes and a token notice warns of a stolen password: neither waits
         // behind a publication's thousands of mails

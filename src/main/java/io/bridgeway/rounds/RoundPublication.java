@@ -144,7 +144,8 @@ public class RoundPublication {
                     !draft.meetings.isEmpty()).render();
             String ics = draft.meetings.isEmpty() ? null
                     : MeetingInvites.calendar(organizer, draft.meetings);
-            notices.add(new MatchNotifier.Notice(draft.person.email, null, program + ": your matches", body, null, ics));
+            notices.add(new MatchNotifier.Notice(draft.person.id, draft.person.email, null, program + ": your matches",
+                    body, null, ics));
         }
         return notices;
     }

@@ -125,7 +125,8 @@ public class ApiTokens {
         // The owner hears of every new credential, so one made by someone else does not go unnoticed.
         String tokensPage = BridgewayConfig.baseUrl(config.publicUrl()).orElse(BridgewayConfig.LOCAL_URL)
                 + "/profile/api-tokens";
-        outbox.enqueue(new MatchNotifier.Notice(owner.email, owner.fullName, "A new Bridgeway API token: " + name,
+        outbox.enqueue(new MatchNotifier.Notice(owner.id, owner.email, owner.fullName,
+                "A new Bridgeway API token: " + name,
                 "Hello " + owner.fullName + ",\n\nA personal API token named \"" + name + "\" was made for your "
                         + "Bridgeway account" + (expiresOn == null ? "" : ", valid through " + expiresOn) + ". "
                         + "It can call the Bridgeway API as you.\n\nIf you did not make it, revoke it at once and "

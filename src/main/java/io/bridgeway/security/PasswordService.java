@@ -94,7 +94,8 @@ public class PasswordService {
         String link = BridgewayConfig.baseUrl(config.publicUrl()).orElse(BridgewayConfig.LOCAL_URL)
                 + "/password/reset?token=" + token;
         // Through the outbox: the mail goes out only if the token was stored, and survives a crash.
-        outbox.enqueue(new MatchNotifier.Notice(person.email, person.fullName, "Reset your Bridgeway password",
+        outbox.enqueue(new MatchNotifier.Notice(person.id, person.email, person.fullName,
+                "Reset your Bridgeway password",
                 "Hello " + person.fullName + ",\n\nSomeone (hopefully you) asked to reset your Bridgeway password. "
                         + "Open this link within 30 minutes to choose a new one:\n\n" + link + "\n\n"
                         + "The link works once. If you did not ask for it, ignore this mail: your password stays as it is.\n",

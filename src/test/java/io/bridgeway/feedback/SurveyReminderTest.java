@@ -7,6 +7,7 @@ import io.bridgeway.notifications.OutboxMessage;
 import io.bridgeway.people.Person;
 import io.bridgeway.rounds.RoundLifecycleTest;
 import io.bridgeway.support.Mailboxes;
+import io.bridgeway.support.WebSession;
 import io.quarkus.mailer.MockMailbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -71,6 +72,8 @@ class SurveyReminderTest {
 
         assertEquals(List.of(c.mentors().get(0)), reminderRows(roundId).stream().map(m -> m.recipient).toList(),
                 "only the active mentor is reminded");
+        assertEquals(List.of(WebSession.idOf(c.mentors().get(0))),
+                reminderRows(roundId).stream().map(m -> m.recipientPersonId).toList(), "queued for their account");
     }
 
     private static List<OutboxMessage> reminderRows(long roundId) {

@@ -33,10 +33,10 @@ public class MatchNotifierTest {
     @Test
     void sendsEachNoticeAloneWithItsMessageIdAndTheInviteAttached() {
         String ics = MeetingInvites.calendar("bridgeway@bridgeway.local", MeetingInvitesTest.meetings());
-        notifier.send(new Notice("ana@example.com", "Ana Lima", "Your peer circle", "You meet Ben and Chen.",
+        notifier.send(new Notice(null, "ana@example.com", "Ana Lima", "Your peer circle", "You meet Ben and Chen.",
                 "<p>You meet Ben and Chen.</p>", ics), "<ana-1@bridgeway>");
-        notifier.send(new Notice("ben@example.com", null, "Your peer circle", "You meet Ana and Chen.", null, null),
-                "<ben-1@bridgeway>");
+        notifier.send(new Notice(null, "ben@example.com", null, "Your peer circle", "You meet Ana and Chen.", null,
+                null), "<ben-1@bridgeway>");
 
         assertEquals(2, mailbox.getTotalMessagesSent());
         Mail ana = mailbox.getMailsSentTo("\"Ana Lima\" <ana@example.com>").get(0);

@@ -28,7 +28,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Mail not yet sent to someone who deleted their account or was deactivated never goes out, and no retry can send
- * it; a deleted person's sent mail keeps none of their data. Mail to others that mentions them stays.
+ * it; a deleted person's sent mail keeps none of their data. Mail to others that mentions them stays. Mail is
+ * theirs by account, not by address: it may have gone to an address they had before, and the address they leave
+ * with may have been someone else's.
  */
 @QuarkusTest
 class NoMailForLeaversTest {
@@ -42,11 +44,14 @@ class NoMailForLeaversTest {
     @Inject
     MockMailbox mailbox;
 
-    /** Queues a mail to {@code email} and leaves it in {@code status}: a pending one waits an hour for its retry. */
-    private long queued(String email, String body, Status status) {
+    /**
+     * Queues a mail for the account {@code personId} (null: no account) at {@code email} and leaves it in
+     * {@code status}: a pending one waits an hour for its retry.
+     */
+    private long queued(Long personId, String email, String body, Status status) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            String messageId = outbox.enqueue(new Notice(email, "Them", "Your matches", body, "<p>" + body + "</p>",
-                    "BEGIN:VCALENDAR"), Outbox.ROUND_PUBLISHED, null);
+            String messageId = outbox.enqueue(new Notice(personId, email, "Them", "Your matches", body,
+                    "<p>" + body + "</p>", "BEGIN:VCALENDAR"), Outbox.ROUND_PUBLISHED, null);
             OutboxMessage message = OutboxMessage.find("messageId", messageId).firstResult();
             message.status = status;
             message.nextAttemptAt = Instant.now().plus(Duration.ofHours(1));
@@ -59,16 +64,29 @@ class NoMailForLeaversTest {
         return Mailboxes.message(id) != null;
     }
 
+    /** The account at {@code from} moves to {@code to}, as when the person, an admin or the HR import changes it. */
+    private static void moveAddress(String from, String to) {
+        QuarkusTransaction.requiringNew().run(() -> Person.<Person>findByEmail(from).email = to);
+    }
+
+    /** Imports one employee with this address and status ("active" or "leaver"). */
+    private void hrImport(String employeeId, String email, String status) {
+        String csv = "employee_id,email,name,department,title,level,manager,office,time_zone,languages,status\n"
+                + employeeId + "," + email + ",Lee Ver,Sales,,3,,London,,en," + status + "\n";
+        assertTrue(peopleImport.run(csv.getBytes(StandardCharsets.UTF_8), false).errors().isEmpty());
+    }
+
     @Test
     void deletingAnAccountCancelsItsUnsentMailAndKeepsNoneOfItsSentMail() {
         String leaver = WebSession.uniqueEmail("mailleaver");
         WebSession.signedUp(leaver, Map.of());
         String pseudonym = PersonDeleted.pseudonymOf(WebSession.idOf(leaver));
         String other = WebSession.uniqueEmail("mailstayer");
-        long pending = queued(leaver, "You meet Ana", Status.PENDING);
-        long failed = queued(leaver, "You meet Ana", Status.FAILED);
-        long sent = queued(leaver, "You meet Ana", Status.SENT);
-        long aboutThem = queued(other, "You meet " + leaver, Status.PENDING);
+        long leaverId = WebSession.idOf(leaver);
+        long pending = queued(leaverId, leaver, "You meet Ana", Status.PENDING);
+        long failed = queued(leaverId, leaver, "You meet Ana", Status.FAILED);
+        long sent = queued(leaverId, leaver, "You meet Ana", Status.SENT);
+        long aboutThem = queued(null, other, "You meet " + leaver, Status.PENDING);
 
         DeletedAccountLeavesPublishedRoundsIntactTest.deleteAccount(leaver);
 
@@ -91,9 +109,9 @@ class NoMailForLeaversTest {
         String leaver = WebSession.uniqueEmail("maildeactivated");
         WebSession.signedUp(leaver, Map.of());
         long id = WebSession.idOf(leaver);
-        long pending = queued(leaver, "Reset your password", Status.PENDING);
-        long failed = queued(leaver, "You meet Ana", Status.FAILED);
-        long sent = queued(leaver, "You meet Ana", Status.SENT);
+        long pending = queued(id, leaver, "Reset your password", Status.PENDING);
+        long failed = queued(id, leaver, "You meet Ana", Status.FAILED);
+        long sent = queued(id, leaver, "You meet Ana", Status.SENT);
         WebSession admin = WebSession.withRole("maildeactivator", Role.ADMIN);
 
         String page = "/admin/people/" + id;
@@ -108,30 +126,117 @@ class NoMailForLeaversTest {
     void anHrImportLeaverGetsNoMoreMail() {
         String u = "mailhr-" + UUID.randomUUID().toString().substring(0, 8);
         String email = u + "@example.com";
-        String active = "employee_id,email,name,department,title,level,manager,office,time_zone,languages,status\n"
-                + u + "," + email + ",Lee Ver,Sales,,3,,London,,en,active\n";
-        assertTrue(peopleImport.run(active.getBytes(StandardCharsets.UTF_8), false).errors().isEmpty());
-        long pending = queued(email, "You meet Ana", Status.PENDING);
-        long failed = queued(email, "You meet Ana", Status.FAILED);
+        hrImport(u, email, "active");
+        long pending = queued(WebSession.idOf(email), email, "You meet Ana", Status.PENDING);
+        long failed = queued(WebSession.idOf(email), email, "You meet Ana", Status.FAILED);
 
-        assertTrue(peopleImport.run(active.replace(",active\n", ",leaver\n").getBytes(StandardCharsets.UTF_8), false)
-                .errors().isEmpty());
+        hrImport(u, email, "leaver");
 
         assertFalse(exists(pending));
         assertFalse(exists(failed));
     }
 
     @Test
+    void anHrImportLeaverGetsNoMoreMailQueuedToTheAddressTheyHadBefore() {
+        String u = "mailhrmoved-" + UUID.randomUUID().toString().substring(0, 8);
+        String before = u + "@example.com";
+        hrImport(u, before, "active");
+        long pending = queued(WebSession.idOf(before), before, "You meet Ana", Status.PENDING);
+        long failed = queued(WebSession.idOf(before), before, "You meet Ana", Status.FAILED);
+        String after = u + "-new@example.com";
+        hrImport(u, after, "active"); // HR changes the address
+
+        hrImport(u, after, "leaver");
+
+        assertFalse(exists(pending), "mail to the former address is cancelled");
+        assertFalse(exists(failed), "mail to the former address is cancelled");
+    }
+
+    @Test
+    void deletingAnAccountErasesTheMailSentToTheAddressItHadBefore() {
+        String before = WebSession.uniqueEmail("mailmovedleaver");
+        WebSession.signedUp(before, Map.of());
+        long id = WebSession.idOf(before);
+        long pending = queued(id, before, "You meet Ana", Status.PENDING);
+        long sent = queued(id, before, "You meet Ana", Status.SENT);
+        String after = WebSession.uniqueEmail("mailmovedleaver");
+        moveAddress(before, after);
+
+        DeletedAccountLeavesPublishedRoundsIntactTest.deleteAccount(after);
+
+        assertFalse(exists(pending), "unsent mail to the former address is cancelled");
+        OutboxMessage kept = Mailboxes.message(sent);
+        assertEquals(PersonDeleted.pseudonymOf(id), kept.recipient);
+        assertEquals(Outbox.REMOVED, kept.textBody);
+        assertNull(kept.recipientPersonId, "nobody's now");
+    }
+
+    /** Mail queued for the address's former holder, who moved to another; a newcomer now has {@code address}. */
+    private record Reused(String address, long pending, long failed, long sent) {
+    }
+
+    private Reused addressPassedOn(String prefix) {
+        String address = WebSession.uniqueEmail(prefix);
+        WebSession.signedUp(address, Map.of());
+        long holder = WebSession.idOf(address);
+        long pending = queued(holder, address, "You meet Ana", Status.PENDING);
+        long failed = queued(holder, address, "You meet Ana", Status.FAILED);
+        long sent = queued(holder, address, "You meet Ana", Status.SENT);
+        moveAddress(address, WebSession.uniqueEmail(prefix + "moved"));
+        WebSession.signedUp(address, Map.of()); // the freed address is taken by a newcomer
+        return new Reused(address, pending, failed, sent);
+    }
+
+    @Test
+    void deactivatingSomeoneWithAFormerHoldersAddressLeavesTheFormerHoldersMail() {
+        Reused reused = addressPassedOn("mailreused");
+        WebSession admin = WebSession.withRole("mailreusedadmin", Role.ADMIN);
+        String page = "/admin/people/" + WebSession.idOf(reused.address());
+
+        assertEquals(303, admin.submit(page, page + "/deactivate", Map.of()).statusCode());
+
+        assertTrue(exists(reused.pending()), "the former holder's unsent mail stays");
+        assertTrue(exists(reused.failed()), "the former holder's failed mail stays");
+        // and the sender does not take it for the deactivated newcomer's: it goes out
+        QuarkusTransaction.requiringNew().run(
+                () -> OutboxMessage.<OutboxMessage>findById(reused.pending()).nextAttemptAt = Instant.now());
+        Mailboxes.await(() -> {
+            OutboxMessage pending = Mailboxes.message(reused.pending());
+            return pending != null && pending.status == Status.SENT;
+        }, () -> "the former holder's mail was not sent");
+    }
+
+    @Test
+    void deletingSomeoneWithAFormerHoldersAddressLeavesTheFormerHoldersMail() {
+        Reused reused = addressPassedOn("mailreuseddeleted");
+
+        DeletedAccountLeavesPublishedRoundsIntactTest.deleteAccount(reused.address()); // the newcomer
+
+        assertTrue(exists(reused.pending()), "the former holder's unsent mail stays");
+        assertTrue(exists(reused.failed()), "the former holder's failed mail stays");
+        OutboxMessage sent = Mailboxes.message(reused.sent());
+        assertEquals(reused.address(), sent.recipient, "the former holder's sent mail is not erased");
+        assertEquals("You meet Ana", sent.textBody);
+    }
+
+    @Test
     void mailQueuedForSomeoneDeactivatedMeanwhileNeverLeaves() {
         String leaver = WebSession.uniqueEmail("mailrace");
         WebSession.signedUp(leaver, Map.of());
-        // deactivated while a reset mail for them was being queued: the cancellation did not see it
-        QuarkusTransaction.requiringNew().run(() -> Person.<Person>findByEmail(leaver).active = false);
-        String messageId = QuarkusTransaction.requiringNew().call(() -> outbox.enqueue(new Notice(leaver, null,
-                "Reset your Bridgeway password", "a link", null, null), Outbox.PASSWORD_RESET, null));
+        long leaverId = WebSession.idOf(leaver);
+        // deactivated, with a new address, while a reset mail for them was being queued: the cancellation did not
+        // see it, and the address it goes to is no longer theirs
+        QuarkusTransaction.requiringNew().run(() -> {
+            Person person = Person.findByEmail(leaver);
+            person.active = false;
+            person.email = WebSession.uniqueEmail("mailracemoved");
+        });
+        String messageId = QuarkusTransaction.requiringNew().call(() -> outbox.enqueue(new Notice(leaverId, leaver,
+                null, "Reset your Bridgeway password", "a link", null, null), Outbox.PASSWORD_RESET, null));
         String stayer = WebSession.uniqueEmail("mailracestayer");
         WebSession.signedUp(stayer, Map.of());
-        QuarkusTransaction.requiringNew().call(() -> outbox.enqueue(new Notice(stayer, null,
+        long stayerId = WebSession.idOf(stayer);
+        QuarkusTransaction.requiringNew().call(() -> outbox.enqueue(new Notice(stayerId, stayer, null,
                 "Reset your Bridgeway password", "a link", null, null), Outbox.PASSWORD_RESET, null));
 
         Mailboxes.awaitMailTo(mailbox, List.of(stayer)); // the sender ran past the leaver's mail

@@ -46,8 +46,8 @@ class OutboxBatchesTest {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 for (int i = 0; i < queued; i++) {
-                    String messageId = outbox.enqueue(new Notice(WebSession.uniqueEmail("batch" + i), null, "Subject",
-                            "Hello", null, null), Outbox.ROUND_PUBLISHED, null);
+                    String messageId = outbox.enqueue(new Notice(null, WebSession.uniqueEmail("batch" + i), null,
+                            "Subject", "Hello", null, null), Outbox.ROUND_PUBLISHED, null);
                     ids.add(OutboxMessage.<OutboxMessage>find("messageId", messageId).firstResult().id);
                 }
             });

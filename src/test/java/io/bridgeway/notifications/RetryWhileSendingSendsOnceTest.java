@@ -35,7 +35,7 @@ class RetryWhileSendingSendsOnceTest {
     void aRetryDuringTheSendIsRefusedAndTheMailGoesOutOnce() {
         String recipient = WebSession.uniqueEmail("retry-while-sending");
         long id = QuarkusTransaction.requiringNew().call(() -> {
-            String messageId = outbox.enqueue(new Notice(recipient, null, "Your matches", "Hello", null, null),
+            String messageId = outbox.enqueue(new Notice(null, recipient, null, "Your matches", "Hello", null, null),
                     Outbox.ROUND_PUBLISHED, null);
             OutboxMessage message = OutboxMessage.<OutboxMessage>find("messageId", messageId).firstResult();
             message.nextAttemptAt = Instant.now().plus(Duration.ofHours(1)); // not for the background sender

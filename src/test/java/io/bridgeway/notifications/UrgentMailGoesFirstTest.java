@@ -46,8 +46,8 @@ class UrgentMailGoesFirstTest {
     }
 
     private long queued(String kind, int n) {
-        String messageId = outbox.enqueue(new Notice(WebSession.uniqueEmail("urgent" + n), null, "Subject", "Hello",
-                null, null), kind, null);
+        String messageId = outbox.enqueue(new Notice(null, WebSession.uniqueEmail("urgent" + n), null, "Subject",
+                "Hello", null, null), kind, null);
         OutboxMessage message = OutboxMessage.<OutboxMessage>find("messageId", messageId).firstResult();
         message.nextAttemptAt = Instant.now().plus(Duration.ofHours(1)); // not for the background sender yet
         return message.id;

@@ -85,6 +85,7 @@ public class ApiTokenTest {
         OutboxMessage notice = QuarkusTransaction.requiringNew().call(() -> OutboxMessage.<OutboxMessage>find(
                 "recipient = ?1 and kind = ?2", email, Outbox.API_TOKEN_CREATED).singleResult());
         assertEquals("A new Bridgeway API token: weekly export", notice.subject);
+        assertEquals(WebSession.idOf(email), notice.recipientPersonId);
         assertTrue(notice.textBody.contains("/profile/api-tokens"), notice.textBody);
         assertFalse(notice.textBody.contains(secret), "the secret is never mailed");
 

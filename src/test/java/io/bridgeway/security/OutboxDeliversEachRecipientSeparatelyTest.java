@@ -42,7 +42,7 @@ class OutboxDeliversEachRecipientSeparatelyTest {
     MockMailbox mailbox;
 
     static Notice notice(String to) {
-        return new Notice(to, "Test Person", "Your matches", "Hello " + to, null, null);
+        return new Notice(null, to, "Test Person", "Your matches", "Hello " + to, null, null);
     }
 
     @Test
@@ -86,7 +86,7 @@ class OutboxDeliversEachRecipientSeparatelyTest {
             recipients.add(WebSession.uniqueEmail("race" + i));
         }
         QuarkusTransaction.requiringNew().run(() -> recipients.forEach(r -> outbox.enqueue(
-                new Notice(r, null, "Race", "Hello", null, null), Outbox.ROUND_PUBLISHED, null)));
+                new Notice(null, r, null, "Race", "Hello", null, null), Outbox.ROUND_PUBLISHED, null)));
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
             List<Future<Integer>> runs = new ArrayList<>();

@@ -33,7 +33,8 @@ class OutboxRetriesWithBackoffTest {
     @Test
     void failuresWaitTwiceAsLongEachTimeThenGiveUp() {
         String messageId = QuarkusTransaction.requiringNew().call(() -> outbox.enqueue(
-                new Notice("bounce,me@example.com", null, "Your matches", "Hello", null, null), Outbox.ROUND_PUBLISHED, null));
+                new Notice(null, "bounce,me@example.com", null, "Your matches", "Hello", null, null),
+                Outbox.ROUND_PUBLISHED, null));
         long id = QuarkusTransaction.requiringNew().call(() -> OutboxMessage.<OutboxMessage>find("messageId", messageId)
                 .firstResult().id);
         Duration first = config.outbox().backoff();

@@ -81,6 +81,9 @@ class PasswordChangeAndResetTest {
         Mailboxes.await(() -> QuarkusTransaction.requiringNew().call(() -> OutboxMessage.<OutboxMessage>find(
                 "recipient = ?1 and kind = ?2", email, Outbox.PASSWORD_RESET).singleResult().textBody).equals(
                 "(A password-reset link was sent; it is not kept here.)"), () -> "the mailed link stays in the outbox");
+        assertEquals(WebSession.idOf(email), QuarkusTransaction.requiringNew().call(() -> OutboxMessage
+                .<OutboxMessage>find("recipient = ?1 and kind = ?2", email, Outbox.PASSWORD_RESET).singleResult()
+                .recipientPersonId), "queued for their account");
 
         WebSession browser = new WebSession();
         assertEquals(200, browser.get("/password/reset?token=" + token).statusCode());

@@ -7,6 +7,7 @@ import io.bridgeway.notifications.Outbox;
 import io.bridgeway.notifications.OutboxMessage;
 import io.bridgeway.rounds.RoundLifecycleTest;
 import io.bridgeway.support.Mailboxes;
+import io.bridgeway.support.WebSession;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.junit.QuarkusTest;
@@ -42,6 +43,7 @@ class PublishingQueuesOneMailPerParticipantTest {
         for (int i = 0; i < participants.size(); i++) {
             String recipient = participants.get(i);
             OutboxMessage row = queued.stream().filter(m -> m.recipient.equals(recipient)).findFirst().orElseThrow();
+            assertEquals(WebSession.idOf(recipient), row.recipientPersonId, "queued for their account");
             assertEquals(List.of(recipient), mails.get(i).getTo(), "one recipient per mail");
             assertEquals(List.of(row.messageId), mails.get(i).getHeaders().get("Message-ID"));
         }
