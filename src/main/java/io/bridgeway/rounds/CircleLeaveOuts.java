@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Circles never seat two people who are kept apart (a hard rule). The solver avoids it where it can, but a member
@@ -18,8 +19,9 @@ import java.util.Set;
  * be published. So, as an unmatched mentee is left without a mentor, such a member is left out of that meeting's
  * circles: from each circle that breaks the rule, the member with the most kept-apart colleagues in it goes (on a
  * tie, one a manager did not pin, then the one kept apart from the most people in the programme, the hardest to
- * seat, rather than a colleague who happens to share the circle), until the circle is clean. The circle they leave may end below the programme's
- * smallest size; a manager can move someone into it.
+ * seat, rather than a colleague who happens to share the circle), until the circle is clean. A circle they leave
+ * below the problem's smallest size is then refilled from a larger one of that meeting where the rules allow
+ * ({@link CircleRefills}); one that cannot be stays small, and a manager can move someone into it.
  */
 final class CircleLeaveOuts {
 
@@ -69,6 +71,9 @@ final class CircleLeaveOuts {
         if (!seated.anyLeftOut()) {
             return seated;
         }
+        List<Integer> meetingsWithLeaveOuts = IntStream.range(0, leftOut.size())
+                .filter(meeting -> !leftOut.get(meeting).isEmpty()).boxed().toList();
+        CircleRefills.refill(problem, rounds, meetingsWithLeaveOuts, apart, pinned);
         CirclesResult remeasured = CirclesPlanner.evaluate(problem, rounds); // hours, notes and score without them
         return new Seated(new CirclesResult(remeasured.rounds(), remeasured.meetingBlocks(), remeasured.score(),
                 remeasured.hard(), remeasured.repeats(), remeasured.soft(), remeasured.unavailableMembers(),
@@ -85,7 +90,8 @@ final class CircleLeaveOuts {
         return worst == null || conflicts(worst, members, apart) == 0 ? null : worst;
     }
 
-    private static int conflicts(String member, List<String> members, Set<List<String>> apart) {
+    /** How many of {@code members} {@code member} is kept apart from. */
+    static int conflicts(String member, List<String> members, Set<List<String>> apart) {
         return (int) members.stream()
                 .filter(other -> KeptApart.includes(apart, Long.parseLong(member), Long.parseLong(other))).count();
     }
