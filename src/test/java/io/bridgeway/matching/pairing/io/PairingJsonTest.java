@@ -70,7 +70,7 @@ class PairingJsonTest {
         assertEquals("people[0].languages is empty; omit it to mean [\"en\"]",
                 refusal(instance(MENTORS, MENTEES, "").replace("\"languages\": [\"en\"]", "\"languages\": []")));
         assertEquals("people[1].goals lists \"crm\" twice",
-                refusal(instance(MENTORS, MENTEES, "").replace("\"level\": 2}", "\"level\": 2, \"goals\": [\"crm\", \"crm\"]}")));
+                refusal(secondPersonWith("\"goals\": [\"crm\", \"crm\"]")));
         assertEquals("mentors[0].capacity is missing", refusal(instance("[{\"personId\": \"a\"}]", MENTEES, "")));
         assertEquals("doNotPair[0] must be a list of two person ids",
                 refusal(instance(MENTORS, MENTEES, ", \"doNotPair\": [[\"a\"]]")));
@@ -89,15 +89,15 @@ class PairingJsonTest {
         assertTrue(problem.freeHours().get("c").isEmpty(), "[] = free at no hour");
         assertFalse(problem.freeHours().containsKey("a"), "absent = free at every hour");
         assertEquals("people[1].freeUtcHours[1] must be an integer hour of the week 0..167, not 168", refusal(
-                instance(MENTORS, MENTEES, "").replace("\"level\": 2}", "\"level\": 2, \"freeUtcHours\": [3, 168]}")));
+                secondPersonWith("\"freeUtcHours\": [3, 168]")));
         assertEquals("people[1].freeUtcHours[0] must be an integer hour of the week 0..167, not -1", refusal(
-                instance(MENTORS, MENTEES, "").replace("\"level\": 2}", "\"level\": 2, \"freeUtcHours\": [-1]}")));
+                secondPersonWith("\"freeUtcHours\": [-1]")));
         assertEquals("people[1].freeUtcHours[0] must be an integer hour of the week 0..167, not 9.5", refusal(
-                instance(MENTORS, MENTEES, "").replace("\"level\": 2}", "\"level\": 2, \"freeUtcHours\": [9.5]}")));
+                secondPersonWith("\"freeUtcHours\": [9.5]")));
         assertEquals("people[1].freeUtcHours[0] must be an integer hour of the week 0..167, not \"9\"", refusal(
-                instance(MENTORS, MENTEES, "").replace("\"level\": 2}", "\"level\": 2, \"freeUtcHours\": [\"9\"]}")));
+                secondPersonWith("\"freeUtcHours\": [\"9\"]")));
         assertEquals("people[1].freeUtcHours must be a list of UTC hours of the week (0..167)", refusal(
-                instance(MENTORS, MENTEES, "").replace("\"level\": 2}", "\"level\": 2, \"freeUtcHours\": 9}")));
+                secondPersonWith("\"freeUtcHours\": 9")));
     }
 
     @Test
@@ -156,11 +156,11 @@ class PairingJsonTest {
     @Test
     void offsetsMustBeOnesClocksUseAndTheOffsetLimitNotNegative() {
         assertEquals("people[1].utcOffsetMinutes must be an integer -720..840, not null", refusal(
-                instance(MENTORS, MENTEES, "").replace("\"level\": 2}", "\"level\": 2, \"utcOffsetMinutes\": null}")));
+                secondPersonWith("\"utcOffsetMinutes\": null")));
         assertEquals("people[1].utcOffsetMinutes must be an integer -720..840, not 841", refusal(
-                instance(MENTORS, MENTEES, "").replace("\"level\": 2}", "\"level\": 2, \"utcOffsetMinutes\": 841}")));
+                secondPersonWith("\"utcOffsetMinutes\": 841")));
         assertEquals("people[1].utcOffsetMinutes must be an integer -720..840, not -721", refusal(
-                instance(MENTORS, MENTEES, "").replace("\"level\": 2}", "\"level\": 2, \"utcOffsetMinutes\": -721}")));
+                secondPersonWith("\"utcOffsetMinutes\": -721")));
         PairingProblem farthest = PairingJson.readProblem(instance(MENTORS, MENTEES, "")
                 .replace("\"level\": 2}", "\"level\": 2, \"utcOffsetMinutes\": -720}")
                 .replace("\"level\": 1}", "\"level\": 1, \"utcOffsetMinutes\": 840}"));
@@ -220,5 +220,10 @@ class PairingJsonTest {
             assertEquals(10000, problem.people().size());
             assertDoesNotThrow(() -> PairingSolutionFactory.build(problem));
         }
+    }
+
+    /** The small instance, with {@code fields} (JSON members) added to its second person, b. */
+    private static String secondPersonWith(String fields) {
+        return instance(MENTORS, MENTEES, "").replace("\"level\": 2}", "\"level\": 2, " + fields + "}");
     }
 }
