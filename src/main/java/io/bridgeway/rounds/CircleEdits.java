@@ -36,9 +36,10 @@ public class CircleEdits {
     }
 
     /**
-     * Moves a person to another circle of the same meeting and pins them there; the sizes must stay
-     * within the programme's bounds. The change is measured with the canonical circles score, and both circles'
-     * meeting hour, "cannot make it" note and explanation are worked out again at once.
+     * Moves a person to another circle of the same meeting and pins them there; the sizes must stay within the
+     * programme's largest and the round's smallest size ({@link RoundProblems#smallestCircleSize}, as in a solve).
+     * The change is measured with the canonical circles score, and both circles' meeting hour, "cannot make it" note
+     * and explanation are worked out again at once.
      */
     public CircleMove move(long roundId, long personId, int meetingIndex, int circleNumber, long version,
             String actor) {
@@ -68,9 +69,10 @@ public class CircleEdits {
                 throw new RuleViolationException("Circle " + circleNumber + " would have " + (to.members.size() + 1)
                         + " members; the largest allowed is " + program.groupMax + ".");
             }
-            if (from != null && from.members.size() - 1 < program.groupMin) {
+            int smallest = RoundProblems.smallestCircleSize(round);
+            if (from != null && from.members.size() - 1 < smallest) {
                 throw new RuleViolationException("Circle " + from.circleNumber + " would have " + (from.members.size() - 1)
-                        + " members; the smallest allowed is " + program.groupMin + ".");
+                        + " members; the smallest allowed is " + smallest + ".");
             }
             Map<Long, ParticipantSnapshot> people = new HashMap<>();
             List<RoundParticipant> participants = RoundParticipant.of(round);

@@ -26,9 +26,12 @@ public record RoundJson(long id, long programId, int number, RoundStatus status,
     public record UnmatchedJson(Long menteeId, String menteeEmail, String reason, String help) {
     }
 
-    /** A circle at one meeting (from 0); members are person ids. */
+    /**
+     * A circle at one meeting (from 0); members are person ids. {@code belowSmallestSize}: fewer members than the
+     * round's smallest circle size (the programme's, or less where the headcount needs it), e.g. after leave-outs.
+     */
     public record CircleJson(long id, int meeting, int circle, List<Long> members, List<Long> pinned,
-            String meetingUtcStart, String meetingNote, List<String> explanation) {
+            String meetingUtcStart, String meetingNote, List<String> explanation, boolean belowSmallestSize) {
     }
 
     /** A circle member a meeting (from 0) left out, with the only reason managers are given. */

@@ -89,6 +89,17 @@ public final class RoundProblems {
     }
 
     /**
+     * The smallest circle a round's circles may have, as its solve sets it ({@link #circles}): the programme's
+     * {@code groupMin}, shrunk by {@link #smallestCircleFittingEveryone} for the round's circle members. It is the same
+     * at every meeting, since each circle member is seated or left out at each. {@code circleMemberCount} counts the
+     * participants {@link #circles} counts (kept in step when a draft drops a leaver, and as solved once published).
+     * The review page marks the circles below it, and a manager's move may not take a circle below it.
+     */
+    public static int smallestCircleSize(MatchingRound round) {
+        return smallestCircleFittingEveryone(round.circleMemberCount, round.program.groupMin, round.program.groupMax);
+    }
+
+    /**
      * Nobody who enrolled is left out: when the headcount cannot be split into circles of min..max (7 people in
      * 4..5), the smallest circle shrinks just enough (4 + 3) rather than failing the round. Two is the floor.
      */

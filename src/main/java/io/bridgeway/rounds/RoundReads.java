@@ -54,10 +54,11 @@ public class RoundReads {
         List<RoundJson.UnmatchedJson> unmatched = RoundUnmatched.<RoundUnmatched>list("round", round).stream()
                 .map(u -> new RoundJson.UnmatchedJson(RoundView.idOf(u.mentee), emailOrNull(u.mentee), u.reason, u.help))
                 .toList();
+        int smallestCircle = RoundProblems.smallestCircleSize(round);
         List<RoundJson.CircleJson> circles = RoundCircle.of(round).stream().map(c -> new RoundJson.CircleJson(c.id,
                 c.meetingIndex, c.circleNumber, c.members.stream().map(RoundCircle.Member::personId).toList(),
                 c.members.stream().filter(m -> m.pinned).map(RoundCircle.Member::personId).toList(),
-                c.meetingUtcStart, c.meetingNote, c.explanationLines())).toList();
+                c.meetingUtcStart, c.meetingNote, c.explanationLines(), c.members.size() < smallestCircle)).toList();
         List<RoundJson.NotSeatedJson> notSeated = RoundNotSeated.of(round).stream().map(n -> new RoundJson.NotSeatedJson(
                 n.meetingIndex, RoundView.idOf(n.person), emailOrNull(n.person), CircleLeaveOuts.REASON)).toList();
         return new RoundJson(round.id, round.program.id, round.number, round.status, round.solveState,

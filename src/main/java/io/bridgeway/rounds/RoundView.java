@@ -19,7 +19,8 @@ public record RoundView(long id, long version, long programId, String programNam
         SolveState solveState, String solveMessage, String score, Long objective, int matched, int mentees,
         int circleMembers, boolean editable, boolean publishable, int leavers, RoundProgress.Snapshot progress, Paged<PairRow> pairs,
         Paged<UnmatchedRow> unmatched, String query, Paged<CircleRow> circles, int meeting, int meetings,
-        Integer circleRepeats, Long circleSoft, boolean pinnedOnly, MeetingSeats meetingSeats, NotSeated notSeated) {
+        Integer circleRepeats, Long circleSoft, boolean pinnedOnly, MeetingSeats meetingSeats, NotSeated notSeated,
+        int smallestCircleSize) {
 
     public record PairRow(long id, Long mentorId, String mentor, String mentorEmail, Long menteeId, String mentee,
             String menteeEmail, boolean pinned, boolean forced, long value, List<String> explanation) {
@@ -28,8 +29,9 @@ public record RoundView(long id, long version, long programId, String programNam
     public record UnmatchedRow(Long menteeId, String mentee, String menteeEmail, String reason) {
     }
 
+    /** {@code belowSmallestSize}: fewer members than the round's {@code smallestCircleSize}, e.g. after leave-outs. */
     public record CircleRow(long id, int number, List<MemberRow> members, String meetingUtcStart, String meetingNote,
-            List<String> explanation) {
+            List<String> explanation, boolean belowSmallestSize) {
     }
 
     /**
@@ -101,6 +103,7 @@ public record RoundView(long id, long version, long programId, String programNam
                         + " or e.email like :q)") + (pinnedOnly ? " and p.pinned = true" : ""),
                 Sort.by("e.fullName").and("p.id"), params);
         CircleHours hours = new CircleHours(round, meeting);
+        int smallestCircle = RoundProblems.smallestCircleSize(round);
         var unmatched = RoundUnmatched.<RoundUnmatched>find("select u from RoundUnmatched u left join u.mentee e where u.round = :round"
                 + (q.isEmpty() ? "" : " and (lower(e.fullName) like :q or e.email like :q)"), Sort.by("e.fullName").and("u.id"),
                 params);
@@ -114,9 +117,9 @@ public record RoundView(long id, long version, long programId, String programNam
                         p.explanationLines())),
                 withNames(Paged.of(unmatched, unmatchedPage, u -> new UnmatchedRow(idOf(u.mentee), nameOf(u.mentee),
                         emailOf(u.mentee), u.reason))),
-                query == null ? "" : query.strip(), circles(round, meeting, circlePage, q, hours), meeting,
-                meetings(round), round.circleRepeats, round.circleSoft, pinnedOnly, hours.seats(),
-                notSeated(round, meeting));
+                query == null ? "" : query.strip(), circles(round, meeting, circlePage, q, hours, smallestCircle),
+                meeting, meetings(round), round.circleRepeats, round.circleSoft, pinnedOnly, hours.seats(),
+                notSeated(round, meeting), smallestCircle);
     }
 
     private static NotSeated notSeated(MatchingRound round, int meeting) {
@@ -157,7 +160,8 @@ public record RoundView(long id, long version, long programId, String programNam
     static final int CIRCLES_PER_PAGE = 24;
 
     /** One page of one meeting's circles; with a search, only circles with a member of that name or email. */
-    private static Paged<CircleRow> circles(MatchingRound round, int meeting, int page, String q, CircleHours hours) {
+    private static Paged<CircleRow> circles(MatchingRound round, int meeting, int page, String q, CircleHours hours,
+            int smallestCircle) {
         PanacheQuery<RoundCircle> query;
         if (q.isEmpty()) {
             query = RoundCircle.find("round = ?1 and meetingIndex = ?2", Sort.by("circleNumber"), round, meeting);
@@ -176,7 +180,8 @@ public record RoundView(long id, long version, long programId, String programNam
             return new MemberRow(idOf(p), nameOf(p), emailOf(p),
                     p == null || p.department == null ? "" : p.department.name, m.pinned,
                     hours.localTime(p, c.meetingMinute), hours.canAttend(p, c.meetingMinute));
-        }).toList(), c.meetingUtcStart, c.meetingNote, c.explanationLines())).toList();
+        }).toList(), c.meetingUtcStart, c.meetingNote, c.explanationLines(), c.members.size() < smallestCircle))
+                .toList();
         return new Paged<>(rows, circles.page(), circles.pageCount(), circles.total());
     }
 
