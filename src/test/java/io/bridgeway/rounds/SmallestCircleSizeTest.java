@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.bridgeway.people.Person;
 import io.bridgeway.support.WebSession;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
@@ -34,7 +32,8 @@ class SmallestCircleSizeTest {
         JsonPath solved = RoundLifecycleTest.awaitSolved(c.pm(), roundId);
         assertEquals(List.of(4, 4), sizes(solved), solved.prettify());
         long leaving = ((Number) ((List<?>) CircleRoundTest.circleNumbered(solved, 1).get("members")).get(0)).longValue();
-        leaveOut(roundId, leaving); // as the leave-outs do when no circle can be refilled from
+        // as the leave-outs do when no circle can be refilled from
+        UnseatableCircleMemberTest.leaveOutOfFirstMeetingByHand(roundId, leaving);
 
         WebSession manager = new WebSession();
         manager.login(c.pm(), WebSession.PASSWORD);
@@ -110,17 +109,4 @@ class SmallestCircleSizeTest {
         return card;
     }
 
-    /** Takes the person out of their meeting-1 circle into the not-seated list. */
-    private static void leaveOut(long roundId, long personId) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            MatchingRound round = MatchingRound.findById(roundId);
-            RoundCircle circle = RoundCircle.of(round).stream().filter(c -> c.meetingIndex == 0
-                    && c.members.stream().anyMatch(m -> m.is(personId))).findFirst().orElseThrow();
-            circle.members.removeIf(m -> m.is(personId));
-            RoundNotSeated leftOut = new RoundNotSeated();
-            leftOut.round = round;
-            leftOut.person = Person.findById(personId);
-            leftOut.persist();
-        });
-    }
 }

@@ -124,16 +124,7 @@ class UnseatableCircleMemberTest {
      * (the colleague taken from their circle of meeting 1): a solve leaves out only people no circle takes.
      */
     private static void seatsSomeoneLeftOutByHand(String pm, long roundId, long personId) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            MatchingRound round = MatchingRound.findById(roundId);
-            RoundCircle circle = RoundCircle.of(round).stream().filter(c -> c.meetingIndex == 0
-                    && c.members.stream().anyMatch(m -> m.is(personId))).findFirst().orElseThrow();
-            circle.members.removeIf(m -> m.is(personId));
-            RoundNotSeated leftOut = new RoundNotSeated();
-            leftOut.round = round;
-            leftOut.person = io.bridgeway.people.Person.findById(personId);
-            leftOut.persist();
-        });
+        leaveOutOfFirstMeetingByHand(roundId, personId);
         JsonPath before = RoundLifecycleTest.as(pm).get("/api/v1/rounds/" + roundId).jsonPath();
         assertEquals(3, before.getList("notSeated").size());
         int roomy = circleWithRoom(before);
@@ -180,5 +171,19 @@ class UnseatableCircleMemberTest {
         for (String reason : List.of("do-not-pair", "do not pair", "list", "rating", "rated", "apart")) {
             assertFalse(lower.contains(reason), reason + " in: " + text);
         }
+    }
+
+    /** Takes the person out of their meeting-1 circle into the not-seated list, as a leave-out would. */
+    static void leaveOutOfFirstMeetingByHand(long roundId, long personId) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            MatchingRound round = MatchingRound.findById(roundId);
+            RoundCircle circle = RoundCircle.of(round).stream().filter(c -> c.meetingIndex == 0
+                    && c.members.stream().anyMatch(m -> m.is(personId))).findFirst().orElseThrow();
+            circle.members.removeIf(m -> m.is(personId));
+            RoundNotSeated leftOut = new RoundNotSeated();
+            leftOut.round = round;
+            leftOut.person = io.bridgeway.people.Person.findById(personId);
+            leftOut.persist();
+        });
     }
 }
