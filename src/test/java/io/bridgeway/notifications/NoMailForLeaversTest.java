@@ -48,6 +48,16 @@ class NoMailForLeaversTest {
      * Queues a mail for the account {@code personId} (null: no account) at {@code email} and leaves it in
      * {@code status}: a pending one waits an hour for its retry.
      */
+    /** A pending and a failed mail queued for the account that has {@code email}. */
+    private record Unsent(long pending, long failed) {
+    }
+
+    private Unsent unsentTo(String email) {
+        long personId = WebSession.idOf(email);
+        return new Unsent(queued(personId, email, "You meet Ana", Status.PENDING),
+                queued(personId, email, "You meet Ana", Status.FAILED));
+    }
+
     private long queued(Long personId, String email, String body, Status status) {
         return QuarkusTransaction.requiringNew().call(() -> {
             String messageId = outbox.enqueue(new Notice(personId, email, "Them", "Your matches", body,
@@ -127,13 +137,12 @@ class NoMailForLeaversTest {
         String u = "mailhr-" + UUID.randomUUID().toString().substring(0, 8);
         String email = u + "@example.com";
         hrImport(u, email, "active");
-        long pending = queued(WebSession.idOf(email), email, "You meet Ana", Status.PENDING);
-        long failed = queued(WebSession.idOf(email), email, "You meet Ana", Status.FAILED);
+        Unsent unsent = unsentTo(email);
 
         hrImport(u, email, "leaver");
 
-        assertFalse(exists(pending));
-        assertFalse(exists(failed));
+        assertFalse(exists(unsent.pending()));
+        assertFalse(exists(unsent.failed()));
     }
 
     @Test
@@ -141,15 +150,14 @@ class NoMailForLeaversTest {
         String u = "mailhrmoved-" + UUID.randomUUID().toString().substring(0, 8);
         String before = u + "@example.com";
         hrImport(u, before, "active");
-        long pending = queued(WebSession.idOf(before), before, "You meet Ana", Status.PENDING);
-        long failed = queued(WebSession.idOf(before), before, "You meet Ana", Status.FAILED);
+        Unsent unsent = unsentTo(before);
         String after = u + "-new@example.com";
         hrImport(u, after, "active"); // HR changes the address
 
         hrImport(u, after, "leaver");
 
-        assertFalse(exists(pending), "mail to the former address is cancelled");
-        assertFalse(exists(failed), "mail to the former address is cancelled");
+        assertFalse(exists(unsent.pending()), "mail to the former address is cancelled");
+        assertFalse(exists(unsent.failed()), "mail to the former address is cancelled");
     }
 
     @Test
